@@ -1,0 +1,42 @@
+# newsdesk — raw articles ──stage──▶ documents ──spaCy──▶ entities / quotes / figures ──pandera──▶ DuckDB ──▶ SQL views
+#   make demo    set up .venv and run the main flow over samples/ into warehouse/news.duckdb
+#   make test    set up .venv and run the test suite (what CI runs)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+WAREHOUSE ?= warehouse/news.duckdb
+SHARED ?= ../shared
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+
+.PHONY: install demo test test-all bench serve evaluate clean-warehouse
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,dask]"
+	@touch $(STAMP)
+
+demo: install
+	rm -f $(WAREHOUSE) $(WAREHOUSE).wal
+	$(BIN)/newsdesk run --source samples --warehouse $(WAREHOUSE)
+	@echo
+	@echo '$$ newsdesk sql "SELECT speaker_name, count(*) AS quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 8"'
+	@$(BIN)/newsdesk sql "SELECT speaker_name, count(*) AS quotes FROM quotes WHERE speaker_name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 8" --warehouse $(WAREHOUSE)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-all: install
+	$(BIN)/python -m pytest -q -m "slow or not slow"
+
+evaluate: install
+	$(BIN)/newsdesk evaluate ner --conll $(SHARED)/eval/conll2003/eng.testa
+	$(BIN)/newsdesk evaluate quotes --polnear $(SHARED)/eval/polnear
+	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json
+
+clean-warehouse:
+	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/raw

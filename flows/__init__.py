@@ -1,0 +1,1 @@
+"""Prefect flows and deployments. Thin: every task is one call into the ``newsdesk`` core."""

@@ -1,0 +1,106 @@
+"""The ingest flow: stage → extract → validate → load, chunk by chunk, then refresh the views.
+
+One task run per step and chunk (never per document). A chunk is one load transaction. The
+flow holds the warehouse's run lock from start to finish, so two runs never write at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
+
+from flows.report import publish_summary
+from newsdesk import pipeline
+from newsdesk.locking import run_lock
+from newsdesk.settings import Settings
+
+TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
+
+
+@task(name="begin-run", **TASK_OPTS)
+def begin_run(settings: Settings, kind: str, source: str) -> pipeline.RunContext:
+    """Create the schema if needed and record the run."""
+    from newsdesk.nlp import model_info
+
+    return pipeline.begin(settings, kind=kind, source=source, flow_run_id=str(flow_run.get_id() or ""),
+                          model_info=model_info(settings.model))
+
+
+@task(name="discover", **TASK_OPTS)
+def discover(ctx: pipeline.RunContext, source: Path) -> list:
+    """List every file under the source folder."""
+    return pipeline.discover(ctx, source)
+
+
+@task(name="stage", **TASK_OPTS)
+def stage(ctx: pipeline.RunContext, found: list) -> pipeline.Batch:
+    """Read, hash, keep and clean a chunk of files."""
+    return pipeline.stage(ctx, found)
+
+
+@task(name="extract", **TASK_OPTS)
+def extract(ctx: pipeline.RunContext, batch: pipeline.Batch) -> pipeline.Batch:
+    """spaCy and the entity, quote and figure extractors."""
+    return pipeline.extract(ctx, batch)
+
+
+@task(name="validate", **TASK_OPTS)
+def validate(ctx: pipeline.RunContext, batch: pipeline.Batch) -> pipeline.Batch:
+    """pandera checks; failing rows are quarantined."""
+    return pipeline.validate(ctx, batch)
+
+
+@task(name="load", retries=2, retry_delay_seconds=2, **TASK_OPTS)
+def load(ctx: pipeline.RunContext, batch: pipeline.Batch) -> dict:
+    """One transaction per chunk (safe to retry: all or nothing)."""
+    return pipeline.load(ctx, batch)
+
+
+@task(name="refresh-views", **TASK_OPTS)
+def refresh_views(ctx: pipeline.RunContext) -> list[str]:
+    """Re-create the analyst views."""
+    return pipeline.refresh_views(ctx)
+
+
+@flow(name="newsdesk-ingest", log_prints=True)
+def ingest(
+    source: str,
+    warehouse: str | None = None,
+    batch_docs: int | None = None,
+    processes: int | None = None,
+) -> dict:
+    """Ingest every article file under ``source`` into the warehouse."""
+    logger = get_run_logger()
+    settings = Settings.from_env().with_overrides(warehouse=warehouse, batch_docs=batch_docs,
+                                                   processes=processes)
+    with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
+        ctx = begin_run(settings, "ingest", str(source))
+        logger.info("run %s: %s → %s", ctx.run_id, source, settings.warehouse)
+        try:
+            found = discover(quote(ctx), Path(source))
+            parts = pipeline.chunks(found, settings.batch_docs)
+            logger.info("%d files found, %d chunk(s) of up to %d", len(found), len(parts), settings.batch_docs)
+            for i, part in enumerate(parts, 1):
+                batch = stage(quote(ctx), quote(part))
+                batch = extract(quote(ctx), quote(batch))
+                batch = validate(quote(ctx), quote(batch))
+                load(quote(ctx), quote(batch))
+                pipeline.log_progress(ctx, i, len(parts), len(found), logger)
+            refresh_views(quote(ctx))
+            summary = pipeline.finish(ctx)
+        except pipeline.RunFailed as exc:
+            publish_summary(exc.summary, logger)
+            raise
+        except BaseException as exc:
+            try:
+                pipeline.finish(ctx, status="failed", error=f"{type(exc).__name__}: {exc}")
+            except pipeline.RunFailed as failed:
+                publish_summary(failed.summary, logger)
+            raise
+    publish_summary(summary, logger)
+    return summary

@@ -1,0 +1,298 @@
+"""Score the figures extractor against NewsQuant and quantulum3's test sentences.
+
+NewsQuant (CQE paper, EMNLP 2023) has no character offsets, so predictions and gold quantities
+are matched per sentence, as CQE_Evaluation does, but one-to-one (each gold and each predicted
+quantity is used at most once per metric):
+
+- value: values equal (``math.isclose``, rel 1e-5); a range only matches a range with equal
+  low and high;
+- value+unit: value, and the normalised unit (our ISO codes / canonical units are mapped to
+  NewsQuant's ``normalized_unit`` names by :data:`UNIT_NAMES`; a count's unit is its counted
+  object, compared on the singularised head word);
+- value+change: value, and the change ("=", "~", ">", "<", "up", "down");
+- value+concept: value, and at least one word shared between the gold ``referred_concepts`` and
+  the predicted object (CQE's "partial" concept match).
+
+Limits: NewsQuant's own conventions differ from ours in places (cents and pence are their own unit
+there, "one of the best …" is a count); the adapter :func:`figure_to_prediction` maps the ones
+that are only a matter of representation and leaves real disagreements to count as errors.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from newsdesk.extract.types import Figure
+
+Value = float | tuple[float, float]
+Prediction = dict[str, Any]  # {"value": Value, "unit": str, "change": str, "concepts": set[str]}
+
+# Our canonical unit (Figure.unit) -> NewsQuant normalized_unit.
+UNIT_NAMES: dict[str, str] = {
+    # money (ISO 4217)
+    "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "SGD": "singapore dollar",
+    "HKD": "hong kong dollar", "NZD": "new zealand dollar", "TWD": "new taiwan dollar", "GBP": "pound sterling",
+    "EUR": "euro", "JPY": "japanese yen", "CNY": "chinese yuan", "INR": "indian rupee", "RUB": "russian ruble",
+    "KRW": "south korean won", "MYR": "malaysian ringgit", "ILS": "shekel", "DKK": "danish krone",
+    "SEK": "swedish krona", "NOK": "norwegian krone", "CHF": "swiss franc", "ZAR": "south african rand",
+    "TRY": "turkish lira", "BRL": "brazilian real", "MXN": "mexican peso", "PHP": "philippine peso",
+    "IDR": "indonesian rupiah", "THB": "thai baht", "PKR": "pakistani rupee", "NGN": "nigerian naira",
+    "BTC": "bitcoin", "UAH": "ukrainian hryvnia", "SAR": "saudi riyal", "AED": "uae dirham",
+    "VND": "vietnamese dong", "EGP": "egyptian pound", "LKR": "sri lankan rupee",
+    # percent and points
+    "%": "percentage", "pp": "percentage point", "bp": "basis point", "point": "point",
+    # length, area, volume
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
+    "in": "inch", "yd": "yard", "nmi": "nautical mile", "um": "micrometre", "nm": "nanometre",
+    "km2": "square kilometre", "m2": "square metre", "mi2": "square mile", "ft2": "square foot", "ha": "hectare",
+    "acre": "acre", "m3": "cubic metre", "km3": "cubic kilometre", "L": "litre", "mL": "millilitre",
+    "gal": "gallon", "barrel": "barrel", "barrel/d": "barrel per day",
+    # mass
+    "kg": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound-mass", "oz": "ounce", "tonne": "metric ton",
+    "ton": "ton",
+    # speed, power, energy, misc
+    "mph": "mile per hour", "km/h": "kilometre per hour", "m/s": "metre per second", "mpg": "mile per gallon",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower",
+    "bhp": "brake horsepower", "Hz": "hertz", "GHz": "gigahertz", "MHz": "megahertz", "rpm": "revolutions per minute",
+    "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte", "mAh": "milliampere-hour", "V": "volt",
+    "Nm": "newton metre", "lb-ft": "pound-foot", "ppm": "part per million", "ppb": "parts-per-billion",
+    "°C": "celsius", "°F": "fahrenheit", "degree": "degree", "kcal": "kilocalorie", "GPa": "gigapascal",
+    "MPa": "megapascal", "Mbps": "megabit per second",
+    # time
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "second": "second", "decade": "decade", "century": "century", "quarter": "quarter",
+    # other
+    "times": "count",
+}
+# Sub-units NewsQuant keeps as their own unit, with the factor to get back to them.
+SUB_UNITS: dict[str, tuple[str, float]] = {
+    "cent": ("cent", 100.0), "cents": ("cent", 100.0), "sen": ("sen", 100.0), "p": ("point", 100.0),
+    "pence": ("penny", 100.0), "penny": ("penny", 100.0),
+}
+_SUB_UNIT_RE = re.compile(r"\d\s*(cents?|sen|p|pence|penny)\b(?!\s*(?:er|c\b))", re.I)
+_WORD_RE = re.compile(r"[\w'-]+")
+_STOP = frozenset("the a an of and or in on for to by with from at its their his her this that as".split())
+
+
+def load_newsquant(path: str, limit: int | None = None) -> list[dict]:
+    """NewsQuant items ``{"text", "quantities"}``, the first ``limit`` ones if given."""
+    with open(path, encoding="utf8") as fh:
+        data = json.load(fh)
+    return data[:limit] if limit is not None else data
+
+
+def singular(word: str) -> str:
+    """Crude English singular of one lower-cased word (enough to compare counted nouns)."""
+    w = word.lower()
+    irregular = {"people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+                 "teeth": "tooth", "mice": "mouse", "series": "series", "species": "species", "news": "news"}
+    if w in irregular:
+        return irregular[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and re.search(r"(ches|shes|xes|sses|zes|oes)$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def parse_gold_value(raw: str) -> Value:
+    """NewsQuant value string -> float, or (low, high) for "a-b" ranges (negative values kept)."""
+    s = raw.replace(" ", "")
+    m = re.fullmatch(r"(-?[\d.]+(?:[eE][-+]?\d+)?)-(-?[\d.]+(?:[eE][-+]?\d+)?)", s)
+    if m:
+        return float(m.group(1)), float(m.group(2))
+    return float(s)
+
+
+def gold_to_prediction(q: dict) -> Prediction:
+    """A NewsQuant gold quantity in the comparison form."""
+    concepts = q.get("referred_concepts", "-")
+    words = {w.lower() for w in re.split(r"[,\s]+", concepts) if w and w != "-"}
+    return {
+        "value": parse_gold_value(q["value"]),
+        "unit": q["normalized_unit"].strip().lower(),
+        "change": q.get("change", "=").strip(),
+        "concepts": words - _STOP,
+    }
+
+
+def figure_to_prediction(fig: Figure) -> Prediction:
+    """One of our figures in NewsQuant's terms (unit names, cents as their own unit, ranges)."""
+    if fig.value_low is not None and fig.value_high is not None and fig.value_low != fig.value_high:
+        value: Value = (fig.value_low, fig.value_high)
+    else:
+        value = fig.value
+    unit = "-"
+    if fig.unit:
+        unit = UNIT_NAMES.get(fig.unit, fig.unit.lower())
+        if fig.kind == "age" and unit == "year":
+            unit = "year of age"
+    elif fig.kind == "count" and fig.object:
+        unit = fig.object.lower()
+    if fig.kind == "money":
+        m = _SUB_UNIT_RE.search(fig.text)
+        if m and not re.search(r"[$£€¥]|\b(?:dollars?|pounds?|euros?)\b", fig.text, re.I):
+            name, factor = SUB_UNITS[m.group(1).lower()]
+            unit = name
+            value = tuple(v * factor for v in value) if isinstance(value, tuple) else value * factor
+    concepts = {w.lower() for w in _WORD_RE.findall(fig.object or "")} - _STOP
+    return {"value": value, "unit": unit, "change": fig.change or "=", "concepts": concepts}
+
+
+def values_match(a: Value, b: Value) -> bool:
+    """Equal values (relative tolerance 1e-5); ranges only match ranges."""
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        if not (isinstance(a, tuple) and isinstance(b, tuple)):
+            return False
+        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b))
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def units_match(gold: str, pred: str) -> bool:
+    """Same normalised unit; for counted nouns the singular head words (last words) agree."""
+    g, p = gold.strip().lower(), pred.strip().lower()
+    if g == p:
+        return True
+    gw, pw = g.split(), p.split()
+    return bool(gw and pw) and singular(gw[-1]) == singular(pw[-1])
+
+
+def _match(gold: Sequence[Prediction], pred: Sequence[Prediction], extra: Callable[[Prediction, Prediction], bool]) -> int:
+    """Number of one-to-one (gold, pred) pairs whose values match and ``extra`` holds (greedy)."""
+    used: set[int] = set()
+    hits = 0
+    for g in gold:
+        for j, p in enumerate(pred):
+            if j not in used and values_match(g["value"], p["value"]) and extra(g, p):
+                used.add(j)
+                hits += 1
+                break
+    return hits
+
+
+CRITERIA: dict[str, Callable[[Prediction, Prediction], bool]] = {
+    "value": lambda g, p: True,
+    "value+unit": lambda g, p: units_match(g["unit"], p["unit"]),
+    "value+change": lambda g, p: g["change"] == p["change"],
+    "value+concept": lambda g, p: bool(g["concepts"] & p["concepts"]),
+}
+
+
+def prf(hits: int, n_gold: int, n_pred: int) -> dict[str, float]:
+    """Precision, recall, F1 (0 when undefined)."""
+    p = hits / n_pred if n_pred else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": p, "r": r, "f1": f, "hits": hits}
+
+
+def score_predictions(items: Sequence[dict], predictions: Sequence[Sequence[Prediction]]) -> dict:
+    """P/R/F1 per criterion for ``predictions[i]`` against ``items[i]["quantities"]``."""
+    n_gold = n_pred = 0
+    hits = dict.fromkeys(CRITERIA, 0)
+    errors: list[dict] = []
+    for item, preds in zip(items, predictions):
+        gold = [gold_to_prediction(q) for q in item["quantities"]]
+        n_gold += len(gold)
+        n_pred += len(preds)
+        for name, extra in CRITERIA.items():
+            hits[name] += _match(gold, preds, extra)
+        if _match(gold, preds, CRITERIA["value+unit"]) != len(gold) or len(preds) != len(gold):
+            errors.append({"text": item["text"], "gold": gold, "pred": list(preds)})
+    scores = {name: prf(h, n_gold, n_pred) for name, h in hits.items()}
+    return {"n_sentences": len(items), "n_gold": n_gold, "n_pred": n_pred, "scores": scores, "errors": errors}
+
+
+def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float]:
+    """Run the pipeline + extractor; returns figures, NLP seconds, extractor seconds."""
+    from newsdesk.extract.figures import extract_figures
+    from newsdesk.nlp import load_nlp
+
+    nlp = load_nlp()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    t1 = time.perf_counter()
+    figures = [extract_figures(doc) for doc in docs]
+    t2 = time.perf_counter()
+    return figures, t1 - t0, t2 - t1
+
+
+def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = None) -> dict:
+    """Score ``extract_figures`` on NewsQuant (and quantulum3's quantities.json when given).
+
+    Returns ``{"newsquant": {...scores, seconds_per_100...}, "quantulum3": {...} | None}``.
+    """
+    items = load_newsquant(newsquant_path, limit)
+    figures, nlp_s, ext_s = _extract_all(item["text"] for item in items)
+    result = score_predictions(items, [[figure_to_prediction(f) for f in figs] for figs in figures])
+    per100 = 100.0 / max(len(items), 1)
+    result.update(nlp_seconds_per_100=nlp_s * per100, extractor_seconds_per_100=ext_s * per100)
+    q3 = evaluate_quantulum3(quantulum_path) if quantulum_path else None
+    return {"newsquant": result, "quantulum3": q3}
+
+
+def evaluate_quantulum3(path: str) -> dict:
+    """Accuracy on quantulum3's quantities.json: share of gold quantities found by value / value+unit.
+
+    Gold "dimensionless" numbers (bare numbers, years) count as a unit match only when our figure
+    has no unit; the scores are also given without those (we deliberately skip years and numbers
+    inside names).
+    """
+    with open(path, encoding="utf8") as fh:
+        data = json.load(fh)
+    figures, _, _ = _extract_all(item["req"] for item in data)
+    counts = {"all": [0, 0, 0], "with_unit": [0, 0, 0]}  # [gold, value hits, value+unit hits]
+    for item, figs in zip(data, figures):
+        preds = [figure_to_prediction(f) for f in figs]
+        gold = []
+        for q in item["res"]:
+            unit = q["unit"].lower()
+            unit = {"dimensionless": "-", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
+                    "tonne": "metric ton", "dozen": "-", "gross": "-"}.get(unit, unit)
+            # quantulum3 gives ranges as their midpoint
+            gold.append({"value": float(q["value"]), "unit": unit})
+        flat = [{**p, "value": (sum(p["value"]) / 2 if isinstance(p["value"], tuple) else p["value"])} for p in preds]
+        v_hits = _match(gold, flat, CRITERIA["value"])
+        u_hits = _match(gold, flat, lambda g, p: g["unit"] == p["unit"] or (g["unit"] == "-" and p["unit"] not in UNIT_NAMES.values()))
+        counts["all"][0] += len(gold)
+        counts["all"][1] += v_hits
+        counts["all"][2] += u_hits
+        with_unit = [g for g in gold if g["unit"] != "-"]
+        counts["with_unit"][0] += len(with_unit)
+        counts["with_unit"][1] += _match(with_unit, flat, CRITERIA["value"])
+        counts["with_unit"][2] += _match(with_unit, flat, lambda g, p: g["unit"] == p["unit"])
+    return {
+        name: {"n_gold": c[0], "value_acc": c[1] / max(c[0], 1), "value_unit_acc": c[2] / max(c[0], 1)}
+        for name, c in counts.items()
+    }
+
+
+def format_report(result: dict) -> str:
+    """Human-readable table of :func:`evaluate_figures`'s result."""
+    lines: list[str] = []
+    nq = result.get("newsquant") or result
+    lines.append(f"NewsQuant: {nq['n_sentences']} sentences, {nq['n_gold']} gold, {nq['n_pred']} predicted")
+    lines.append(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, s in nq["scores"].items():
+        lines.append(f"{name:<15}{s['p'] * 100:7.1f}{s['r'] * 100:7.1f}{s['f1'] * 100:7.1f}")
+    if "nlp_seconds_per_100" in nq:
+        lines.append(
+            f"seconds per 100 sentences: spaCy {nq['nlp_seconds_per_100']:.3f}, "
+            f"extractor {nq['extractor_seconds_per_100']:.4f}"
+        )
+    q3 = result.get("quantulum3")
+    if q3:
+        for name, s in q3.items():
+            lines.append(
+                f"quantulum3 quantities.json ({name}, {s['n_gold']} gold): "
+                f"value acc {s['value_acc'] * 100:.1f}, value+unit acc {s['value_unit_acc'] * 100:.1f}"
+            )
+    return "\n".join(lines)

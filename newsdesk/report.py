@@ -1,0 +1,52 @@
+"""Human-readable run summaries (CLI output and the Prefect artifact)."""
+
+from __future__ import annotations
+
+
+def summary_markdown(s: dict) -> str:
+    """Markdown summary of one run: the books, what was extracted, speed, the slowest stage, rejects."""
+    secs = s.get("seconds", {})
+    slowest = max(secs.items(), key=lambda kv: kv[1]) if secs else ("-", 0.0)
+    lines = [
+        f"# newsdesk run `{s['run_id']}` — {s['status']}",
+        "",
+        f"Source `{s['source']}` → warehouse `{s['warehouse']}`",
+        "",
+        "| files seen | new documents | duplicates | already seen | rejected | books balance |",
+        "|---:|---:|---:|---:|---:|:---:|",
+        f"| {s['files_seen']} | {s['documents_new']} | {s['duplicates']} | {s['already_seen']} | "
+        f"{s['rejected']} | {'yes' if s.get('books_balance') else 'NO'} |",
+        "",
+        "| documents processed | words | mentions | quotes | figures | validation failures |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {s['documents_processed']} | {s['words']} | {s['mentions']} | {s['quotes']} | {s['figures']} | "
+        f"{s['validation_failures']} |",
+        "",
+        f"Wall time {s['wall_seconds']:.1f} s · {s.get('words_per_second') or 0:,.0f} words/s · "
+        f"slowest stage: **{slowest[0]}** ({slowest[1]:.1f} s)",
+        "",
+        "| stage | seconds |",
+        "|---|---:|",
+        *[f"| {k} | {v:.2f} |" for k, v in secs.items()],
+    ]
+    if s.get("reject_reasons"):
+        lines += ["", "Rejects by reason:", "", "| reason | files |", "|---|---:|",
+                  *[f"| {k} | {v} |" for k, v in sorted(s["reject_reasons"].items())]]
+    if s.get("error"):
+        lines += ["", f"**Error:** {s['error']}"]
+    return "\n".join(lines)
+
+
+def summary_text(s: dict) -> str:
+    """A few plain lines for the terminal."""
+    secs = s.get("seconds", {})
+    slowest = max(secs.items(), key=lambda kv: kv[1]) if secs else ("-", 0.0)
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(s.get("reject_reasons", {}).items())) or "none"
+    return "\n".join([
+        f"run {s['run_id']} {s['status']} in {s['wall_seconds']:.1f}s → {s['warehouse']}",
+        f"  files seen {s['files_seen']} = new {s['documents_new']} + duplicates {s['duplicates']}"
+        f" + already seen {s['already_seen']} + rejected {s['rejected']} ({reasons})",
+        f"  extracted from {s['documents_processed']} documents ({s['words']:,} words): {s['mentions']} mentions,"
+        f" {s['quotes']} quotes, {s['figures']} figures; {s['validation_failures']} rows quarantined",
+        f"  {s.get('words_per_second') or 0:,.0f} words/s; slowest stage {slowest[0]} ({slowest[1]:.1f}s)",
+    ])

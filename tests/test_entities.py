@@ -1,0 +1,231 @@
+"""Entity extractor: span repairs, canonical names, within-document linking, roles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsdesk.extract.entities import ALIASES, TITLES, extract_entities
+from newsdesk.extract.types import ENTITY_LABELS
+from newsdesk.ids import entity_id
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    cache: dict[str, object] = {}
+
+    def _run(text: str):
+        if text not in cache:
+            doc = nlp(text)
+            ents = extract_entities(doc)
+            for m in ents.mentions:  # the contract the loader validates
+                assert m.text == text[m.start_char : m.end_char]
+                assert m.label in ENTITY_LABELS
+                assert m.entity_id == entity_id(m.label, m.name)
+            for r in ents.roles:
+                assert r.role == text[r.start_char : r.end_char]
+            cache[text] = ents
+        return cache[text]
+
+    return _run
+
+
+def _by_text(ents, text: str):
+    return [m for m in ents.mentions if m.text == text]
+
+
+def test_data_files_loaded():
+    assert ALIASES["us"] == ("United States", "GPE")
+    assert ALIASES["nato"] == ("NATO", "ORG")
+    assert ("prime", "minister") in TITLES and TITLES[("mr",)] is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # hyphenated pairs of known names become two mentions with their own labels
+        ("Vladimir Putin met Xi Jinping. The Xi-Putin meeting lasted two hours.",
+         [("Xi", "PERSON", "Xi Jinping"), ("Putin", "PERSON", "Vladimir Putin")]),
+        ("Analysts watched the China-Russia talks in Beijing closely.",
+         [("China", "GPE", "China"), ("Russia", "GPE", "Russia")]),
+        # possessives are trimmed, curly and straight
+        ("Russia’s army and Moscow's diplomats were busy.",
+         [("Russia", "GPE", "Russia"), ("Moscow", "GPE", "Moscow")]),
+        # leading "the"
+        ("Trade with the United States fell sharply last year.", [("United States", "GPE", "United States")]),
+    ],
+)
+def test_span_repairs(run, text, expected):
+    ents = run(text)
+    got = [(m.text, m.label, m.name) for m in ents.mentions]
+    for item in expected:
+        assert item in got, got
+    assert not any(m.label == "PERSON" and "-" in m.text for m in ents.mentions)
+    assert not any(m.text.startswith("the ") or m.text.endswith("s’") for m in ents.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, span, title, name",
+    [
+        ("Chinese President Xi Jinping arrived in Moscow on Monday.", "Xi Jinping", "President", "Xi Jinping"),
+        ("Russian leader Vladimir Putin spoke on Tuesday. Mr Putin said talks went well.",
+         "Putin", "Mr", "Vladimir Putin"),
+        ("Prime Minister Rishi Sunak visited Kyiv.", "Rishi Sunak", "Prime Minister", "Rishi Sunak"),
+    ],
+)
+def test_titles_leave_the_span(run, text, span, title, name):
+    ents = run(text)
+    hits = _by_text(ents, span)
+    assert hits, [m.text for m in ents.mentions]
+    assert hits[-1].title == title and hits[-1].name == name and hits[-1].label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        ("Foreign Minister Wang Yi met reporters. Wang said China wanted peace.", "Wang", "Wang Yi"),
+        ("Premier Li Qiang opened the fair. Li praised exporters.", "Li", "Li Qiang"),
+        ("Xi Jinping spoke first. Later, Xi thanked his guests.", "Xi", "Xi Jinping"),
+        ("Ryan Hass, a senior fellow, wrote a report. Mr Hass said the risks were high.", "Hass", "Ryan Hass"),
+        ("Antony Blinken called Wang Yi. Blinken stressed de-escalation.", "Blinken", "Antony Blinken"),
+    ],
+)
+def test_short_forms_link_to_full_name(run, text, short, full):
+    ents = run(text)
+    shorts = _by_text(ents, short)
+    fulls = _by_text(ents, full)
+    assert shorts and fulls
+    assert {m.entity_id for m in shorts} == {fulls[0].entity_id}
+    assert all(m.label == "PERSON" and m.name == full for m in shorts)
+
+
+def test_ambiguous_surname_goes_to_nearest_preceding_full_name(run):
+    text = ("Hunter Biden testified on Monday. Biden denied wrongdoing. "
+            "Later Joe Biden spoke in Ohio. Biden praised workers.")
+    ents = run(text)
+    short = [m for m in ents.mentions if m.text == "Biden"]
+    assert [m.name for m in short] == ["Hunter Biden", "Joe Biden"]
+
+
+def test_name_never_written_in_full_stays_as_written(run):
+    ents = run("Mr Smithers said the mill would close. Smithers, 52, gave no date.")
+    names = {m.name for m in ents.mentions if m.label == "PERSON"}
+    assert names == {"Smithers"}
+
+
+def test_well_known_person_table_only_without_full_name(run):
+    ents = run("Putin warned the West on Friday.")
+    assert [m.name for m in ents.mentions if m.text == "Putin"] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "text, forms, canonical, label",
+    [
+        ("Nato said its members agreed. NATO officials later confirmed the plan.", ["Nato", "NATO"], "NATO", "ORG"),
+        ("The US said sanctions would follow. U.S. officials and the United States Treasury agreed. "
+         "America will act, Washington said.", ["US", "U.S.", "America"], "United States", "GPE"),
+        ("Britain and the UK government disagreed.", ["Britain", "UK"], "United Kingdom", "GPE"),
+    ],
+)
+def test_aliases_merge_into_one_entity(run, text, forms, canonical, label):
+    ents = run(text)
+    hits = [m for m in ents.mentions if m.text in forms]
+    assert hits
+    assert {m.entity_id for m in hits} == {entity_id(label, canonical)}
+
+
+def test_latin_america_is_not_the_united_states(run):
+    ents = run("Exports to Latin America and North America grew, the ministry said.")
+    assert not any(m.name == "United States" for m in ents.mentions)
+    assert any(m.text == "Latin America" for m in ents.mentions)
+
+
+def test_alias_fixes_label(run):
+    # the model often tags "Kyiv" PERSON and "Nato" PERSON/GPE
+    ents = run("Troops left Kyiv on Monday and Nato sent observers.")
+    labels = {m.text: m.label for m in ents.mentions}
+    assert labels.get("Kyiv") == "GPE"
+    assert labels.get("Nato") == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, person, role",
+    [
+        ("Wang Yi, the Chinese foreign minister, told reporters the talks were useful.",
+         "Wang Yi", "Chinese foreign minister"),
+        ("Wang Yi told Antony Blinken, US secretary of state, that security mattered.",
+         "Antony Blinken", "US secretary of state"),
+        ("Victoria Nuland, US under-secretary for political affairs, said on Thursday it would not help.",
+         "Victoria Nuland", "US under-secretary for political affairs"),
+        ("Chinese President Xi Jinping arrived in Moscow on Monday.", "Xi Jinping", "Chinese President"),
+        ("Beijing would not welcome a conflict, Brookings Institution senior fellow Ryan Hass pointed out.",
+         "Ryan Hass", "Brookings Institution senior fellow"),
+        ("The deal raises tensions, Russian presidential aide Yuri Ushakov said.",
+         "Yuri Ushakov", "Russian presidential aide"),
+        ("The talks went well, the foreign minister, Sergei Lavrov, said on Friday.",
+         "Sergei Lavrov", "foreign minister"),
+    ],
+)
+def test_roles(run, text, person, role):
+    ents = run(text)
+    got = {(r.name, r.role) for r in ents.roles}
+    assert (person, role) in got, got
+    target = next(m for m in ents.mentions if m.name == person)
+    assert all(r.entity_id == target.entity_id for r in ents.roles if r.name == person)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Putin said the talks were useful.",  # an honorific is not a role
+        "Wang Yi, who met Blinken on Friday, said the talks were useful.",  # a clause is not a role
+    ],
+)
+def test_no_roles_from_honorifics_or_clauses(run, text):
+    ents = run(text)
+    for r in ents.roles:
+        assert r.role not in ("Mr",)
+        assert not re.search(r"\b(met|said|who)\b", r.role), r.role
+
+
+def test_sentence_index(run):
+    text = "Putin spoke.\n\nLater, Xi Jinping replied in Beijing."
+    ents = run(text)
+    idx = {m.text: m.sentence_index for m in ents.mentions}
+    assert idx["Putin"] == 0 and idx["Xi Jinping"] == 1 and idx["Beijing"] == 1
+
+
+# ------------------------------------------------------------------------- seeds (../shared)
+
+SEED_PEOPLE = {
+    "Putin": "Vladimir Putin",
+    "Xi": "Xi Jinping",
+    "Wang": "Wang Yi",
+    "Hass": "Ryan Hass",
+    "Nuland": "Victoria Nuland",
+    "Ushakov": "Yuri Ushakov",
+    "Blinken": "Antony Blinken",
+}
+
+
+def test_seeds_link_people_and_nato(nlp, seeds_dir):
+    files = sorted(seeds_dir.glob("*.txt"))
+    assert files
+    for path in files:
+        body = path.read_text(encoding="utf-8")
+        ents = extract_entities(nlp(body))
+        for m in ents.mentions:
+            assert m.text == body[m.start_char : m.end_char]
+            assert not (m.label == "PERSON" and "-" in m.text), (path.name, m.text)
+        for short, full in SEED_PEOPLE.items():
+            if full not in body:
+                continue
+            hits = [m for m in ents.mentions if short in m.text.split() and m.label == "PERSON"]
+            assert hits, (path.name, short)
+            wrong = [m.text for m in hits if m.entity_id != entity_id("PERSON", full)]
+            assert not wrong, (path.name, short, wrong)
+            # no mention of the surname is left under another label
+            assert not [m for m in ents.mentions if m.text == short and m.label != "PERSON"], (path.name, short)
+        nato = {m.entity_id for m in ents.mentions if m.text.casefold() == "nato"}
+        assert len(nato) <= 1 and (not nato or nato == {entity_id("ORG", "NATO")})

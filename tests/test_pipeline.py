@@ -1,0 +1,112 @@
+"""The run's steps without Prefect, against a real DuckDB file in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from newsdesk import checks, pipeline, warehouse
+
+ARTICLE = """Grain deal lifts exports to record high
+
+KYIV - Ukraine exported more than 4 million tonnes of grain in October, the agriculture ministry said on Friday.
+
+"The corridor works, and our farmers are paid again," Deputy Minister Olena Kravets told reporters. She said shipments could rise by 10% next month.
+
+Advertisement
+
+Leave a Reply
+"""
+
+
+def run_once(settings, source):
+    ctx = pipeline.begin(settings, kind="ingest", source=str(source))
+    found = pipeline.discover(ctx, source)
+    for part in pipeline.chunks(found, settings.batch_docs):
+        batch = pipeline.stage(ctx, part)
+        batch = pipeline.extract(ctx, batch)
+        batch = pipeline.validate(ctx, batch)
+        pipeline.load(ctx, batch)
+    pipeline.refresh_views(ctx)
+    return pipeline.finish(ctx)
+
+
+def counts(settings):
+    con = warehouse.read_only(settings.warehouse)
+    try:
+        return warehouse.table_counts(con)
+    finally:
+        con.close()
+
+
+@pytest.fixture()
+def source(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "grain.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "grain copy.txt").write_text(ARTICLE, encoding="utf-8")  # duplicate at a second path
+    (src / "empty.txt").write_text("   \n\n")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (src / "latin1.txt").write_bytes("Pound falls\n\nLONDON - Sterling fell to \xa31.05.\n".encode("latin-1"))
+    return src
+
+
+def test_run_accounts_for_every_file_and_rerun_adds_nothing(settings, source):
+    s1 = run_once(settings, source)
+    assert s1["files_seen"] == 5
+    assert (s1["documents_new"], s1["duplicates"], s1["rejected"]) == (2, 1, 2)
+    assert s1["books_balance"]
+    after_first = counts(settings)
+    assert after_first["documents"] == 2 and after_first["document_sources"] == 3
+    assert after_first["mentions"] > 0 and after_first["figures"] > 0 and after_first["quotes"] > 0
+    con = warehouse.read_only(settings.warehouse)
+    reasons = dict(con.execute("SELECT reason, count(*) FROM rejects GROUP BY 1").fetchall())
+    enc = dict(con.execute("SELECT title, encoding FROM documents").fetchall())
+    con.close()
+    assert reasons == {"whitespace_only": 1, "binary": 1} or set(reasons) <= {"whitespace_only", "empty", "binary"}
+    assert enc["Pound falls"] in ("cp1252", "latin-1")
+
+    s2 = run_once(settings, source)
+    assert (s2["documents_new"], s2["already_seen"], s2["duplicates"], s2["rejected"]) == (0, 3, 0, 2)
+    assert s2["documents_processed"] == 0  # no NLP on an unchanged folder
+    assert counts(settings) == {**after_first, "rejects": after_first["rejects"]}
+
+
+def test_changed_file_becomes_a_new_document(settings, source):
+    run_once(settings, source)
+    (source / "grain.txt").write_text(ARTICLE.replace("October", "November"), encoding="utf-8")
+    s = run_once(settings, source)
+    assert s["documents_new"] == 1
+    assert counts(settings)["documents"] == 3
+
+
+def test_checks_pass_after_runs(settings, source):
+    run_once(settings, source)
+    con = warehouse.read_only(settings.warehouse)
+    try:
+        failing = {k: v for k, v in checks.run_checks(con, settings.sql_dir).items() if v}
+    finally:
+        con.close()
+    assert failing == {}
+
+
+def test_crash_before_load_loses_nothing(settings, source, monkeypatch):
+    """A run that dies between extract and load leaves no half batch; the next run completes it."""
+    real_load = warehouse.load_batch
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated crash during load")
+
+    monkeypatch.setattr(warehouse, "load_batch", boom)
+    with pytest.raises(RuntimeError):
+        run_once(settings, source)
+    monkeypatch.setattr(warehouse, "load_batch", real_load)
+    assert counts(settings)["documents"] == 0
+    s = run_once(settings, source)
+    assert s["documents_new"] == 2
+    con = warehouse.read_only(settings.warehouse)
+    statuses = sorted(r[0] for r in con.execute("SELECT status FROM runs").fetchall())
+    con.close()
+    assert statuses == ["completed", "crashed"]
