@@ -6,7 +6,7 @@ flow holds the warehouse's run lock from start to finish, so two runs never writ
 
 from __future__ import annotations
 
-import logging
+from collections import deque
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -44,9 +44,11 @@ def stage(ctx: pipeline.RunContext, found: list) -> pipeline.Batch:
 
 
 @task(name="extract", **TASK_OPTS)
-def extract(ctx: pipeline.RunContext, batch: pipeline.Batch) -> pipeline.Batch:
-    """spaCy and the entity, quote and figure extractors."""
-    return pipeline.extract(ctx, batch)
+def extract(docs: list, run_id: str, model: str, batch_size: int, pool=None):
+    """spaCy and the entity, quote and figure extractors (in a worker when there is one)."""
+    if pool is not None:
+        return pool.submit(docs, run_id).result()
+    return pipeline.extract_docs(docs, run_id=run_id, model=model, batch_size=batch_size)
 
 
 @task(name="validate", **TASK_OPTS)
@@ -73,24 +75,55 @@ def ingest(
     warehouse: str | None = None,
     batch_docs: int | None = None,
     processes: int | None = None,
+    distributed: bool = False,
 ) -> dict:
-    """Ingest every article file under ``source`` into the warehouse."""
+    """Ingest every article file under ``source`` into the warehouse.
+
+    ``processes`` > 1 runs the NLP step in a local pool of worker processes; ``distributed``
+    means the flow's task runner is a Dask cluster and extraction is submitted to it. Staging,
+    validation and loading stay in this process: the single writer of the DuckDB file.
+    """
     logger = get_run_logger()
     settings = Settings.from_env().with_overrides(warehouse=warehouse, batch_docs=batch_docs,
                                                    processes=processes)
     with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
         ctx = begin_run(settings, "ingest", str(source))
         logger.info("run %s: %s → %s", ctx.run_id, source, settings.warehouse)
+        pool = None
         try:
             found = discover(quote(ctx), Path(source))
             parts = pipeline.chunks(found, settings.batch_docs)
             logger.info("%d files found, %d chunk(s) of up to %d", len(found), len(parts), settings.batch_docs)
-            for i, part in enumerate(parts, 1):
-                batch = stage(quote(ctx), quote(part))
-                batch = extract(quote(ctx), quote(batch))
+            if settings.processes > 1 and not distributed and len(parts) > 1:
+                pool = pipeline.ExtractPool(settings.processes, settings.model, settings.nlp_batch_size)
+            # keep every worker busy while this process stages, validates and loads
+            in_flight = settings.processes + 1 if (pool or distributed) else 1
+            pending: deque = deque()
+            done = 0
+
+            def land_oldest() -> None:
+                nonlocal done
+                batch, future = pending.popleft()
+                if future is not None:
+                    pipeline.absorb(batch, future.result())
                 batch = validate(quote(ctx), quote(batch))
                 load(quote(ctx), quote(batch))
-                pipeline.log_progress(ctx, i, len(parts), len(found), logger)
+                done += 1
+                pipeline.log_progress(ctx, done, len(parts), len(found), logger)
+
+            for part in parts:
+                batch = stage(quote(ctx), quote(part))
+                future = None
+                if batch.docs:
+                    # (quote() skips Prefect's walk over the documents; Dask needs plain arguments)
+                    docs = batch.docs if distributed else quote(batch.docs)
+                    extra = {"pool": quote(pool)} if pool is not None else {}
+                    future = extract.submit(docs, ctx.run_id, settings.model, settings.nlp_batch_size, **extra)
+                pending.append((batch, future))
+                while len(pending) >= in_flight:
+                    land_oldest()
+            while pending:
+                land_oldest()
             refresh_views(quote(ctx))
             summary = pipeline.finish(ctx)
         except pipeline.RunFailed as exc:
@@ -102,5 +135,8 @@ def ingest(
             except pipeline.RunFailed as failed:
                 publish_summary(failed.summary, logger)
             raise
+        finally:
+            if pool is not None:
+                pool.close()
     publish_summary(summary, logger)
     return summary

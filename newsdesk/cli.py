@@ -41,11 +41,13 @@ def cmd_run(args) -> int:
     bar = _progress_bar() if sys.stderr.isatty() and not args.quiet else None
     if bar:
         progress.set_hook(bar.update)
-    from flows.ingest import ingest
+    from flows.runners import ingest_with_runner
 
+    distributed = args.runner not in ("local", "")
     try:
-        summary = ingest(source=str(source), warehouse=args.warehouse, batch_docs=args.batch_docs,
-                         processes=args.processes)
+        flow_fn = ingest_with_runner(args.runner, args.processes or 2)
+        summary = flow_fn(source=str(source), warehouse=args.warehouse, batch_docs=args.batch_docs,
+                          processes=args.processes, distributed=distributed)
     except pipeline.RunFailed as exc:
         if bar:
             bar.close()
@@ -222,7 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--source", required=True, help="folder of raw article files (read recursively)")
     wh(r)
     r.add_argument("--batch-docs", type=int, help="files per chunk / load transaction")
-    r.add_argument("--processes", type=int, help="NLP worker processes")
+    r.add_argument("--processes", type=int, help="NLP worker processes (default 1, $NEWSDESK_PROCESSES)")
+    r.add_argument("--runner", default="local",
+                   help="local (default), dask (a local Dask cluster) or dask://HOST:PORT (an existing one)")
     r.add_argument("--json", action="store_true", help="also print the run summary as JSON")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)

@@ -20,6 +20,7 @@ import schemas
 from newsdesk import EXTRACTOR_VERSION, __version__, progress, staging, warehouse
 from newsdesk.settings import Settings
 from newsdesk.validate import validate_table, validate_frames
+from newsdesk.workers import ExtractPool
 
 log = logging.getLogger(__name__)
 
@@ -137,22 +138,39 @@ def documents_frame(docs: list[staging.StagedDoc], run_id: str, now) -> pd.DataF
     return pd.DataFrame(rows, columns=schemas.columns("documents"))
 
 
-def extract(ctx: RunContext, batch: Batch) -> Batch:
-    """Run the model and the extractors over the batch's new documents (the expensive step)."""
-    if batch.docs:
-        from newsdesk.extract.batch import extract_docs  # imports spaCy: only when there is work
+def extract(ctx: RunContext, batch: Batch, pool: "ExtractPool | None" = None) -> Batch:
+    """Run the model and the extractors over the batch's new documents (the expensive step).
 
-        result = extract_docs(batch.docs, run_id=ctx.run_id, model=ctx.settings.model,
-                              batch_size=ctx.settings.nlp_batch_size)
-        batch.frames.update(result)
-        batch.extract_seconds = result.seconds
-    for stage_name, secs in batch.extract_seconds.items():
-        ctx.add_seconds(stage_name, secs)
+    In-process by default; with a pool, the work runs in one of its worker processes.
+    """
+    if batch.docs:
+        if pool is not None:
+            result = pool.submit(batch.docs, ctx.run_id).result()
+        else:
+            result = extract_docs(batch.docs, run_id=ctx.run_id, model=ctx.settings.model,
+                                  batch_size=ctx.settings.nlp_batch_size)
+        absorb(batch, result)
+    return batch
+
+
+def extract_docs(docs, *, run_id: str, model: str, batch_size: int):
+    """The unit of work shipped to a worker (process pool or Dask): (doc_id, body) pairs → frames."""
+    from newsdesk.extract.batch import extract_docs as _extract  # imports spaCy: only when there is work
+
+    return _extract(docs, run_id=run_id, model=model, batch_size=batch_size)
+
+
+def absorb(batch: Batch, result) -> Batch:
+    """Attach an extraction result (frames and timings) to its batch."""
+    batch.frames.update(result)
+    batch.extract_seconds = dict(result.seconds)
     return batch
 
 
 def validate(ctx: RunContext, batch: Batch) -> Batch:
     """Check every extracted frame; failing rows move to validation_failures."""
+    for stage_name, secs in batch.extract_seconds.items():
+        ctx.add_seconds(stage_name, secs)
     t = time.perf_counter()
     derived = {k: v for k, v in batch.frames.items() if k in warehouse.DERIVED_TABLES or k == "entities"}
     valid, failures, _ = validate_frames(derived, ctx.run_id, batch.bodies)

@@ -1,0 +1,55 @@
+"""A pool of worker processes for the NLP step: each loads the spaCy model once.
+
+The main process stays the single writer (DuckDB allows one); workers only turn
+``(doc_id, body)`` pairs into frames. Workers are started with ``spawn`` (never ``fork``: the
+parent runs Prefect's threads and event loop, which must not be copied mid-flight).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Sequence
+
+_MODEL: str | None = None
+_BATCH_SIZE = 64
+
+
+def _init_worker(model: str, batch_size: int) -> None:
+    global _MODEL, _BATCH_SIZE
+    # one thread per worker: the pool itself is the parallelism
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _MODEL, _BATCH_SIZE = model, batch_size
+    from newsdesk.nlp import load_nlp
+
+    load_nlp(model)
+
+
+def _work(docs: Sequence[tuple[str, str]], run_id: str):
+    from newsdesk.extract.batch import extract_docs
+
+    return extract_docs(docs, run_id=run_id, model=_MODEL, batch_size=_BATCH_SIZE)
+
+
+class ExtractPool:
+    """``processes`` workers; ``submit(docs, run_id)`` returns a future of an ExtractResult."""
+
+    def __init__(self, processes: int, model: str, batch_size: int):
+        self.processes = processes
+        self._pool = ProcessPoolExecutor(
+            max_workers=processes, mp_context=mp.get_context("spawn"),
+            initializer=_init_worker, initargs=(model, batch_size),
+        )
+
+    def submit(self, docs: Sequence[tuple[str, str]], run_id: str) -> Future:
+        return self._pool.submit(_work, list(docs), run_id)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "ExtractPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
