@@ -24,11 +24,8 @@ TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
 
 @task(name="begin-run", **TASK_OPTS)
 def begin_run(settings: Settings, kind: str, source: str) -> pipeline.RunContext:
-    """Create the schema if needed and record the run."""
-    from newsdesk.nlp import model_info
-
-    return pipeline.begin(settings, kind=kind, source=source, flow_run_id=str(flow_run.get_id() or ""),
-                          model_info=model_info(settings.model))
+    """Create the schema if needed, load the model and record the run."""
+    return pipeline.begin(settings, kind=kind, source=source, flow_run_id=str(flow_run.get_id() or ""))
 
 
 @task(name="discover", **TASK_OPTS)

@@ -210,6 +210,15 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from newsdesk import bench
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        return _die(f"corpus folder {corpus} does not exist")
+    return bench.main(str(corpus), args.limit, args.processes, args.batch_docs, not args.no_baseline, args.json)
+
+
 # ---------------------------------------------------------------------------- parser
 
 
@@ -269,6 +278,14 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--newsquant", required=True)
     f.add_argument("--limit", type=int)
     ev.set_defaults(func=cmd_evaluate)
+    b = sub.add_parser("bench", help="throughput of the real flow vs plain spaCy on a corpus")
+    b.add_argument("--corpus", required=True)
+    b.add_argument("--limit", type=int, help="first N article files (sorted)")
+    b.add_argument("--processes", type=int, default=1)
+    b.add_argument("--batch-docs", type=int)
+    b.add_argument("--no-baseline", action="store_true", help="skip the plain nlp.pipe comparison")
+    b.add_argument("--json", help="also write the figures to this JSON file")
+    b.set_defaults(func=cmd_bench)
     return p
 
 

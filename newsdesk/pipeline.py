@@ -40,7 +40,7 @@ class RunContext:
         "validation_failures": 0,
     })
     seconds: dict[str, float] = field(default_factory=lambda: {
-        "discover": 0.0, "stage": 0.0, "nlp": 0.0, "entities": 0.0, "quotes": 0.0, "figures": 0.0,
+        "model_load": 0.0, "discover": 0.0, "stage": 0.0, "nlp": 0.0, "entities": 0.0, "quotes": 0.0, "figures": 0.0,
         "validate": 0.0, "load": 0.0,
     })
     reject_reasons: dict[str, int] = field(default_factory=dict)
@@ -64,9 +64,15 @@ class Batch:
 
 
 def begin(settings: Settings, *, kind: str, source: str, flow_run_id: str | None = None,
-          model_info: tuple[str, str] | None = None) -> RunContext:
-    """Create the schema if needed and record the run as running."""
+          load_model: bool = True, model_info: tuple[str, str] | None = None) -> RunContext:
+    """Create the schema if needed, load the model (once per process) and record the run."""
     ctx = RunContext(run_id=uuid.uuid4().hex, kind=kind, source=source, settings=settings)
+    if load_model and model_info is None:
+        from newsdesk.nlp import model_info as _model_info
+
+        t = time.perf_counter()
+        model_info = _model_info(settings.model)
+        ctx.add_seconds("model_load", time.perf_counter() - t)
     with warehouse.writer(settings.warehouse) as con:
         warehouse.migrate(con, settings.sql_dir)
         warehouse.begin_run(con, {

@@ -1,0 +1,26 @@
+-- speakers: one row per resolved speaker (entity), with quote counts, documents, roles and favourite verbs
+CREATE OR REPLACE VIEW speakers AS
+WITH
+quoted AS (
+    SELECT speaker_entity_id AS entity_id, speaker_name, speaker_label, doc_id, kind, cue_lemma
+    FROM quotes WHERE speaker_entity_id IS NOT NULL
+),
+per_speaker AS (
+    SELECT entity_id, any_value(speaker_name) AS name, any_value(speaker_label) AS label,
+           count(*) AS n_quotes,
+           count(*) FILTER (WHERE kind = 'direct') AS n_direct,
+           count(*) FILTER (WHERE kind = 'mixed') AS n_mixed,
+           count(*) FILTER (WHERE kind = 'indirect') AS n_indirect,
+           count(DISTINCT doc_id) AS n_documents,
+           string_agg(DISTINCT cue_lemma, ', ' ORDER BY cue_lemma) AS cue_lemmas
+    FROM quoted GROUP BY entity_id
+),
+roles AS (
+    SELECT entity_id, string_agg(DISTINCT role, '; ' ORDER BY role) AS roles FROM entity_roles GROUP BY entity_id
+),
+final AS (
+    SELECT p.name AS speaker_name, p.label AS speaker_label, p.n_quotes, p.n_direct, p.n_mixed, p.n_indirect,
+           p.n_documents, r.roles, p.cue_lemmas, p.entity_id
+    FROM per_speaker p LEFT JOIN roles r USING (entity_id)
+)
+SELECT * FROM final ORDER BY n_quotes DESC, speaker_name;
