@@ -120,8 +120,12 @@ def raw_copy_path(raw_store: Path, doc_id: str) -> Path:
     return raw_store / doc_id[:2] / f"{doc_id}.raw"
 
 
-def keep_raw_copy(raw_store: Path, doc_id: str, data: bytes) -> Path:
-    """Write the raw bytes once, atomically (temp file + rename), and return the path."""
+def keep_raw_copy(raw_store: Path, doc_id: str, data: bytes, *, sync: bool = True) -> Path:
+    """Write the raw bytes once, atomically (temp file + rename), and return the path.
+
+    With ``sync=False`` the caller flushes many copies at once (``flush_to_disk``): one sync per
+    chunk instead of one per file, which costs ~6 ms each on these disks.
+    """
     dest = raw_copy_path(raw_store, doc_id)
     if dest.exists() and dest.stat().st_size == len(data):
         return dest
@@ -129,8 +133,9 @@ def keep_raw_copy(raw_store: Path, doc_id: str, data: bytes) -> Path:
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+        if sync:
+            fh.flush()
+            os.fsync(fh.fileno())
     os.replace(tmp, dest)
     return dest
 
@@ -203,11 +208,18 @@ def stage_chunk(
         except RejectError as exc:
             result.rejects.append(RejectRow(spath, exc.reason, exc.detail, doc_id=doc_id, size_bytes=len(data)))
             continue
-        keep_raw_copy(raw_store, doc_id, data)
+        keep_raw_copy(raw_store, doc_id, data, sync=False)
         seen_this_run.add(doc_id)
         result.sources.append((spath, doc_id))
         result.new_docs.append(StagedDoc(doc_id, spath, article, encoding, len(data)))
+    if result.new_docs:
+        flush_to_disk()  # raw copies are durable before their documents can be committed
     return result
+
+
+def flush_to_disk() -> None:
+    """One sync for all the raw copies written by a chunk."""
+    os.sync()
 
 
 def _size(path: Path, fallback: int) -> int:

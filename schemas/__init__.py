@@ -21,7 +21,7 @@ from newsdesk.extract.types import ENTITY_LABELS, FIGURE_KINDS, QUOTE_KINDS
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
 SHORT_ID = r"^[0-9a-f]{16}$"
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1")
+ENCODINGS = ("utf-8", "utf-8+cp1252", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252", "latin-1")
 RUN_STATUSES = ("running", "completed", "failed", "crashed")
 CHANGES = ("=", "~", ">", "<", "up", "down")
 
