@@ -10,7 +10,7 @@ WAREHOUSE ?= warehouse/news.duckdb
 SHARED ?= ../shared
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: install demo test test-all bench serve evaluate clean-warehouse
+.PHONY: install demo test test-all bench serve docs evaluate clean-warehouse
 
 install: $(STAMP)
 
@@ -32,6 +32,16 @@ test: install
 
 test-all: install
 	$(BIN)/python -m pytest -q -m "slow or not slow"
+
+serve: install
+	bash scripts/serve.sh
+
+bench: install
+	$(BIN)/newsdesk bench --corpus $(SHARED)/corpus/bbc --processes 1 --json warehouse/bench-1p.json
+	$(BIN)/newsdesk bench --corpus $(SHARED)/corpus/bbc --processes 2 --json warehouse/bench-2p.json
+
+docs: install
+	$(BIN)/python scripts/render_readme.py
 
 evaluate: install
 	$(BIN)/newsdesk evaluate ner --conll $(SHARED)/eval/conll2003/eng.testa

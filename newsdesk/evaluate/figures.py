@@ -25,6 +25,7 @@ import math
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from newsdesk.extract.types import Figure
@@ -70,11 +71,15 @@ UNIT_NAMES: dict[str, str] = {
     # other
     "times": "count",
 }
+PER_UNIT_NAMES = {"mmbtu": "mega british thermal unit", "sq m": "square metre", "sq ft": "square foot", "kg": "kilogram",
+                  "liter": "litre", "square meter": "square metre", "tonne": "metric ton", "mwh": "megawatt hour",
+                  "kwh": "kilowatt hour"}
 # Sub-units NewsQuant keeps as their own unit, with the factor to get back to them.
 SUB_UNITS: dict[str, tuple[str, float]] = {
     "cent": ("cent", 100.0), "cents": ("cent", 100.0), "sen": ("sen", 100.0), "p": ("point", 100.0),
     "pence": ("penny", 100.0), "penny": ("penny", 100.0),
 }
+_KNOWN_UNITS = frozenset(UNIT_NAMES.values()) | {name for name, _ in SUB_UNITS.values()} | {"-"}
 _SUB_UNIT_RE = re.compile(r"\d\s*(cents?|sen|p|pence|penny)\b(?!\s*(?:er|c\b))", re.I)
 _WORD_RE = re.compile(r"[\w'-]+")
 _STOP = frozenset("the a an of and or in on for to by with from at its their his her this that as".split())
@@ -96,7 +101,9 @@ def singular(word: str) -> str:
         return irregular[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
-    if len(w) > 4 and re.search(r"(ches|shes|xes|sses|zes|oes)$", w):
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if len(w) > 4 and re.search(r"(ches|shes|xes|sses|zes|oes|uses)$", w):
         return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
@@ -130,19 +137,25 @@ def figure_to_prediction(fig: Figure) -> Prediction:
         value: Value = (fig.value_low, fig.value_high)
     else:
         value = fig.value
-    unit = "-"
+    unit, per = "-", ""
     if fig.unit:
-        unit = UNIT_NAMES.get(fig.unit, fig.unit.lower())
-        if fig.kind == "age" and unit == "year":
-            unit = "year of age"
+        base, _, per_unit = fig.unit.partition("/")
+        unit = UNIT_NAMES.get(fig.unit) or UNIT_NAMES.get(base, base.lower())
+        if per_unit and fig.unit not in UNIT_NAMES:
+            per = " per " + PER_UNIT_NAMES.get(per_unit, per_unit)
+        if fig.kind == "age":
+            unit = f"{unit} of age"
     elif fig.kind == "count" and fig.object:
         unit = fig.object.lower()
+    if fig.period and fig.period.startswith("per ") and fig.conversion_of is None:
+        per = " " + fig.period  # "$3,500 a month" -> "dollar per month" (a conversion inherits the rate unwritten)
     if fig.kind == "money":
         m = _SUB_UNIT_RE.search(fig.text)
         if m and not re.search(r"[$£€¥]|\b(?:dollars?|pounds?|euros?)\b", fig.text, re.I):
             name, factor = SUB_UNITS[m.group(1).lower()]
             unit = name
             value = tuple(v * factor for v in value) if isinstance(value, tuple) else value * factor
+    unit += per
     concepts = {w.lower() for w in _WORD_RE.findall(fig.object or "")} - _STOP
     return {"value": value, "unit": unit, "change": fig.change or "=", "concepts": concepts}
 
@@ -157,10 +170,18 @@ def values_match(a: Value, b: Value) -> bool:
 
 
 def units_match(gold: str, pred: str) -> bool:
-    """Same normalised unit; for counted nouns the singular head words (last words) agree."""
+    """Same normalised unit; for counted nouns the singular head words (last words) agree.
+
+    The head-word rule only applies when the prediction is a counted noun, not one of our
+    unit names ("australian dollar" never matches "dollar").
+    """
     g, p = gold.strip().lower(), pred.strip().lower()
     if g == p:
         return True
+    if p in _KNOWN_UNITS:
+        return False
+    if " per " in p:  # "tests per day" ~ "test per day"
+        return [singular(w) for w in g.split()] == [singular(w) for w in p.split()]
     gw, pw = g.split(), p.split()
     return bool(gw and pw) and singular(gw[-1]) == singular(pw[-1])
 
@@ -225,11 +246,17 @@ def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float
     return figures, t1 - t0, t2 - t1
 
 
-def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = None) -> dict:
-    """Score ``extract_figures`` on NewsQuant (and quantulum3's quantities.json when given).
+def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = "auto") -> dict:
+    """Score ``extract_figures`` on NewsQuant, and on quantulum3's quantities.json.
 
-    Returns ``{"newsquant": {...scores, seconds_per_100...}, "quantulum3": {...} | None}``.
+    ``quantulum_path="auto"`` looks for ``../quantulum3/quantities.json`` beside the NewsQuant
+    folder (the layout of shared/eval); ``None`` skips that check. Returns
+    ``{"newsquant": {n_sentences, n_gold, n_pred, scores: {metric: {p, r, f1, hits}}, errors,
+    nlp_seconds_per_100, extractor_seconds_per_100}, "quantulum3": {...} | None}``.
     """
+    if quantulum_path == "auto":
+        guess = Path(newsquant_path).resolve().parent.parent / "quantulum3" / "quantities.json"
+        quantulum_path = str(guess) if guess.is_file() else None
     items = load_newsquant(newsquant_path, limit)
     figures, nlp_s, ext_s = _extract_all(item["text"] for item in items)
     result = score_predictions(items, [[figure_to_prediction(f) for f in figs] for figs in figures])
@@ -237,6 +264,11 @@ def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_pa
     result.update(nlp_seconds_per_100=nlp_s * per100, extractor_seconds_per_100=ext_s * per100)
     q3 = evaluate_quantulum3(quantulum_path) if quantulum_path else None
     return {"newsquant": result, "quantulum3": q3}
+
+
+def _q3_unit_match(g: Prediction, p: Prediction) -> bool:
+    """quantulum3 unit check: same name; a "dimensionless" gold accepts any figure without a unit name."""
+    return g["unit"] == p["unit"] or (g["unit"] == "-" and p["unit"] not in _KNOWN_UNITS - {"-"})
 
 
 def evaluate_quantulum3(path: str) -> dict:
@@ -261,7 +293,7 @@ def evaluate_quantulum3(path: str) -> dict:
             gold.append({"value": float(q["value"]), "unit": unit})
         flat = [{**p, "value": (sum(p["value"]) / 2 if isinstance(p["value"], tuple) else p["value"])} for p in preds]
         v_hits = _match(gold, flat, CRITERIA["value"])
-        u_hits = _match(gold, flat, lambda g, p: g["unit"] == p["unit"] or (g["unit"] == "-" and p["unit"] not in UNIT_NAMES.values()))
+        u_hits = _match(gold, flat, _q3_unit_match)
         counts["all"][0] += len(gold)
         counts["all"][1] += v_hits
         counts["all"][2] += u_hits

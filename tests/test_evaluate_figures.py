@@ -1,0 +1,116 @@
+"""NewsQuant-style scoring of the figures extractor: exact scores on tiny hand-made examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsdesk.evaluate.figures import (
+    evaluate_figures,
+    figure_to_prediction,
+    format_report,
+    parse_gold_value,
+    score_predictions,
+    units_match,
+)
+from newsdesk.extract.types import Figure
+
+ITEMS = [
+    {
+        "text": "Exports fell 7% to $2.3 billion.",
+        "quantities": [
+            {"change": "down", "value": "7", "unit": "%", "normalized_unit": "percentage", "referred_concepts": "exports"},
+            {"change": "=", "value": "2300000000", "unit": "$", "normalized_unit": "dollar", "referred_concepts": "exports"},
+        ],
+    },
+    {
+        "text": "Between 252 and 287 miles, and two mosques.",
+        "quantities": [
+            {"change": "=", "value": "252.0-287.0", "unit": "miles", "normalized_unit": "mile", "referred_concepts": "-"},
+            {"change": "=", "value": "2", "unit": "mosques", "normalized_unit": "mosque", "referred_concepts": "-"},
+        ],
+    },
+    {"text": "Nothing here.", "quantities": []},
+]
+
+
+def _p(value, unit, change="=", concepts=()):
+    return {"value": value, "unit": unit, "change": change, "concepts": set(concepts)}
+
+
+def test_scores_exact():
+    predictions = [
+        # both values right; the percent's unit right, the change wrong; the money's concept right
+        [_p(7.0, "percentage", "=", ["shares"]), _p(2.3e9, "dollar", "=", ["exports"])],
+        # the range only as its midpoint (a value miss), the count right ("mosques" ~ "mosque")
+        [_p(269.5, "mile"), _p(2.0, "mosques")],
+        # a false positive
+        [_p(5.0, "-")],
+    ]
+    result = score_predictions(ITEMS, predictions)
+    assert (result["n_gold"], result["n_pred"]) == (4, 5)
+    s = result["scores"]
+    assert s["value"]["hits"] == 3 and s["value"]["p"] == pytest.approx(3 / 5) and s["value"]["r"] == pytest.approx(3 / 4)
+    assert s["value"]["f1"] == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+    assert s["value+unit"]["hits"] == 3
+    assert s["value+change"]["hits"] == 2  # 7% has "=" where gold says "down"
+    assert s["value+concept"]["hits"] == 1  # only the money shares a concept word
+    assert "value+unit" in format_report({"newsquant": result})
+
+
+def test_each_prediction_used_once():
+    items = [{"text": "x", "quantities": [
+        {"change": "=", "value": "5", "unit": "-", "normalized_unit": "-", "referred_concepts": "-"},
+        {"change": "=", "value": "5", "unit": "-", "normalized_unit": "-", "referred_concepts": "-"},
+    ]}]
+    result = score_predictions(items, [[_p(5.0, "-")]])
+    assert result["scores"]["value"]["hits"] == 1
+    assert result["scores"]["value"]["r"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("200000000000.0", 2e11), ("252.0-287.0", (252.0, 287.0)), ("-1.4", -1.4), ("1.99E-29", 1.99e-29),
+    ("2.0-0.0", (2.0, 0.0)), ("3.0 - 4.0", (3.0, 4.0)),
+])
+def test_parse_gold_value(raw, expected):
+    assert parse_gold_value(raw) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("fig,value,unit", [
+    (Figure(0, 1, "x", "money", 0, 2e11, unit="USD"), 2e11, "dollar"),
+    (Figure(0, 1, "x", "money", 0, 1e6, unit="GBP"), 1e6, "pound sterling"),
+    # cents are their own unit in NewsQuant
+    (Figure(0, 8, "19 cents", "money", 0, 0.19, unit="USD"), 19.0, "cent"),
+    (Figure(0, 1, "x", "money", 0, 58.24, unit="USD/barrel"), 58.24, "dollar per barrel"),
+    (Figure(0, 1, "x", "money", 0, 3500.0, unit="USD", period="per month"), 3500.0, "dollar per month"),
+    (Figure(0, 1, "x", "count", 0, 1e5, object="troops"), 1e5, "troops"),
+    (Figure(0, 1, "x", "count", 0, 7.0), 7.0, "-"),
+    (Figure(0, 1, "x", "age", 0, 50.0, unit="year"), 50.0, "year of age"),
+    (Figure(0, 1, "x", "quantity", 0, 10.0, value_low=5.0, value_high=15.0, unit="W"), (5.0, 15.0), "watt"),
+])
+def test_figure_to_prediction(fig, value, unit):
+    pred = figure_to_prediction(fig)
+    assert pred["value"] == pytest.approx(value)
+    assert pred["unit"] == unit
+
+
+@pytest.mark.parametrize("gold,pred,ok", [
+    ("mosque", "mosques", True), ("first-team player", "team players", True), ("commercial fisherman", "commercial fishermen", True),
+    ("virus", "viruses", True), ("dollar", "australian dollar", False), ("mile", "mile per hour", False),
+])
+def test_units_match(gold, pred, ok):
+    assert units_match(gold, pred) is ok
+
+
+def test_evaluate_figures_end_to_end(nlp, tmp_path):
+    path = tmp_path / "nq.json"
+    path.write_text(json.dumps(ITEMS), encoding="utf8")
+    result = evaluate_figures(str(path))["newsquant"]
+    s = result["scores"]
+    # the extractor gets all four gold quantities with units and changes, and nothing else
+    assert (result["n_gold"], result["n_pred"]) == (4, 4)
+    assert s["value"]["f1"] == pytest.approx(1.0)
+    assert s["value+unit"]["f1"] == pytest.approx(1.0)
+    assert s["value+change"]["f1"] == pytest.approx(1.0)
+    assert result["extractor_seconds_per_100"] >= 0
