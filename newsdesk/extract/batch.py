@@ -85,6 +85,8 @@ def extract_docs(
         figure_ids = [ids.span_id("figure", doc_id, f.start_char, f.end_char) for f in fs]
         for f, fid in zip(fs, figure_ids):
             row = {k: getattr(f, k) for k in FIGURE_FIELDS}
+            for k in ("value", "value_low", "value_high"):  # 4.1 * 1e12 -> 4.1e12, not 4099999999999.9995
+                row[k] = _tidy(row[k])
             row["doc_id"] = doc_id
             row["figure_id"] = fid
             conv = f.conversion_of
@@ -104,6 +106,13 @@ def extract_docs(
     result.seconds = seconds
     result.words = sum(len(body.split()) for _, body in docs)
     return result
+
+
+def _tidy(value: float | None) -> float | None:
+    """Round away binary floating-point noise from scaling: 15 significant digits."""
+    if value is None or value != value or value in (float("inf"), float("-inf")):
+        return value
+    return float(f"{value:.15g}")
 
 
 def _mention_row(doc_id: str, m: Mention) -> dict:

@@ -10,7 +10,11 @@ final AS (
     SELECT f.figure_id, f.doc_id, d.title AS doc_title, f.sentence_index, f.text, f.kind, f.value,
            f.value_low, f.value_high, f.unit, f.qualifier, f.change, f.object, f.year, f.period,
            c.text AS converts_text, c.unit AS converts_unit, c.value AS converts_value,
-           s.sentence_entities, f.start_char, f.end_char
+           s.sentence_entities,
+           -- the figure with up to 40 characters of the body either side, on one line
+           replace(substr(d.body, greatest(f.start_char - 40, 0) + 1,
+                          f.end_char - greatest(f.start_char - 40, 0) + 40), chr(10), ' ') AS context,
+           f.start_char, f.end_char
     FROM figures f
     JOIN documents d USING (doc_id)
     LEFT JOIN figures c ON c.figure_id = f.conversion_of

@@ -8,7 +8,7 @@ final AS (
     SELECT unit AS currency, coalesce(object, '(unspecified)') AS object,
            count(*) AS n_figures, count(DISTINCT doc_id) AS n_documents,
            sum(value) AS total_value, min(value) AS min_value, max(value) AS max_value,
-           string_agg(DISTINCT text, ' | ') AS examples
+           string_agg(DISTINCT text, ' | ' ORDER BY text) AS examples
     FROM money GROUP BY ALL
 )
 SELECT * FROM final ORDER BY currency, total_value DESC;

@@ -19,8 +19,11 @@ roles AS (
     SELECT entity_id, string_agg(DISTINCT role, '; ' ORDER BY role) AS roles FROM entity_roles GROUP BY entity_id
 ),
 final AS (
-    SELECT p.name AS speaker_name, p.label AS speaker_label, p.n_quotes, p.n_direct, p.n_mixed, p.n_indirect,
+    SELECT coalesce(e.name, p.name) AS speaker_name, coalesce(e.label, p.label) AS speaker_label,
+           p.n_quotes, p.n_direct, p.n_mixed, p.n_indirect,
            p.n_documents, r.roles, p.cue_lemmas, p.entity_id
-    FROM per_speaker p LEFT JOIN roles r USING (entity_id)
+    FROM per_speaker p
+    LEFT JOIN entities e USING (entity_id)   -- the canonical name, whatever the quotes wrote
+    LEFT JOIN roles r USING (entity_id)
 )
 SELECT * FROM final ORDER BY n_quotes DESC, speaker_name;
