@@ -1,6 +1,8 @@
 # newsdesk — raw articles ──stage──▶ documents ──spaCy──▶ entities / quotes / figures ──pandera──▶ DuckDB ──▶ SQL views
 #   make demo    set up .venv and run the main flow over samples/ into warehouse/news.duckdb
 #   make test    set up .venv and run the test suite (what CI runs)
+#   make serve   local Prefect server + UI on http://127.0.0.1:4200 and the scheduled inbox deployment
+#   make bench   throughput on ../shared/corpus/bbc (1 and 2 processes) — see BENCHMARKS.md
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +12,7 @@ WAREHOUSE ?= warehouse/news.duckdb
 SHARED ?= ../shared
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: install demo test test-all bench serve docs evaluate clean-warehouse
+.PHONY: install demo test test-all test-ui bench serve docs evaluate clean-warehouse
 
 install: $(STAMP)
 
@@ -42,6 +44,9 @@ bench: install
 
 docs: install
 	$(BIN)/python scripts/render_readme.py
+
+test-ui: install
+	$(BIN)/python -m pytest -q -m ui
 
 evaluate: install
 	$(BIN)/newsdesk evaluate ner --conll $(SHARED)/eval/conll2003/eng.testa

@@ -191,6 +191,49 @@ def cmd_export(args) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------- reprocess / serve
+
+
+def cmd_reprocess(args) -> int:
+    settings = _settings(args)
+    if not settings.warehouse.exists():
+        return _die(f"no warehouse at {settings.warehouse}: run `newsdesk run --source DIR` first")
+    _prefect_env()
+    from flows.reprocess import reprocess
+    from newsdesk import pipeline
+    from newsdesk.report import summary_text
+
+    try:
+        summary = reprocess(warehouse=str(settings.warehouse), only_stale=args.only_stale,
+                            batch_docs=args.batch_docs)
+    except pipeline.RunFailed as exc:
+        print(summary_text(exc.summary))
+        return _die(f"reprocess failed: {exc}", 1)
+    except Exception as exc:  # noqa: BLE001 - the CLI's job is to say what went wrong, plainly
+        return _die(f"reprocess failed: {type(exc).__name__}: {exc}", 1)
+    print(summary_text(summary))
+    if args.json:
+        print(json.dumps(summary, indent=2, default=str))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Hand over to scripts/serve.sh (a source checkout's script): it owns the two processes and Ctrl-C."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "serve.sh"
+    if not script.is_file():
+        return _die(f"{script} not found: `newsdesk serve` runs from a source checkout (make serve)")
+    env = dict(os.environ)
+    if args.port:
+        env["NEWSDESK_PREFECT_PORT"] = str(args.port)
+    argv = [str(script)]
+    for flag in ("cron", "inbox", "warehouse"):
+        if getattr(args, flag):
+            argv += [f"--{flag}", str(getattr(args, flag))]
+    sys.stdout.flush()
+    os.execve(str(script), argv, env)  # replaces this process: signals go straight to the script
+    return 0  # not reached
+
+
 # ---------------------------------------------------------------------------- evaluate
 
 
@@ -264,6 +307,23 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("dir")
     wh(e)
     e.set_defaults(func=cmd_export)
+
+    rp = sub.add_parser("reprocess", help="re-run the extractors over the stored documents (no original files "
+                        "needed; a Prefect flow run)")
+    wh(rp)
+    rp.add_argument("--only-stale", action="store_true",
+                    help="only documents whose rows were written by an older extractor version")
+    rp.add_argument("--batch-docs", type=int, help="documents per chunk / load transaction")
+    rp.add_argument("--json", action="store_true", help="also print the run summary as JSON")
+    rp.set_defaults(func=cmd_reprocess)
+
+    sv = sub.add_parser("serve", help="local Prefect server + UI and the scheduled inbox deployment "
+                        "(scripts/serve.sh; Ctrl-C stops both)")
+    sv.add_argument("--cron", help="schedule of the inbox runs (default: $NEWSDESK_SCHEDULE or */15 * * * *)")
+    sv.add_argument("--inbox", help="folder the scheduled runs read (default: $NEWSDESK_INBOX or warehouse/inbox)")
+    wh(sv)
+    sv.add_argument("--port", type=int, help="port of the server on 127.0.0.1 (default: $NEWSDESK_PREFECT_PORT or 4200)")
+    sv.set_defaults(func=cmd_serve)
 
     ev = sub.add_parser("evaluate", help="accuracy against public gold data")
     evs = ev.add_subparsers(dest="what", required=True)

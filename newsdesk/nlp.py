@@ -29,6 +29,12 @@ def load_nlp(model: str = MODEL_PACKAGE):
 
 
 def model_info(model: str = MODEL_PACKAGE) -> tuple[str, str]:
-    """(name, version) of the model as recorded in ``runs``."""
-    nlp = load_nlp(model)
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta['name']}", nlp.meta["version"]
+    """(name, version) of the model as recorded in ``runs``, read from the installed package's
+    metadata so that a run with nothing to extract never pays for loading the model."""
+    import importlib.metadata
+
+    try:
+        return model, importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError:
+        nlp = load_nlp(model)  # a model given as a path: ask the pipeline itself
+        return f"{nlp.meta.get('lang', 'en')}_{nlp.meta['name']}", nlp.meta["version"]

@@ -65,14 +65,12 @@ class Batch:
 
 def begin(settings: Settings, *, kind: str, source: str, flow_run_id: str | None = None,
           load_model: bool = True, model_info: tuple[str, str] | None = None) -> RunContext:
-    """Create the schema if needed, load the model (once per process) and record the run."""
+    """Create the schema if needed and record the run (the model loads at the first extraction)."""
     ctx = RunContext(run_id=uuid.uuid4().hex, kind=kind, source=source, settings=settings)
     if load_model and model_info is None:
         from newsdesk.nlp import model_info as _model_info
 
-        t = time.perf_counter()
         model_info = _model_info(settings.model)
-        ctx.add_seconds("model_load", time.perf_counter() - t)
     with warehouse.writer(settings.warehouse) as con:
         warehouse.migrate(con, settings.sql_dir)
         warehouse.begin_run(con, {

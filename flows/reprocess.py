@@ -1,0 +1,112 @@
+"""The reprocess flow: re-run the extractors over the stored documents, chunk by chunk.
+
+select-documents → (read-documents → extract → validate → load → mark-version)* per chunk. The
+extract / validate / load tasks are the ingest flow's own (so is the overlap of extraction in
+worker processes with validation and loading); the flow holds the warehouse's run lock
+from start to finish, like ingest, so it never writes at the same time as an ingest run.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from prefect import flow, get_run_logger, task
+from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
+
+from flows.ingest import TASK_OPTS, extract, load, validate
+from flows.report import publish_summary
+from newsdesk import pipeline
+from newsdesk import reprocess as core
+from newsdesk.locking import run_lock
+from newsdesk.settings import Settings
+
+
+@task(name="begin-run", **TASK_OPTS)
+def begin_run(settings: Settings) -> pipeline.RunContext:
+    """Create the schema if needed, load the model and record the run (kind 'reprocess')."""
+    return pipeline.begin(settings, kind=core.KIND, source=str(settings.warehouse),
+                          flow_run_id=str(flow_run.get_id() or ""))
+
+
+@task(name="select-documents", **TASK_OPTS)
+def select_documents(ctx: pipeline.RunContext, only_stale: bool) -> list[str]:
+    """Ids of the stored documents to re-extract (all, or those with a stale extractor version)."""
+    return core.select_doc_ids(ctx, only_stale=only_stale)
+
+
+@task(name="read-documents", **TASK_OPTS)
+def read_documents(ctx: pipeline.RunContext, doc_ids: list[str]) -> pipeline.Batch:
+    """The stored bodies of one chunk."""
+    return core.read_batch(ctx, doc_ids)
+
+
+@task(name="mark-version", retries=2, retry_delay_seconds=2, **TASK_OPTS)
+def mark_version(ctx: pipeline.RunContext, doc_ids: list[str]) -> int:
+    """Record the current extractor version on the chunk's documents (after their rows landed)."""
+    return core.mark_version(ctx, doc_ids)
+
+
+@flow(name="newsdesk-reprocess", log_prints=True)
+def reprocess(warehouse: str | None = None, only_stale: bool = False, batch_docs: int | None = None,
+              processes: int | None = None) -> dict:
+    """Re-run the extractors over every stored document (or only the stale ones), without the original files.
+
+    ``processes`` > 1 extracts in a local pool of worker processes while this process validates
+    and loads the previous chunk (as the ingest flow does).
+    """
+    logger = get_run_logger()
+    settings = Settings.from_env().with_overrides(warehouse=warehouse, batch_docs=batch_docs, processes=processes)
+    with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
+        ctx = begin_run(settings)
+        pool = None
+        try:
+            doc_ids = select_documents(quote(ctx), only_stale)
+            parts = pipeline.chunks(doc_ids, settings.batch_docs)
+            logger.info("run %s: re-extracting %d document(s)%s in %d chunk(s) of up to %d (%s)", ctx.run_id,
+                        len(doc_ids), " with a stale extractor version" if only_stale else "", len(parts),
+                        settings.batch_docs, settings.warehouse)
+            if settings.processes > 1 and len(parts) > 1:
+                pool = pipeline.ExtractPool(settings.processes, settings.model, settings.nlp_batch_size)
+            in_flight = settings.processes + 1 if pool else 1
+            pending: deque = deque()
+            done = 0
+
+            def land_oldest() -> None:
+                nonlocal done
+                batch, future = pending.popleft()
+                if future is not None:
+                    pipeline.absorb(batch, future.result())
+                batch = validate(quote(ctx), quote(batch))
+                load(quote(ctx), quote(batch))
+                mark_version(quote(ctx), quote(batch.processed_doc_ids))
+                done += 1
+                core.log_chunk(ctx, done, len(parts), len(doc_ids), logger)
+
+            for part in parts:
+                batch = read_documents(quote(ctx), quote(part))
+                future = None
+                if batch.docs:
+                    extra = {"pool": quote(pool)} if pool is not None else {}
+                    future = extract.submit(quote(batch.docs), ctx.run_id, settings.model, settings.nlp_batch_size,
+                                            **extra)
+                pending.append((batch, future))
+                while len(pending) >= in_flight:
+                    land_oldest()
+            while pending:
+                land_oldest()
+            summary = pipeline.finish(ctx)
+        except pipeline.RunFailed as exc:
+            publish_summary(exc.summary, logger)
+            raise
+        except BaseException as exc:
+            try:
+                pipeline.finish(ctx, status="failed", error=f"{type(exc).__name__}: {exc}")
+            except pipeline.RunFailed as failed:
+                publish_summary(failed.summary, logger)
+            raise
+        finally:
+            if pool is not None:
+                pool.close()
+    publish_summary(summary, logger)
+    return summary
