@@ -80,3 +80,46 @@ def test_evaluate_and_report(conll_file, nlp):
     report = ner.format_report(result)
     assert "raw" in report and "micro" in report and report.count("\n") >= 8
     assert ner.evaluate_ner(str(conll_file), limit_docs=1)["docs"] == 1
+
+
+# One document the pinned model gets almost right: its only slip is "the United States", which
+# newsdesk repairs (CoNLL spans never include "the").
+REPAIR_SNIPPET = """\
+-DOCSTART- -X- -X- O
+
+Russia NNP I-NP I-LOC
+'s POS B-NP O
+President NNP I-NP O
+Vladimir NNP I-NP I-PER
+Putin NNP I-NP I-PER
+met VBD I-VP O
+the DT I-NP O
+United NNP I-NP I-LOC
+States NNP I-NP I-LOC
+delegation NN I-NP O
+in IN I-PP O
+Moscow NNP I-NP I-LOC
+. . O O
+
+Mr NNP I-NP O
+Putin NNP I-NP I-PER
+said VBD I-VP O
+NATO NNP I-NP I-ORG
+must MD I-VP O
+halt VB I-VP O
+. . O O
+"""
+
+
+def test_evaluate_exact_scores_raw_vs_newsdesk(tmp_path, nlp):
+    path = tmp_path / "repair.conll"
+    path.write_text(REPAIR_SNIPPET, encoding="utf-8")
+    result = ner.evaluate_ner(str(path))
+    raw, ours = result["scores"]["raw"], result["scores"]["newsdesk"]
+    assert (raw["micro"]["tp"], raw["micro"]["fp"], raw["micro"]["fn"]) == (5, 1, 1)
+    assert raw["micro"]["precision"] == pytest.approx(5 / 6)
+    assert raw["micro"]["recall"] == pytest.approx(5 / 6)
+    assert raw["LOC"]["f1"] == pytest.approx(2 / 3)
+    assert (ours["micro"]["tp"], ours["micro"]["fp"], ours["micro"]["fn"]) == (6, 0, 0)
+    assert ours["micro"]["f1"] == pytest.approx(1.0)
+    assert ours["PER"]["f1"] == pytest.approx(1.0) and ours["ORG"]["f1"] == pytest.approx(1.0)

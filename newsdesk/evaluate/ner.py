@@ -115,7 +115,7 @@ def read_conll(path: str | Path) -> list[ConllDoc]:
 def _score(gold: list[set[Span]], pred: list[set[Span]]) -> dict[str, dict[str, float]]:
     """Per-type and micro precision/recall/F1 (exact span and type)."""
     tp, fp, fn = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         for s in p & g:
             tp[s[2]] += 1
         for s in p - g:
@@ -197,3 +197,19 @@ def format_report(result: dict) -> str:
             f"{100 * (n['f1'] - r['f1']):+6.1f}"
         )
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m newsdesk.evaluate.ner FILE [--limit N]``: print the report."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("conll", help="CoNLL-2003 file (e.g. eng.testa)")
+    parser.add_argument("--limit", type=int, default=None, help="first N documents only")
+    args = parser.parse_args(argv)
+    print(format_report(evaluate_ner(args.conll, args.limit)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

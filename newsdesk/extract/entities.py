@@ -1,36 +1,51 @@
 """Named-entity mentions, canonical names and stated roles for one parsed document.
 
-``extract_entities(doc)`` starts from the small model's ``doc.ents`` and repairs the slips it
-makes systematically on news text, then links mentions to canonical entities:
+``extract_entities(doc)`` starts from the small model's ``doc.ents``, repairs the slips it makes
+systematically on news text, and links every mention to a canonical entity. Every rule is
+general (no per-document or per-corpus lists); the lexicons live in ``newsdesk/data``.
 
 1. Span repair (every mention keeps ``text == body[start_char:end_char]``):
-   - spans are cut at line breaks, leading "the" and punctuation, trailing possessives ("Russia's")
-     and punctuation are trimmed;
-   - hyphenated pairs of known names ("Xi-Putin", "China-Russia", "Biden-Putin") become two mentions
-     with their own labels; a pair is split only when every part is a known form (alias table or a
-     name the same document uses on its own), so "Jean-Pierre" and "Sino-Russian" stay whole;
-   - titles at the front of PERSON spans are moved to ``Mention.title`` ("President Xi Jinping" ->
+   - cuts: line breaks and spaced dashes ("CRICKET - SRI LANKA"), unbalanced brackets, scores
+     ("Surrey 429-7"); in names of people and places also free-standing numbers and commas; in a
+     person's name lower-case words other than particles ("Johnstone v");
+   - trims: leading "the" (kept as "The" in titles of works), leading month/weekday names,
+     trailing possessives ("Russia’s" -> "Russia"), punctuation, lower-case descriptors
+     ("Interfax news agency" -> "Interfax") and post-nominals ("Guy Mansfield QC");
+   - hyphenated pairs of known names ("Xi-Putin", "China-Russia", "Biden-Putin") become two
+     mentions with their own labels; a pair is split only when every part is a known form (alias
+     table, or a name the same document uses on its own) and none is an ORG, so "Jean-Pierre",
+     "Sino-Russian" and "UWP-Hachette" stay whole;
+   - titles at the front of PERSON spans move to ``Mention.title`` ("President Xi Jinping" ->
      "Xi Jinping", title "President"); a title just before the span ("Mr Putin") is recorded too;
-   - labels: an alias-table hit fixes the label ("Nato" tagged PERSON -> ORG, "Kyiv" tagged PERSON
-     -> GPE; a GPE alias keeps an ORG/LOC reading of the model, since metonymy is legitimate); a one-word
-     mention matching a person's full name in the document becomes PERSON ("Wang" tagged ORG).
-   - recall: a capitalised token equal to the surname of a person named in full in the document,
-     which the model missed, is added as a PERSON mention.
-2. Canonical names: a short PERSON form links to the full name written in the same document (last
-   token for Western names, first token for family-name-first names such as "Xi Jinping"; ambiguous
-   short forms go to the nearest preceding full name). Without a full name in the document, a small
-   table of well-known people in ``data/entity_aliases.tsv`` is used ("Putin" -> "Vladimir Putin"),
-   else the name stays as written. Other labels are normalised by case and dots and mapped through the
-   alias table ("U.S." -> "United States"; "America" not when part of "Latin America", "Voice of
-   America"...).
-3. Roles: appositions ("Wang Yi, the Chinese foreign minister,"; "the foreign minister, Wang Yi,")
-   and title chains before a name ("Chinese President Xi Jinping", "Brookings Institution senior
-   fellow Ryan Hass"), as body spans. Roles never contain verbs, clauses or other people.
+     initials and a missed given name join the surname ("R. [Ponting]", "Sandrine [Testud]");
+   - labels: an alias-table hit fixes the label ("Nato" PERSON -> ORG, "Kyiv" PERSON -> GPE,
+     "Ukrainian" GPE -> NORP; a city the model calls ORG stays ORG: clubs, companies); a one-word
+     mention matching a person named in full in the document becomes PERSON ("Blinken" GPE; an ORG
+     only with evidence such as a title or a family-name-first surname, since companies carry
+     family names: "Pirelli"); a lone unknown PERSON word after "in"/"near" is a place; a form
+     tagged differently within one document takes its majority label;
+   - recall: alias-table names and nationality adjectives the model missed ("Kyiv", "BEIJING",
+     "French"), full names it tagged elsewhere in the document, and surnames of such full names.
+2. Canonical names (``Mention.name``; ``entity_id = ids.entity_id(label, name)``): a short PERSON
+   form links to the longest full name written in the same document that contains it (last token
+   for Western names, first token for family-name-first names such as "Xi Jinping"; a given name
+   alone only as a last resort and never after a title; ambiguous forms go to the nearest
+   preceding full name). Without a full name in the document, the small table of well-known people
+   in ``data/entity_aliases.tsv`` is used ("Putin" -> "Vladimir Putin"), else the name stays as
+   written. Other labels are normalised by case, dots and apostrophes and mapped through the alias
+   table ("U.S." -> "United States"; "America" not inside "Latin America", "Voice of America"...).
+3. Roles (``DocEntities.roles``), as body spans attached to the canonical entity: appositions
+   ("Wang Yi, the Chinese foreign minister,"; "the foreign minister, Wang Yi,") and title chains
+   right before a name ("Chinese President Xi Jinping", "Brookings Institution senior fellow Ryan
+   Hass", "his Russian counterpart Vladimir Putin"). Roles never contain verbs, clauses, numbers,
+   dates or other people; a chain must end in a title, a role noun or an agent noun.
 
-Limits: linking is within one document only (plus the well-known table); no coreference of pronouns
-or descriptions (the quotes extractor uses the roles for that); ORG short forms ("Brookings" for
-"Brookings Institution") are not linked; names not in the alias table keep the spelling most used
-in the document, so rare case variants may name different entities across documents.
+Limits: linking is within one document only (plus the well-known table); no coreference of
+pronouns or descriptions (the quotes extractor uses the roles for that); ORG short forms
+("Brookings" for "Brookings Institution") are not linked; names not in the alias table keep the
+spelling most used in the document, so rare case variants may name different entities across
+documents; all-capitals headlines and results tables remain hard for the small model.
+Cost: linear in document length (person linking is quadratic in distinct full names only).
 """
 
 from __future__ import annotations
@@ -67,7 +82,6 @@ _NAME_PARTICLES = frozenset(
 _PUNCT_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "$", "#"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WS_RE = re.compile(r"\s+")
-_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # A capitalised word glued to a possessive and more text ("Putin’s“firm"): the name part.
 _GLUED_POSSESSIVE_RE = re.compile(r"^([A-Z][A-Za-z\-]+)['\u2019]s\W")
 _ROLE_STOP_TEXTS = frozenset({",", ";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”"})
@@ -94,11 +108,17 @@ def _load_aliases(path: Path) -> dict[str, tuple[str, str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        alias, canonical, label = line.split("\t")[:3]
+        cols = line.split("\t")
+        alias, canonical, label = cols[:3]
         if label not in _ENTITY_LABEL_SET:
             raise ValueError(f"{path}: bad label {label!r} for {alias!r}")
         table.setdefault(_norm_key(alias), (canonical, label))
+        if len(cols) > 3 and cols[3].strip() == "city":
+            _CITY_NAMES.add(canonical)
     return table
+
+
+_CITY_NAMES: set[str] = set()  # canonical names of cities (4th column "city" in the alias table)
 
 
 def _title_words(phrase: str) -> tuple[str, ...]:
@@ -106,22 +126,29 @@ def _title_words(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\s\-]+|-", phrase.casefold().replace(".", "")))
 
 
-def _load_titles(path: Path) -> dict[tuple[str, ...], bool]:
-    """title word sequence -> is_honorific."""
+def _load_titles(path: Path) -> tuple[dict[tuple[str, ...], bool], frozenset[str]]:
+    """(title word sequence -> is_honorific, role nouns) from the titles file."""
     titles: dict[tuple[str, ...], bool] = {}
+    roles: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        titles[_title_words(parts[0])] = len(parts) > 1 and parts[1].strip() == "honorific"
-    return titles
+        kind = parts[1].strip() if len(parts) > 1 else ""
+        if kind == "role":
+            roles.add(parts[0].strip().casefold())
+        else:
+            titles[_title_words(parts[0])] = kind == "honorific"
+    return titles, frozenset(roles)
 
 
 ALIASES = _load_aliases(_DATA_DIR / "entity_aliases.tsv")
-TITLES = _load_titles(_DATA_DIR / "person_titles.txt")
+TITLES, ROLE_NOUNS = _load_titles(_DATA_DIR / "person_titles.txt")
 _TITLE_MAX_LEN = max(len(t) for t in TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES)
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t if w != "-")
+# Last words of non-honorific titles ("minister", "president", "secretary"): they can head a role.
+_TITLE_HEADS = frozenset(t[-1] for t, honorific in TITLES.items() if not honorific)
 
 
 # --------------------------------------------------------------------------------------------
@@ -183,15 +210,46 @@ def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading "the"/punctuation and trailing possessives/punctuation (token level)."""
-    while start < end and (doc[start].lower_ == "the" or _is_punct(doc[start]) or doc[start].is_space):
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_POST_NOMINALS = frozenset({"MP", "MSP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD"})
+_TRIM_LOWER_TAIL_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"})
+
+
+def _trim(doc: Doc, start: int, end: int, label: str = "") -> tuple[int, int]:
+    """Trim a token range: leading "the", punctuation and month/weekday names; trailing
+    possessives, punctuation, post-nominals of people and lower-case descriptors.
+
+    A capitalised "The" is kept in titles of works ("The Crying Game"); a lower-case part of a
+    hyphenated name ("Kang Young-hoon") is not a descriptor.
+    """
+    while start < end and (
+        (doc[start].lower_ == "the" and not (label == "WORK_OF_ART" and doc[start].text == "The"))
+        or _is_punct(doc[start])
+        or doc[start].is_space
+    ):
         start += 1
+    # Leading month or weekday names ("September Treasury"), not in person names ("August Bebel").
+    while end - start > 1 and label != "PERSON" and doc[start].lower_ in _CALENDAR_WORDS:
+        start += 1
+    while end - start > 1 and label == "PERSON" and doc[end - 1].text.rstrip(".") in _POST_NOMINALS:
+        end -= 1  # "Guy Mansfield QC", "Paul Boateng MP"
     while end > start and (
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_space
         or (_is_punct(doc[end - 1]) and doc[end - 1].text not in (")", "]"))
         or doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019")
+        # trailing descriptors: "Interfax news agency", "Kosevo stadium", "Indo-Pacific region"
+        or (
+            label in _TRIM_LOWER_TAIL_LABELS
+            and end - start > 1
+            and doc[end - 1].text.isalpha()
+            and doc[end - 1].text.islower()
+            and doc[end - 1].text not in _NAME_PARTICLES
+            and not (end - 2 >= start and doc[end - 2].text == "-" and not doc[end - 2].whitespace_)
+        )
     ):
         end -= 1
     # An unbalanced closing bracket is punctuation too.
@@ -223,9 +281,10 @@ class _DocContext:
     """Per-document facts gathered in one pass over ``doc.ents`` before repair."""
 
     def __init__(self, doc: Doc) -> None:
+        self.ents = doc.ents  # computed by spaCy on every access: read once
         self.ent_labels: dict[str, Counter] = defaultdict(Counter)  # key -> labels of standalone ents
         self.person_words: set[str] = set()  # case-folded words of PERSON ents
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in _ENTITY_LABEL_SET:
                 continue
             toks = [t for t in ent if not t.is_space]
@@ -248,14 +307,81 @@ class _DocContext:
         return None
 
 
-def _split_on_newlines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a token range at whitespace tokens that contain a line break."""
-    parts, s = [], start
+_NUMERIC_RE = re.compile(r"^[\d.,:/\-]*\d[\d.,:/\-]*(?:st|nd|rd|th|s)?$")
+# Labels whose names never contain a free-standing number ("I. Austin 4-37", "Pohang 3 Ulsan 2"
+# in results tables); ORG, EVENT, PRODUCT... can ("Channel 4", "Formula 1", "Windows 10").
+_NO_NUMBER_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
+
+_SCORE_RE = re.compile(r"^\+?\d+(?:[.\-:/]\d+)+$|^\+\d+$")  # 429-7, 9.5-0-44-1, 2-1, +353
+_SCORE_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG", "FAC"})
+_NO_COMMA_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
+
+
+def _is_cut_token(doc: Doc, i: int, start: int, end: int, label: str) -> bool:
+    """Tokens a span is cut at (the token itself is dropped).
+
+    - line breaks, and dashes with spaces on both sides ("CRICKET - SRI LANKA"), for every label;
+    - brackets without their partner inside the span ("Natalya Shikolen ( Belarus");
+    - scores and phone numbers ("Surrey 429-7", "Newsroom +353") except in works, events, laws;
+      any free-standing number in names of people, places, nationalities ("Pohang 3 Ulsan 2");
+    - commas in names of people and places ("Oval , London"; whole alias hits such as
+      "Washington, D.C." are never cut);
+    - in a person's name: lower-case words other than particles, and brackets.
+    """
+    tok = doc[i]
+    text = tok.text
+    if tok.is_space:
+        return "\n" in text
+    if text in _DASHES and tok.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+        return True
+    if text in ("(", "["):
+        closer = ")" if text == "(" else "]"
+        if label == "PERSON" or not any(t.text == closer for t in doc[i + 1 : end]):
+            return True
+    if text in (")", "]"):
+        opener = "(" if text == ")" else "["
+        if label == "PERSON" or not any(t.text == opener for t in doc[start:i]):
+            return True
+    if label in _SCORE_LABELS and _SCORE_RE.match(text):
+        return True
+    if label in _NO_NUMBER_LABELS and _NUMERIC_RE.match(text):
+        return True
+    if text == "," and label in _NO_COMMA_LABELS:
+        return True
+    if label == "PERSON":
+        if text in ("/", ";", "|"):
+            return True
+        if text[:1].islower() and text.isalpha() and text not in _NAME_PARTICLES:
+            # hyphenated names keep their lower-case parts ("Ata-ur-Rehman", "Kang Young-hoon")
+            glued = (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_) or (
+                i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
+            )
+            return not glued
+    return False
+
+
+def _split_span(doc: Doc, start: int, end: int, label: str = "") -> list[tuple[int, int]]:
+    """Cut a token range at the cut tokens of ``_is_cut_token``.
+
+    In a person's name, a cut at a word or bracket keeps only what precedes it ("Quigley ( USA",
+    "Johnstone v"): the name comes first.
+    """
+    if _norm_key(doc[start:end].text) in ALIASES:
+        return [(start, end)]
+    parts, s, dash_cut = [], start, False
     for i in range(start, end):
-        if doc[i].is_space and "\n" in doc[i].text:
-            if i > s:
+        if _is_cut_token(doc, i, start, end, label):
+            # a lone all-caps word before a spaced dash is a headline slug ("SOCCER - ...")
+            dash_cut = doc[i].text in _DASHES
+            if i > s and not (dash_cut and i - s == 1 and doc[s].text.isupper()
+                              and _norm_key(doc[s].text) not in ALIASES):
                 parts.append((s, i))
             s = i + 1
+            if label == "PERSON" and not doc[i].is_space and not _NUMERIC_RE.match(doc[i].text) \
+                    and doc[i].text not in _DASHES:
+                return parts or [(s, end)]
     if end > s:
         parts.append((s, end))
     return parts
@@ -294,9 +420,19 @@ def _strip_person_title(doc: Doc, cand: _Cand) -> None:
     cand.title = title
 
 
+_DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i)$")
+
+
 def _fix_shape_label(doc: Doc, cand: _Cand) -> None:
     """A lone adjective tagged as a place or organisation is a nationality ("Ukrainian" GPE -> NORP)."""
-    if cand.end - cand.start == 1 and cand.label in ("GPE", "LOC", "ORG") and doc[cand.start].tag_ == "JJ":
+    tok = doc[cand.start]
+    if (
+        cand.end - cand.start == 1
+        and cand.label in ("GPE", "LOC", "ORG")
+        and tok.tag_ == "JJ"
+        and not tok.text.isupper()
+        and _DEMONYM_RE.search(tok.text)
+    ):
         cand.label = "NORP"
 
 
@@ -305,21 +441,61 @@ def _has_capital(doc: Doc, cand: _Cand) -> bool:
     return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[cand.start : cand.end])
 
 
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def _extend_first_name(doc: Doc, cand: _Cand) -> None:
+    """Take in a given name the model left out ("Sandrine [Testud]" -> "Sandrine Testud").
+
+    Only for a one-word PERSON span without a title, when the word before is a capitalised
+    proper noun outside any entity, not a title, and not itself preceded by a proper noun.
+    """
+    # Initials just before the name ("R. Ponting", "J.J. Smith"), even when the model tagged
+    # the initial alone as something else.
+    while (
+        cand.start > 0
+        and cand.title is None
+        and _INITIALS_RE.match(doc[cand.start - 1].text)
+        and _norm_key(doc[cand.start - 1].text) not in ALIASES  # "U.S." is no initial
+    ):
+        cand.start -= 1
+        cand.start_char = doc[cand.start].idx
+    i = cand.start - 1
+    if cand.end - cand.start != 1 or cand.title is not None or i < 0:
+        return
+    prev = doc[i]
+    if (
+        prev.tag_ == "NNP"
+        and prev.ent_iob_ == "O"
+        and prev.text[:1].isupper()
+        and prev.text[1:].islower()
+        and prev.text.isalpha()
+        and _tnorm(prev) not in _TITLE_WORDS
+        and _norm_key(prev.text) not in ALIASES
+        and (i == 0 or doc[i - 1].tag_ not in ("NNP", "NNPS") or prev.is_sent_start)
+    ):
+        cand.start = i
+        cand.start_char = prev.idx
+
+
 def _candidates(doc: Doc, ctx: _DocContext) -> list[_Cand]:
     """Repaired candidate spans from ``doc.ents`` (token level), before linking."""
     cands: list[_Cand] = []
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in _ENTITY_LABEL_SET:
             continue
-        for s0, e0 in _split_on_newlines(doc, ent.start, ent.end):
-            s, e = _trim(doc, s0, e0)
+        for s0, e0 in _split_span(doc, ent.start, ent.end, ent.label_):
+            s, e = _trim(doc, s0, e0, ent.label_)
             if s >= e:
                 continue
             parts = _hyphen_parts(doc, s, e)
             if parts and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"):
                 labels = [ctx.known_label(doc[a:b].text) for a, b in parts]
-                if all(labels):
-                    for (a, b), label in zip(parts, labels):
+                # Never split company names ("UWP-Hachette") or unknown all-caps forms ("AL-RAM").
+                if all(labels) and "ORG" not in labels and all(
+                    _norm_key(doc[a:b].text) in ALIASES or not doc[a:b].text.isupper() for a, b in parts
+                ):
+                    for (a, b), label in zip(parts, labels, strict=True):
                         cands.append(_Cand(a, b, *_char_span(doc, a, b), label=label))
                     continue
             cand = _Cand(s, e, *_char_span(doc, s, e), label=ent.label_, ent_start=s)
@@ -328,8 +504,12 @@ def _candidates(doc: Doc, ctx: _DocContext) -> list[_Cand]:
                 if cand.start >= cand.end:
                     continue
                 cand.start_char = doc[cand.start].idx
+                _extend_first_name(doc, cand)
             if not _has_capital(doc, cand):
                 continue
+            last = doc[cand.end - 1].text
+            if len(last) > 2 and last[-2:] in ("'s", "\u2019s") and cand.end_char - cand.start_char > 2:
+                cand.end_char -= 2  # a possessive the tokenizer left glued to the name
             _fix_shape_label(doc, cand)
             cands.append(cand)
     return cands
@@ -363,11 +543,11 @@ def _is_subseq(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 class _PersonLinker:
     """Links short PERSON forms to full names written in the same document."""
 
-    def __init__(self, cands: list[_Cand], doc: Doc) -> None:
+    def __init__(self, cands: list[_Cand], body: str) -> None:
         self.full: list[_FullName] = []
         for c in cands:
             if c.label == "PERSON":
-                text = doc.text[c.start_char : c.end_char]
+                text = body[c.start_char : c.end_char]
                 if _is_full_name(text):
                     self.full.append(_FullName(_name_words(text), _WS_RE.sub(" ", text), c.start_char))
         # Cluster: a full name that is a sub-sequence of a longer one with the same first and last
@@ -393,8 +573,11 @@ class _PersonLinker:
             if f.words[0] in _FAMILY_FIRST_SURNAMES:
                 self.short_forms.add(f.words[0])
 
-    def link(self, text: str, at: int) -> str | None:
-        """Canonical full name for a (short) PERSON name at char ``at``, or None."""
+    def link(self, text: str, at: int, titled: bool = False) -> str | None:
+        """Canonical full name for a (short) PERSON name at char ``at``, or None.
+
+        A Western given name alone links to a full name only as a last resort, and never when a
+        title precedes it ("Prince Charles" is not "Charles Kennedy")."""
         words = _name_words(text)
         if not words or not self.full:
             return None
@@ -406,7 +589,7 @@ class _PersonLinker:
                 continue
             if words[-1] == f.words[-1] or (words[0] == f.words[0] and f.words[0] in _FAMILY_FIRST_SURNAMES):
                 tier1.append(f)
-            elif words[0] == f.words[0]:
+            elif words[0] == f.words[0] and not titled:
                 tier2.append(f)
         pool = tier1 or tier2
         if not pool:
@@ -424,26 +607,51 @@ def _alias_blocked(doc: Doc, cand: _Cand, key: str) -> bool:
     if cand.start == 0:
         return False
     prev = doc[cand.start - 1]
-    if key == "america" and prev.lower_ in _AMERICA_BLOCKERS:
-        return True
+    if key == "america" and (
+        prev.lower_ in _AMERICA_BLOCKERS
+        or (
+            prev.tag_ in _PROPER_TAGS
+            and _is_cap_word(prev.text)
+            and (not prev.is_sent_start or _tnorm(prev) in _TITLE_WORDS)
+        )
+    ):
+        return True  # "Latin America", "Captain America": part of another name
     # "Voice of America", "Bank of America": "of" right after a capitalised word.
     return prev.lower_ == "of" and cand.start >= 2 and _is_cap_word(doc[cand.start - 2].text) and len(key.split()) == 1
 
 
-_GPE_COMPATIBLE = frozenset({"GPE", "LOC", "ORG"})  # metonymy: a country as government or team
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 
 
-def _resolve_label(cand: _Cand, alias: tuple[str, str] | None, linked: str | None) -> str:
-    """Final label from the model label, an alias-table hit and a within-document person link."""
+def _after_place_preposition(doc: Doc, cand: _Cand) -> bool:
+    """A lone capitalised word right after "in"/"near"... is a place, not a person
+    ("fighting in Tavildara"); people are rarely "in" someone (possessives excepted)."""
+    if cand.end - cand.start != 1 or cand.start == 0:
+        return False
+    nxt = doc[cand.end] if cand.end < len(doc) else None
+    if nxt is not None and nxt.tag_ == "POS":
+        return False
+    return doc[cand.start - 1].lower_ in _PLACE_PREPOSITIONS
+
+
+def _resolve_label(cand: _Cand, alias: tuple[str, str] | None, linked: str | None, evidence: bool) -> str:
+    """Final label from the model label, an alias-table hit and a within-document person link.
+
+    ``evidence`` says the document supports a PERSON reading beyond the link itself (the model
+    tagged the form PERSON elsewhere, a title precedes it, or it is a family-name-first surname);
+    it is required to turn an ORG into a person, since companies carry family names ("Pirelli").
+    """
     model = cand.label
     if model == "PERSON" and linked:
         return "PERSON"
     if alias:
         alias_label = alias[1]
-        if alias_label in ("GPE", "LOC") and model in _GPE_COMPATIBLE:
-            return alias_label if model != "ORG" else model
+        if alias_label == "NORP" and model == "LANGUAGE":
+            return model  # "French" the language
+        if model == "ORG" and alias[0] in _CITY_NAMES:
+            return model  # clubs and companies are named after cities, not after countries
         return alias_label
-    if linked and model in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"):
+    if linked and (model in ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART") or (model == "ORG" and evidence)):
         return "PERSON"
     return model
 
@@ -475,31 +683,59 @@ def _split_name_coordinations(doc: Doc, cands: list[_Cand], linker: _PersonLinke
 
 
 _ALIAS_MAX_WORDS = 4
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
-def _recover_alias_hits(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+def _vote_labels(cands: list[_Cand], text: str) -> None:
+    """One label per written form in a document: a form the model tagged differently in
+    different places takes its most frequent label (ties keep each mention's own label).
+    Alias-table forms are left to the table."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    keys = []
+    for c in cands:
+        key = _norm_key(text[c.start_char : c.end_char])
+        keys.append(key)
+        if key not in ALIASES:
+            votes[key][c.label] += 1
+    for c, key in zip(cands, keys, strict=True):
+        counts = votes.get(key)
+        if counts and len(counts) > 1:
+            best, n = counts.most_common(1)[0]
+            if n > counts[c.label]:
+                c.label = best
+
+
+def _recover_alias_hits(doc: Doc, cands: list[_Cand], tv: "_TokenView", person_words: set[str]) -> list[_Cand]:
     """Mentions for alias-table names the model did not tag ("Kyiv", "Xi Jinping").
 
     Only whole runs of proper-noun tokens (NNP/NNPS) that are exactly an alias, so a known word
     inside a longer name ("Washington Post" is its own alias; "Jordan Peterson" is not a country)
-    is never picked out. Up to four words; longest run first.
+    is never picked out, nor a word of a person's name in the document. Up to four words;
+    all-capitals forms count too (datelines such as "BEIJING -", "NATO").
     """
-    covered = bytearray(len(doc))
-    for c in cands:
-        for i in range(c.start, c.end):
-            covered[i] = 1
+    covered = tv.covered(cands)
     extra: list[_Cand] = []
-    i, n = 0, len(doc)
+    texts, tags = tv.texts, tv.tags
+    i, n = 0, len(texts)
     while i < n:
-        if covered[i] or doc[i].tag_ not in ("NNP", "NNPS") or not doc[i].text[:1].isupper():
+        if covered[i] or not texts[i][:1].isupper():
+            i += 1
+            continue
+        if tags[i] not in _PROPER_TAGS:
+            # a nationality adjective the model left untagged ("French officials")
+            hit = ALIASES.get(_norm_key(texts[i])) if tags[i] == "JJ" else None
+            if hit and hit[1] == "NORP":
+                extra.append(_Cand(i, i + 1, *_char_span(doc, i, i + 1), label="NORP", ent_start=i))
             i += 1
             continue
         j = i
-        while j < n and not covered[j] and doc[j].tag_ in ("NNP", "NNPS") and not doc[j].is_space:
+        while j < n and not covered[j] and tags[j] in _PROPER_TAGS:
             j += 1
-        run_len = j - i
-        if 1 <= run_len <= _ALIAS_MAX_WORDS and not doc[i:j].text.isupper() or run_len == 1 and len(doc[i].text) <= 4:
-            hit = ALIASES.get(_norm_key(doc[i:j].text)) if run_len <= _ALIAS_MAX_WORDS else None
+        if j - i <= _ALIAS_MAX_WORDS:
+            hit = ALIASES.get(_norm_key(doc[i:j].text))
+            # a word of a person's name in this document is that person ("Michael Jordan ... Jordan")
+            if hit and j - i == 1 and hit[1] != "PERSON" and texts[i].casefold() in person_words:
+                hit = None
             if hit:
                 c = _Cand(i, j, *_char_span(doc, i, j), label=hit[1], ent_start=i)
                 if hit[1] == "PERSON":
@@ -509,48 +745,96 @@ def _recover_alias_hits(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return extra
 
 
-def _recover_missed_persons(doc: Doc, cands: list[_Cand], linker: _PersonLinker) -> list[_Cand]:
-    """PERSON mentions for surnames of people named in full that the model did not tag."""
-    if not linker.short_forms:
+def _recover_missed_persons(
+    doc: Doc, cands: list[_Cand], linker: _PersonLinker, tv: "_TokenView"
+) -> list[_Cand]:
+    """PERSON mentions the model missed: full names it tagged elsewhere in the document, and
+    single words that are the surname of such a full name ("Putin’s“firm": the glued name too)."""
+    # (Adding words the model tagged PERSON alone elsewhere was measured: more noise than names.)
+    short_forms = linker.short_forms
+    if not short_forms:
         return []
-    covered = bytearray(len(doc))
-    for c in cands:
-        for i in range(c.start, c.end):
-            covered[i] = 1
+    covered = tv.covered(cands)
+    texts, tags, lowers = tv.texts, tv.tags, tv.lowers
+    n = len(texts)
     extra = []
-    for tok in doc:
-        if covered[tok.i] or not tok.text[:1].isupper():
+    full_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in sorted({f.words for f in linker.full}, key=len, reverse=True):
+        full_first[words[0]].append(words)
+    for i in range(n):
+        if covered[i] or not texts[i][:1].isupper():
             continue
+        # A full name written again without the model tagging it.
+        done = False
+        for words in full_first.get(lowers[i], ()):
+            j = i + len(words)
+            if j <= n and not any(covered[i:j]) and tuple(lowers[i:j]) == words and all(
+                texts[k][:1].isupper() or texts[k] in _NAME_PARTICLES for k in range(i, j)
+            ):
+                extra.append(_Cand(i, j, *_char_span(doc, i, j), "PERSON", ent_start=i))
+                for k in range(i, j):
+                    covered[k] = 1
+                done = True
+                break
+        if done:
+            continue
+        # A surname alone.
         m = None
-        word = tok.text
-        if tok.tag_ not in ("NNP", "NNPS"):
+        word = texts[i]
+        if tags[i] not in _PROPER_TAGS:
             m = _GLUED_POSSESSIVE_RE.match(word)
             if not m:
                 continue
             word = m.group(1)
-        key = word.casefold()
+        if word.casefold() not in short_forms or word.isupper():
+            continue
         alias = ALIASES.get(_norm_key(word))
-        if key not in linker.short_forms or (alias and alias[1] != "PERSON") or word.isupper():
+        if alias and alias[1] != "PERSON":
             continue
         # Not part of a longer capitalised sequence (that would be another name).
-        prev, nxt = (doc[tok.i - 1] if tok.i else None), (doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
-        prev_ok = prev is None or prev.tag_ not in ("NNP", "NNPS") or tok.is_sent_start \
-            or _title_ending_at(doc, tok.i, max(0, tok.i - _TITLE_MAX_LEN)) >= 0
-        nxt_ok = nxt is None or nxt.tag_ not in ("NNP", "NNPS") or nxt.is_sent_start or m is not None
+        tok = doc[i]
+        title_start = _title_ending_at(doc, i, max(0, i - _TITLE_MAX_LEN)) if i else -1
+        prev_ok = i == 0 or tags[i - 1] not in _PROPER_TAGS or tok.is_sent_start or title_start >= 0
+        nxt_ok = i + 1 >= n or tags[i + 1] not in _PROPER_TAGS or doc[i + 1].is_sent_start or m is not None
         if not (prev_ok and nxt_ok):
             continue
-        c = _Cand(tok.i, tok.i + 1, tok.idx, tok.idx + len(word), "PERSON")
-        if tok.i > 0:
-            j = _title_ending_at(doc, tok.i, max(0, tok.i - _TITLE_MAX_LEN))
-            c.title = doc[j : tok.i].text if j >= 0 else None
+        c = _Cand(i, i + 1, tok.idx, tok.idx + len(word), "PERSON")
+        c.title = doc[title_start:i].text if title_start >= 0 else None
         extra.append(c)
     return extra
+
+
+class _TokenView:
+    """Token attributes read once per document (spaCy builds a Token object per access)."""
+
+    __slots__ = ("texts", "tags", "lowers")
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts, self.tags, self.lowers = [], [], []
+        for t in doc:
+            self.texts.append(t.text)
+            self.tags.append(t.tag_)
+            self.lowers.append(t.lower_)
+
+    def covered(self, cands: list[_Cand]) -> bytearray:
+        """1 for every token inside a candidate."""
+        covered = bytearray(len(self.texts))
+        for c in cands:
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+        return covered
 
 
 # --------------------------------------------------------------------------------------------
 # Roles.
 
 _ROLE_CHAIN_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "JJS", "HYPH", "POS", "CD", "VBN"})
+_NON_NAME_ENT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Agent nouns that can head a role ("farmer", "correspondent", "strategist", "chairwoman").
+_AGENT_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ier)s?$")
+
+
+def _is_hyph(tok: Token) -> bool:
+    return tok.tag_ == "HYPH" or tok.text == "-"
 
 
 def _has_role_word(toks: list[Token]) -> bool:
@@ -558,26 +842,51 @@ def _has_role_word(toks: list[Token]) -> bool:
     for t in toks:
         if t.tag_ in ("NN", "NNS") and t.text[:1].islower():
             return True
-        if _tnorm(t) in _TITLE_WORDS:
-            seq = (_tnorm(t),)
-            if not TITLES.get(seq, False):
-                return True
+        if _tnorm(t) in _TITLE_HEADS or _tnorm(t) in ROLE_NOUNS:
+            return True
     return False
+
+
+def _is_person_noun(tok: Token) -> bool:
+    """Can this word head a role before a name? Titles, listed role nouns, agent nouns."""
+    norm = _tnorm(tok)
+    return norm in ROLE_NOUNS or norm in _TITLE_HEADS or bool(
+        _AGENT_SUFFIX_RE.search(norm)
+    )
+
+
+def _chain_token_ok(doc: Doc, i: int, name_start: int) -> bool:
+    """May token i be part of a title chain before a name?"""
+    t = doc[i]
+    if t.is_space or t.ent_type_ in _NON_NAME_ENT_TYPES:
+        return False
+    if any(c.isdigit() for c in t.text):  # "£50m. Chief executive ..." (a missed sentence break)
+        return False
+    if t.text.endswith(".") and _tnorm(t) not in _TITLE_WORDS:
+        return False
+    if _is_hyph(t):
+        return True
+    if t.tag_ in _ROLE_CHAIN_TAGS:
+        return True
+    # a lower-case prefix glued to a hyphen: "ex-", "co-", "under-"
+    return t.text[:1].islower() and i + 1 < name_start and _is_hyph(doc[i + 1]) and not t.whitespace_
 
 
 def _pre_name_role(
     doc: Doc, name_start: int, name_end: int, sent_start: int, ent_start: int
 ) -> tuple[int, int] | None:
-    """Token range of a title chain right before a name ("Russian presidential aide")."""
+    """Token range of a title chain right before a name ("Russian presidential aide").
+
+    The chain is the run of nouns/adjectives/proper nouns right before the name whose syntactic
+    heads stay inside chain+name; it must end in a title, a role noun or an agent noun
+    ("Norfolk farmer"), and may not cross another person's name, a date or a number.
+    """
     i = name_start - 1
     ent_start = name_start if ent_start < 0 else ent_start
     lo = max(sent_start, name_start - 9)
     while i >= lo:
         t = doc[i]
-        ok = t.tag_ in _ROLE_CHAIN_TAGS or (
-            t.text[:1].islower() and i + 1 < name_start and doc[i + 1].tag_ == "HYPH"
-        )
-        if not ok or t.is_space or (t.ent_type_ == "PERSON" and i < ent_start):
+        if not _chain_token_ok(doc, i, name_start) or (t.ent_type_ == "PERSON" and i < ent_start):
             break
         i -= 1
     start = i + 1
@@ -589,21 +898,26 @@ def _pre_name_role(
         h = doc[k].head.i
         if inverted and k == name_start - 1:
             continue
-        if not (k < h < name_end) and doc[k].tag_ not in ("HYPH", "POS"):
+        glued = k + 1 < name_start and _is_hyph(doc[k + 1]) and not doc[k].whitespace_
+        if not (k < h < name_end) and not _is_hyph(doc[k]) and doc[k].tag_ != "POS" and not glued:
             start = k + 1
             break
-    while start < name_start and doc[start].tag_ in ("HYPH", "POS"):
+    while start < name_start and (_is_hyph(doc[start]) or doc[start].tag_ == "POS"):
         start += 1
     end = name_start
     while end > start and TITLES.get((_tnorm(doc[end - 1]),), False):  # trailing "Mr"
         end -= 1
-    if end <= start or not _has_role_word(list(doc[start:end])):
+    if end <= start or not _has_role_word(list(doc[start:end])) or not _is_person_noun(doc[end - 1]):
         return None
     return start, end
 
 
 def _role_np_bounds(doc: Doc, head: Token) -> tuple[int, int] | None:
-    """Token range of the noun phrase headed by ``head``, cut before clauses and punctuation."""
+    """Token range of the noun phrase headed by ``head``, cut before clauses and punctuation.
+
+    None when it is no single entity's role: longer than 12 tokens, holding a verb, a wh-word or
+    a person; headed by a plural, a number or a hyphen fragment; or relative ("his predecessor").
+    """
     start = head.left_edge.i
     end = head.i + 1
     for t in doc[head.i + 1 : head.right_edge.i + 1]:
@@ -617,15 +931,26 @@ def _role_np_bounds(doc: Doc, head: Token) -> tuple[int, int] | None:
     while end > start and _is_punct(doc[end - 1]):
         end -= 1
     toks = list(doc[start:end])
-    if not toks or len(toks) > 12 or any(t.ent_type_ == "PERSON" or t.tag_.startswith("VB") for t in toks):
+    if not toks or len(toks) > 12 or any(
+        t.ent_type_ == "PERSON" or t.tag_.startswith("VB") or t.tag_ in ("WRB", "WDT", "WP", "WP$") for t in toks
+    ):
         return None
-    if head.tag_ not in ("NN", "NNS") and _tnorm(head) not in _TITLE_WORDS:
+    if head.tag_ not in ("NN", "NNS") and _tnorm(head) not in _TITLE_HEADS:
         return None
+    if not head.text.isalpha() or head.tag_ == "NNS":  # "4bn"; plurals describe several
+        return None
+    if doc[start].tag_ == "PRP$":  # "its unit", "his predecessor": relative, not a role
+        return None
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        return None  # a fragment of a hyphenated compound ("WorldCom's ex" of "ex-head")
     return start, end
 
 
-def _appositive_roles(doc: Doc, name_start: int, name_end: int) -> list[tuple[int, int]]:
-    """Roles in apposition: "Wang Yi, the Chinese foreign minister," / "the minister, Wang Yi,"."""
+def _appositive_roles(doc: Doc, name_start: int, name_end: int, label: str) -> list[tuple[int, int]]:
+    """Roles in apposition: "Wang Yi, the Chinese foreign minister," / "the minister, Wang Yi,".
+
+    ``label`` is the entity's label (roles of PERSON and ORG entities are extracted).
+    """
     found = []
     name_toks = range(name_start, name_end)
     head = doc[name_end - 1]
@@ -647,6 +972,41 @@ def _appositive_roles(doc: Doc, name_start: int, name_end: int) -> list[tuple[in
 # Entry point.
 
 
+def _label_and_name(doc: Doc, text: str, c: _Cand, ctx: _DocContext, linker: _PersonLinker) -> None:
+    """Set the final label and canonical name of one candidate (alias table, person linking)."""
+    written = _WS_RE.sub(" ", text[c.start_char : c.end_char])
+    c.key = _norm_key(written)
+    alias = ALIASES.get(c.key)
+    if alias and _alias_blocked(doc, c, c.key):
+        alias = None
+    linked = None
+    if c.label == "PERSON" or (len(written.split(" ")) == 1 and (alias is None or alias[1] == "PERSON")):
+        linked = linker.link(written, c.start_char, titled=c.title is not None)
+    evidence = bool(linked) and (
+        "PERSON" in ctx.ent_labels.get(c.key, ()) or c.title is not None or c.key in _FAMILY_FIRST_SURNAMES
+    )
+    c.label = _resolve_label(c, alias, linked, evidence)
+    if c.label == "PERSON" and not linked and not alias and c.title is None and _after_place_preposition(doc, c):
+        c.label = "GPE"
+    if c.label == "PERSON":
+        c.name = linked or (alias[0] if alias and alias[1] == "PERSON" else written)
+    elif alias:
+        c.name = alias[0]
+    else:
+        c.name = written
+
+
+def _unify_spellings(cands: list[_Cand]) -> None:
+    """Names outside the alias table: one spelling per (label, key) in the document, the most used."""
+    spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cands:
+        if c.label != "PERSON" and c.key not in ALIASES:
+            spellings[(c.label, c.key)][c.name] += 1
+    for c in cands:
+        if c.label != "PERSON" and c.key not in ALIASES:
+            c.name = spellings[(c.label, c.key)].most_common(1)[0][0]
+
+
 def extract_entities(doc: Doc) -> DocEntities:
     """Mentions (repaired spans, canonical names, entity ids) and stated roles of one document.
 
@@ -656,47 +1016,28 @@ def extract_entities(doc: Doc) -> DocEntities:
     text = doc.text
     ctx = _DocContext(doc)
     cands = _candidates(doc, ctx)
-    cands.extend(_recover_alias_hits(doc, cands))
-    linker = _PersonLinker(cands, doc)
+    tv = _TokenView(doc)
+    cands.extend(_recover_alias_hits(doc, cands, tv, ctx.person_words))
+    linker = _PersonLinker(cands, text)
     cands = _split_name_coordinations(doc, cands, linker)
-    cands.extend(_recover_missed_persons(doc, cands, linker))
-    cands.sort(key=lambda c: (c.start_char, c.end_char))
+    cands.extend(_recover_missed_persons(doc, cands, linker, tv))
+    cands.sort(key=lambda c: (c.start_char, -c.end_char))
 
-    # Labels and names.
-    for c in cands:
-        written = _WS_RE.sub(" ", text[c.start_char : c.end_char])
-        c.key = _norm_key(written)
-        alias = ALIASES.get(c.key)
-        if alias and _alias_blocked(doc, c, c.key):
-            alias = None
-        linked = None
-        if c.label == "PERSON" or (len(written.split(" ")) == 1 and (alias is None or alias[1] == "PERSON")):
-            linked = linker.link(written, c.start_char)
-        c.label = _resolve_label(c, alias, linked)
-        if c.label == "PERSON":
-            c.name = linked or (alias[0] if alias and alias[1] == "PERSON" else written)
-        elif alias:
-            c.name = alias[0]
-        else:
-            c.name = written
+    _vote_labels(cands, text)
 
-    # Unaliased non-person names: one spelling per (label, key) in the document, the most used.
-    spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for c in cands:
-        if c.label != "PERSON" and c.key not in ALIASES:
-            spellings[(c.label, c.key)][c.name] += 1
-    for c in cands:
-        if c.label != "PERSON" and c.key not in ALIASES:
-            c.name = spellings[(c.label, c.key)].most_common(1)[0][0]
+        _label_and_name(doc, text, c, ctx, linker)
+    _unify_spellings(cands)
 
-    sent_starts = [s.start_char for s in doc.sents]
-    sent_tok_starts = [s.start for s in doc.sents]
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+    sent_starts = [s.start_char for s in sents] or [0]
+    sent_tok_starts = [s.start for s in sents] or [0]
     result = DocEntities()
     seen_roles: set[tuple[str, int, int]] = set()
     last_end = -1
     for c in cands:
         if c.start_char < last_end or c.end_char <= c.start_char:
-            continue  # overlapping candidates (should not happen): keep the first
+            continue  # overlapping candidates ("R." inside "R. Ponting"): the longer sorts first
         last_end = c.end_char
         sidx = max(0, bisect.bisect_right(sent_starts, c.start_char) - 1)
         eid = entity_id(c.label, c.name)
@@ -714,7 +1055,7 @@ def extract_entities(doc: Doc) -> DocEntities:
         )
         if c.label not in ("PERSON", "ORG") or c.end_char != doc[c.end - 1].idx + len(doc[c.end - 1].text):
             continue
-        spans = _appositive_roles(doc, c.start, c.end)
+        spans = _appositive_roles(doc, c.start, c.end, c.label)
         if c.label == "PERSON":
             pre = _pre_name_role(doc, c.start, c.end, sent_tok_starts[sidx], c.ent_start)
             if pre:
