@@ -1,0 +1,111 @@
+"""PolNeAR-style scoring on a tiny brat example written here, with fixed predictions."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.evaluate import quotes as ev
+from newsdesk.extract.types import Quote
+
+TEXT = (
+    "Title line\n"
+    "\n"
+    "“We will win the vote,” Smith said. Jones said the plan would fail. Voters believe taxes are high.\n"
+)
+# offsets into TEXT
+Q1 = (TEXT.index("“We"), TEXT.index("” Smith") + 1)  # direct content, marks included
+SMITH = (TEXT.index("Smith"), TEXT.index("Smith") + 5)
+SAID1 = (TEXT.index("said"), TEXT.index("said") + 4)
+Q2 = (TEXT.index("the plan"), TEXT.index("fail") + 4)
+JONES = (TEXT.index("Jones"), TEXT.index("Jones") + 5)
+SAID2 = (TEXT.index("said", SAID1[1]), TEXT.index("said", SAID1[1]) + 4)
+Q3 = (TEXT.index("taxes"), TEXT.index("high") + 4)
+VOTERS = (TEXT.index("Voters"), TEXT.index("Voters") + 6)
+BELIEVE = (TEXT.index("believe"), TEXT.index("believe") + 7)
+
+ANN = "\n".join([
+    f"T1\tContent {Q1[0]} {Q1[1]}\t{TEXT[Q1[0]:Q1[1]]}",
+    f"T2\tSource {SMITH[0]} {SMITH[1]}\tSmith",
+    f"T3\tCue {SAID1[0]} {SAID1[1]}\tsaid",
+    f"T4\tAttribution {SAID1[0]} {SAID1[1]}\tsaid",
+    "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2",
+    # the second content is discontinuous in the gold: "the plan" ; "would fail"
+    f"T5\tContent {Q2[0]} {Q2[0] + 8};{Q2[0] + 9} {Q2[1]}\tthe plan would fail",
+    f"T6\tSource {JONES[0]} {JONES[1]}\tJones",
+    f"T7\tCue {SAID2[0]} {SAID2[1]}\tsaid",
+    "E2\tAttribution:T4 Content:T5 Cue:T7 Source:T6",
+    f"T8\tContent {Q3[0]} {Q3[1]}\ttaxes are",
+    "continuation line of a T-line text column that spans a newline",
+    f"T9\tSource {VOTERS[0]} {VOTERS[1]}\tVoters",
+    f"T10\tCue {BELIEVE[0]} {BELIEVE[1]}\tbelieve",
+    "E3\tAttribution:T4 Content:T8 Cue:T10 Source:T9",
+]) + "\n"
+
+
+def _q(span, kind, speaker=None, cue=None) -> Quote:
+    q = Quote(span[0], span[1], TEXT[span[0]:span[1]], kind, 0)
+    if speaker:
+        q.speaker_start, q.speaker_end, q.speaker = speaker[0], speaker[1], TEXT[speaker[0]:speaker[1]]
+    if cue:
+        q.cue_start, q.cue_end, q.cue = cue[0], cue[1], TEXT[cue[0]:cue[1]]
+    return q
+
+
+PREDICTIONS = [
+    _q(Q1, "direct", SMITH, SAID1),  # exact: coverage 1.0, speaker and cue right
+    _q((Q2[0], Q2[0] + 8), "indirect", SMITH, SAID2),  # "the plan": covers 8/18 of gold 2, wrong speaker
+    _q((TEXT.index("Title"), TEXT.index("Title") + 5), "indirect"),  # matches nothing
+]
+
+
+def test_parse_brat_reads_events_fragments_and_direct_flag():
+    golds = ev.parse_brat(ANN, TEXT)
+    assert len(golds) == 3
+    assert golds[0].direct and not golds[1].direct and not golds[2].direct
+    assert golds[1].content == [(Q2[0], Q2[0] + 8), (Q2[0] + 9, Q2[1])]
+    assert golds[2].source == [VOTERS] and golds[2].cue == [BELIEVE]
+
+
+def test_match_is_greedy_one_to_one():
+    golds = ev.parse_brat(ANN, TEXT)
+    pairs = ev.match(golds, PREDICTIONS)
+    assert [(g, p) for g, p, _ in pairs] == [(0, 0), (1, 1)]
+    assert pairs[0][2] == 1.0 and pairs[1][2] == pytest.approx(8 / 18)
+    # the same prediction cannot serve two golds
+    assert len(ev.match(golds + golds[:1], PREDICTIONS[:1])) == 1
+
+
+@pytest.fixture()
+def polnear_dir(tmp_path):
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "doc_a.txt").write_text(TEXT, encoding="utf-8")
+    (split / "attributions" / "doc_a_ab12.ann").write_text(ANN, encoding="utf-8")
+    # a second annotator's file for the same text must be ignored (metadata lists ab12 first)
+    (split / "attributions" / "doc_a_0000.ann").write_text("", encoding="utf-8")
+    (tmp_path / "metadata.tsv").write_text("compartment\tfilename\tannotators\ndev\tdoc_a\tab12|0000\n",
+                                           encoding="utf-8")
+    return tmp_path
+
+
+def test_evaluate_quotes_exact_scores(polnear_dir, monkeypatch, nlp):
+    import newsdesk.extract.quotes as extractor
+
+    monkeypatch.setattr(extractor, "extract_quotes", lambda doc, ents: list(PREDICTIONS))
+    r = ev.evaluate_quotes(str(polnear_dir), "dev")
+    assert r["docs"] == 1
+    a = r["all"]
+    assert (a["gold"], a["predicted"]) == (3, 3)
+    # @0.3: two hits (coverage 1.0 and 0.44) → P 2/3, R 2/3; @0.8: one hit → P 1/3, R 1/3
+    assert a["@0.3"]["hits"] == 2 and a["@0.3"]["precision"] == pytest.approx(2 / 3)
+    assert a["@0.3"]["f1"] == pytest.approx(2 / 3)
+    assert a["@0.8"]["hits"] == 1 and a["@0.8"]["recall"] == pytest.approx(1 / 3)
+    # speaker: right for gold 1, wrong for gold 2 → 1/2; cue overlaps for both → 2/2
+    assert a["speaker_accuracy"] == pytest.approx(0.5) and a["speaker_n"] == 2
+    assert a["cue_accuracy"] == pytest.approx(1.0) and a["cue_n"] == 2
+    d = r["direct"]  # one direct gold, one direct prediction, exact
+    assert (d["gold"], d["predicted"], d["@0.8"]["hits"]) == (1, 1, 1)
+    assert d["@0.8"]["f1"] == pytest.approx(1.0)
+    report = ev.format_report(r)
+    assert "@0.3: P 0.667  R 0.667  F1 0.667" in report

@@ -1,0 +1,354 @@
+"""Quote extraction: marks, kinds, speakers, cues, resolution, span invariants, seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk import ids
+from newsdesk.extract import quotes as quotes_mod
+from newsdesk.extract.quotes import VERBS, extract_quotes, find_quote_spans
+from newsdesk.extract.types import ENTITY_LABELS, DocEntities, Mention, Quote, Role
+
+_HONORIFICS = ("Mr ", "Mr. ", "Mrs ", "Mrs. ", "Ms ", "Ms. ", "Dr ", "Dr. ")
+
+
+def _adapter_entities(doc) -> DocEntities:
+    """Stand-in for the entity extractor: doc.ents, honorifics dropped, a bare surname linked
+    to the latest full name that ends with it ("Mr Hass" → "Ryan Hass")."""
+    out = DocEntities()
+    full: list[str] = []
+    for k, sent in enumerate(doc.sents):
+        for e in sent.ents:
+            if e.label_ not in ENTITY_LABELS:
+                continue
+            name = e.text
+            for h in _HONORIFICS:
+                if name.startswith(h):
+                    name = name[len(h):]
+            if e.label_ == "PERSON" and name.split():
+                if len(name.split()) == 1:
+                    name = next((f for f in reversed(full) if f.split()[-1] == name), name)
+                else:
+                    full.append(name)
+            out.mentions.append(Mention(e.start_char, e.end_char, k, e.text, e.label_, name,
+                                        ids.entity_id(e.label_, name)))
+    return out
+
+
+def entities_for(doc) -> DocEntities:
+    """The entity helper's extractor when it exists, else the adapter above."""
+    try:
+        from newsdesk.extract.entities import extract_entities
+    except ImportError:
+        return _adapter_entities(doc)
+    return extract_entities(doc)
+
+
+def run(nlp, text: str, entities: DocEntities | None = None) -> list[Quote]:
+    doc = nlp(text)
+    qs = extract_quotes(doc, entities if entities is not None else entities_for(doc))
+    for q in qs:  # the invariants every caller relies on
+        assert 0 <= q.start_char < q.end_char <= len(text)
+        assert q.text == text[q.start_char:q.end_char]
+        assert q.kind in ("direct", "mixed", "indirect")
+        if q.speaker is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+            assert q.speaker == text[q.speaker_start:q.speaker_end]
+        if q.cue is not None:
+            assert q.cue == text[q.cue_start:q.cue_end]
+    return qs
+
+
+def find(qs: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in qs if fragment in q.text]
+    assert hits, f"no quote contains {fragment!r}: {[q.text for q in qs]}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------- quotation marks (no model)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "no deal." Then "yes," she said.', ['"no deal."', '"yes,"']),
+        ("“Curly marks,” he said.", ["“Curly marks,”"]),
+        ("Il a dit «non merci» hier.", ["«non merci»"]),
+        ("Er sagte „nein danke“ heute.", ["„nein danke“"]),  # German low-high pair
+        ("‘Closer Than Allies’: Xi & Putin", ["‘Closer Than Allies’"]),  # British single marks
+        ("''Old style,'' Mr. Cruz said.", ["''Old style,''"]),  # NYT archive: two apostrophes
+        # news convention: a mark reopens every paragraph, only the last one closes
+        ("“First part.\n\n“Second part.\n\n“Third,” he said.", ["“First part.\n\n“Second part.\n\n“Third,”"]),
+        # nested single quote stays inside the double quote
+        ("“They shouted ‘go home’ at us,” she said.", ["“They shouted ‘go home’ at us,”"]),
+        # apostrophes are not marks: possessive, contraction, decade, plural possessive
+        ("Russia’s plan, don’t worry, the ’90s and the leaders’ talks.", []),
+        # unbalanced: closed at the end of its paragraph, next paragraph untouched
+        ("“Never closed here\n\nNext paragraph.", ["“Never closed here"]),
+        ("A stray closer” here.", []),  # a closing mark with nothing open is ignored
+    ],
+)
+def test_find_quote_spans(text, expected):
+    assert [text[a:b] for a, b in find_quote_spans(text)] == expected
+
+
+def test_reporting_verbs_table_has_inflections():
+    assert VERBS["said"] == ("say", "all")
+    assert VERBS["told"][0] == "tell"
+    assert VERBS["emphasised"][0] == "emphasise"
+    assert VERBS["pointed out"][0] == "point out"
+    assert VERBS["according to"][0] == "according to"
+    assert VERBS["hailed"][1] == "direct"  # hail only reports quoted words
+
+
+# ---------------------------------------------------------------- direct quotes and speakers
+@pytest.mark.parametrize(
+    "text, fragment, kind, speaker, cue_lemma",
+    [
+        ("“We will win the vote tomorrow,” Smith said.", "We will win", "direct", "Smith", "say"),
+        ('Smith said: "We will win the vote tomorrow."', "We will win", "direct", "Smith", "say"),
+        ("‘We will win the vote tomorrow,’ Smith told reporters.", "We will win", "direct", "Smith", "tell"),
+        # inverted cue
+        ("“We are ready to talk to anyone at any time,” said Vladimir Putin.", "ready to talk", "direct",
+         "Vladimir Putin", "say"),
+        # speaker noun phrase with an apposition between quote and cue
+        ("“Prices will keep rising this year,” Anna Berg, a senior economist, warned.", "Prices will", "direct",
+         "Anna Berg", "warn"),
+        # short utterance set off by its cue is a quote, not a scare quote
+        ("“Not even one,” Smith said.", "Not even one", "direct", "Smith", "say"),
+        # nested marks inside the quote
+        ("“They shouted ‘go home’ at us all night,” Maria Lopez said.", "‘go home’", "direct", "Maria Lopez", "say"),
+        # the cue in a sentence of its own after a question mark
+        ("“Who do they think they are?” Donald Trump said of Apple.", "Who do they", "direct", "Donald Trump",
+         "say"),
+    ],
+)
+def test_direct_quotes(nlp, text, fragment, kind, speaker, cue_lemma):
+    q = find(run(nlp, text), fragment)
+    assert q.kind == kind
+    assert q.text.startswith(("“", '"', "‘")) and q.text.rstrip(".").endswith(("”", '"', "’"))
+    assert speaker in (q.speaker or "")
+    assert q.cue_lemma == cue_lemma
+
+
+def test_multi_paragraph_quote_is_one_quote(nlp):
+    text = ("“The first paragraph of the statement goes here.\n\n"
+            "“The second paragraph carries on and ends the quote,” Smith said.")
+    qs = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert len(qs) == 1
+    assert qs[0].start_char == 0 and qs[0].text.endswith("quote,”")
+    assert qs[0].speaker == "Smith"
+
+
+def test_interrupted_quote_is_one_quote(nlp):
+    # “A,” X said. “B.” — one quote from the first opening to the last closing mark (MERGE_CONTINUED)
+    text = "“We will win the vote,” Smith said. “Nobody can stop us now.”"
+    qs = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert len(qs) == 1 and qs[0].text == text
+
+
+def test_floating_quote_takes_previous_speaker(nlp, monkeypatch):
+    # a quote paragraph with no cue continues the previous paragraph's speaker
+    monkeypatch.setattr(quotes_mod, "MERGE_CONTINUED", False)
+    text = ("“We will win the vote tomorrow,” Maria Lopez said.\n\n"
+            "“We have always been ready to talk to them about it.”")
+    qs = run(nlp, text)
+    q = find(qs, "always been ready")
+    assert q.kind == "direct" and q.speaker == "Maria Lopez" and q.cue == "said"
+
+
+def test_unbalanced_marks_do_not_crash(nlp):
+    text = "“This quote never closes, Smith said.\n\nThe next paragraph is plain. A stray” mark."
+    qs = run(nlp, text)
+    assert all("next paragraph" not in q.text for q in qs if q.kind == "direct")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts see the plan as a “game changer” for the region.",  # scare quote, no speech verb
+        'Burton thinks that cats are "cuties".',  # textacy: belief verb, short fragment
+        'Burton claims that his favorite book is "One Hundred Years of Solitude".',  # a title
+        "The ‘democracy’ summit opened on Monday in the capital.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_direct_quotes(nlp, text):
+    assert [q for q in run(nlp, text) if q.kind == "direct"] == []
+
+
+# ---------------------------------------------------------------- mixed and indirect
+@pytest.mark.parametrize(
+    "text, kind, content, speaker, cue",
+    [
+        # mixed: the reported clause holds a short quoted fragment
+        ("Xi said China is willing to establish “a correct view of democracy”.", "mixed",
+         "China is willing to establish “a correct view of democracy”", "Xi", "said"),
+        # indirect: the ccomp of the reporting verb, without "that"
+        ("Lonechild said she started her work with police because she wanted change.", "indirect",
+         "she started her work with police because she wanted change", "Lonechild", "said"),
+        ("Russia said that the responses left little cause for optimism.", "indirect",
+         "the responses left little cause for optimism", "Russia", "said"),
+        # according to X: the clause the phrase attaches to
+        ("The talks were warm and friendly, according to a statement by the ministry.", "indirect",
+         "The talks were warm and friendly", "a statement by the ministry", "according to"),
+        # apposition after the speaker is not part of the speaker
+        ("Wang Yi, the Chinese foreign minister, told reporters that the talks went well.", "indirect",
+         "the talks went well", "Wang Yi", "told"),
+        # inverted indirect: the clause comes before "X pointed out"
+        ("Beijing would not welcome a conflict in Ukraine, Ryan Hass pointed out.", "indirect",
+         "Beijing would not welcome a conflict in Ukraine", "Ryan Hass", "pointed out"),
+    ],
+)
+def test_mixed_and_indirect(nlp, text, kind, content, speaker, cue):
+    qs = run(nlp, text)
+    q = next((q for q in qs if q.text == content), None)
+    assert q is not None, [q.text for q in qs]
+    assert q.kind == kind and q.speaker == speaker and q.cue == cue
+
+
+def test_organisation_speaker_keeps_its_entity(nlp):
+    qs = run(nlp, "The European Commission said the rules would take effect in March.")
+    q = find(qs, "the rules would")
+    assert q.speaker_label == "ORG" and "European Commission" in q.speaker_name
+
+
+def test_parenthetical_cue_reports_the_whole_sentence(nlp):
+    # ", he said," in the middle: the reported clause is the sentence around it (cue inside the span)
+    text = "Maria Lopez runs the club. Many of the closures, she said, have involved public courses."
+    q = find(run(nlp, text), "Many of the closures")
+    assert q.kind == "indirect" and q.text.endswith("public courses") and q.speaker == "she"
+    assert q.speaker_name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker, cue",
+    [
+        # the cue clause ends with a colon, the quote is the next paragraph
+        ("Ted Cruz continued:\n\n“The questions asked in this debate illustrate why people distrust the media.”",
+         "The questions asked", "Ted Cruz", "continued"),
+        # no reporting verb before the colon: the clause's subject speaks, the colon is the cue
+        ("Senator Tim Kaine has a stance of his own: “I am pro-life in my personal life, but not in politics.”",
+         "I am pro-life", "Senator Tim Kaine", ":"),
+    ],
+)
+def test_colon_introduced_quotes(nlp, text, fragment, speaker, cue):
+    q = find(run(nlp, text), fragment)
+    assert q.kind == "direct" and speaker in q.speaker and q.cue == cue
+
+
+def test_transcript_speaker_lines(nlp):
+    # "NAME: text" lines; an all-caps name counts when it opens at least two lines
+    text = ("WALLACE: Let us start with the debate story tonight.\n\n"
+            "PENCE: Well, the question really is why they invited him.\n\n"
+            "WALLACE: Do you really see those two as equivalent?")
+    qs = run(nlp, text)
+    speakers = [(q.speaker, q.cue, q.text[:10]) for q in qs]
+    assert ("WALLACE", ":", "Let us sta") in speakers and ("WALLACE", ":", "Do you rea") in speakers
+
+
+def test_dateline_is_not_a_speaker(nlp):
+    text = "BEIJING: Chinese President Xi Jinping met Russian leader Vladimir Putin on Thursday."
+    assert all(q.speaker != "BEIJING" for q in run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # titles in Title Case are not utterances even when a reporting verb follows
+        "Serafinowicz, who starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip.",
+        # attribute values of markup left in the body are not quotes
+        '<tweet pic="" author="GovChristie" timestamp="1449075600">Praying for all of them today.</tweet>',
+    ],
+)
+def test_titles_and_markup_are_not_direct_quotes(nlp, text):
+    assert [q for q in run(nlp, text) if q.kind == "direct"] == []
+
+
+def test_relative_pronoun_speaker_resolves_to_antecedent(nlp):
+    text = "Putin met Premier Li Qiang, who said Beijing was willing to “continue to deepen cooperation”."
+    q = find(run(nlp, text), "Beijing was willing")
+    assert q.speaker == "who" and q.speaker_name == "Li Qiang" and q.kind == "mixed"
+
+
+# ---------------------------------------------------------------- speaker resolution
+def test_pronoun_resolves_to_latest_person_subject(nlp):
+    text = ("John Smith arrived late on Friday. Maria Lopez was not there.\n\n"
+            "Smith spoke first. “We are ready for the vote,” he said.")
+    q = find(run(nlp, text), "ready for the vote")
+    assert q.speaker == "he" and q.speaker_name == "John Smith" and q.speaker_label == "PERSON"
+
+
+def test_nominal_resolves_through_premodifier_title(nlp):
+    text = ("Russian President Vladimir Putin met Chinese President Xi Jinping on Friday.\n\n"
+            "“We are close partners,” the Russian leader said.")
+    q = find(run(nlp, text), "close partners")
+    assert q.speaker == "the Russian leader" and q.speaker_name == "Vladimir Putin"
+
+
+def test_nominal_resolves_through_entity_roles(nlp):
+    # the role comes from the entity extractor (DocEntities.roles), not from the text next to the name
+    text = "Putin met Xi in Beijing.\n\n“We are close partners,” the Chinese leader added."
+    doc = nlp(text)
+    ents = DocEntities()
+    for name, start in (("Vladimir Putin", 0), ("Xi Jinping", 10)):
+        surface = text[start:start + (6 if name.startswith("V") else 2)]
+        ents.mentions.append(Mention(start, start + len(surface), 0, surface, "PERSON", name,
+                                     ids.entity_id("PERSON", name)))
+    ents.roles.append(Role(ids.entity_id("PERSON", "Xi Jinping"), "Xi Jinping", "PERSON", "Chinese President", 0, 0))
+    ents.roles.append(Role(ids.entity_id("PERSON", "Vladimir Putin"), "Vladimir Putin", "PERSON",
+                           "Russian President", 0, 0))
+    q = find(run(nlp, text, ents), "close partners")
+    assert q.speaker_name == "Xi Jinping" and q.cue_lemma == "add"
+
+
+def test_indefinite_nominal_stays_unresolved(nlp):
+    text = "Vladimir Putin flew to Beijing. A Kremlin official said the visit went well."
+    q = find(run(nlp, text), "the visit went well")
+    assert q.speaker == "A Kremlin official" and q.speaker_name is None
+
+
+# ---------------------------------------------------------------- robustness
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "“", "”", "'", "said", "“”", "According to"])
+def test_degenerate_inputs(nlp, text):
+    assert isinstance(run(nlp, text), list)
+
+
+# ---------------------------------------------------------------- seeds (a careful reader's list)
+SEED_EXPECTATIONS = [
+    # (seed file prefix, fragment of the quote, speaker_name)
+    ("000", "Chinese officials also recognise", "Ryan Hass"),  # “…,” Mr Hass wrote on Twitter
+    ("000", "strongly support each other", "Xi Jinping"),  # Mr Xi said … “…”
+    ("000", "in-depth and substantive", "Chinese Foreign Ministry"),  # ORG speaker
+    ("000", "Beijing would not welcome a conflict", "Ryan Hass"),  # inverted "…, Hass pointed out"
+    ("001", "China and Russia are both major nations", "Xi Jinping"),
+    ("001", "China will, as always", "Xi Jinping"),  # continues after "Xi said, according to Xinhua."
+    ("001", "certain international forces", "Xi Jinping"),  # Xi said, “At present…”
+    ("001", "a correct view of democracy", "Xi Jinping"),  # mixed
+    ("001", "a negative assessment was expressed", "Yuri Ushakov"),
+    ("001", "the two sides must step up joint efforts", "Xi Jinping"),  # "The Chinese leader said …"
+    ("003", "it is not going to be good for China either", "Victoria Nuland"),
+    ("003", "There will be a significant impact", "Victoria Nuland"),
+    ("003", "strengthening or", "Wang Yi"),  # Wang Yi, the Chinese foreign minister, told …
+    ("003", "little cause for optimism", "Russia"),
+    ("004", "respecting the reasonable security concerns", "Xi Jinping"),  # the Chinese leader added
+    ("004", "Together, we uphold the principles", "Vladimir Putin"),  # he added
+    ("004", "not opportunistic", "Vladimir Putin"),  # “…,” Putin said, according to a Kremlin readout
+    ("004", "conducive to peace", "Xi Jinping"),
+]
+
+
+@pytest.mark.parametrize("prefix, fragment, speaker_name", SEED_EXPECTATIONS)
+def test_seed_quotes(nlp, seeds_dir, prefix, fragment, speaker_name):
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    qs = _seed_quotes(nlp, str(path))
+    hits = [q for q in qs if fragment in q.text]
+    assert hits, f"no quote with {fragment!r}"
+    assert any(q.speaker_name == speaker_name for q in hits), [(q.speaker, q.speaker_name) for q in hits]
+
+
+_SEED_CACHE: dict[str, list[Quote]] = {}
+
+
+def _seed_quotes(nlp, path: str) -> list[Quote]:
+    if path not in _SEED_CACHE:
+        with open(path, encoding="utf-8") as fh:
+            _SEED_CACHE[path] = run(nlp, fh.read())
+    return _SEED_CACHE[path]
