@@ -7,6 +7,8 @@ final AS (
            count(*) AS n_mentions
     FROM quotes q
     JOIN mentions m ON m.doc_id = q.doc_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char
+     -- an interrupted quote ("“…,” Hale said, “…”") contains its own speaker: that is not a mention
+     AND NOT (q.speaker_start IS NOT NULL AND m.start_char >= q.speaker_start AND m.end_char <= q.speaker_end)
     JOIN entities e ON e.entity_id = m.entity_id
     GROUP BY ALL
 )
