@@ -18,6 +18,7 @@ import pandas as pd
 
 import schemas
 from newsdesk import EXTRACTOR_VERSION, __version__, progress, staging, warehouse
+from newsdesk.cleaning import CLEANER_VERSION
 from newsdesk.settings import Settings
 from newsdesk.validate import validate_table, validate_frames
 from newsdesk.workers import ExtractPool
@@ -79,6 +80,7 @@ def begin(settings: Settings, *, kind: str, source: str, flow_run_id: str | None
             "model_name": model_info[0] if model_info else settings.model,
             "model_version": model_info[1] if model_info else None,
             "extractor_version": EXTRACTOR_VERSION, "newsdesk_version": __version__,
+            "cleaner_version": CLEANER_VERSION,
         })
     return ctx
 
