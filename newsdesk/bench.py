@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import threading
 import time
@@ -55,7 +56,10 @@ class PeakRSS:
 
 
 def select_corpus(corpus: Path, limit: int | None, into: Path) -> list[Path]:
-    """Symlink the first ``limit`` article files of ``corpus`` (sorted) into ``into``."""
+    """Copy the first ``limit`` article files of ``corpus`` (sorted) into ``into``.
+
+    Copies, not symlinks: staging refuses symlinks that leave the source folder.
+    """
     from newsdesk.staging import discover
 
     picked = [f.path for f in discover(corpus) if f.reject is None]
@@ -64,7 +68,7 @@ def select_corpus(corpus: Path, limit: int | None, into: Path) -> list[Path]:
     into.mkdir(parents=True, exist_ok=True)
     width = len(str(len(picked)))
     for i, path in enumerate(picked):
-        (into / f"{i:0{width}d}_{path.name}").symlink_to(path.resolve())
+        shutil.copyfile(path, into / f"{i:0{width}d}_{path.name}")
     return picked
 
 

@@ -178,6 +178,15 @@ def cmd_check(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_verify(args) -> int:
+    from newsdesk import verify
+
+    settings = _settings(args)
+    problems = verify.verify_raw_copies(settings)
+    print(verify.format_problems(problems))
+    return 1 if any(p.is_error for p in problems) else 0
+
+
 def cmd_export(args) -> int:
     from newsdesk import export, warehouse
 
@@ -302,6 +311,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="run the zero-row data checks in sql/checks")
     wh(c)
     c.set_defaults(func=cmd_check)
+
+    v = sub.add_parser("verify", help="check every document's raw copy exists and matches its sha256")
+    wh(v)
+    v.set_defaults(func=cmd_verify)
 
     e = sub.add_parser("export", help="write every table and view as Parquet")
     e.add_argument("dir")

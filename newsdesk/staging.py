@@ -74,23 +74,25 @@ def discover(source: Path) -> Iterator[Found]:
     Hidden files and folders (name starting with ".") are skipped, and so are files that are
     still being written (``*.part``, ``*.tmp``, …). Symlinked folders are not followed (no
     loops); a symlink to a file is read through; a broken or looping symlink, a FIFO or socket
-    and an unsupported file type come back with a reject reason.
+    and an unsupported file type come back with a reject reason, and so does a symlink to a file
+    outside ``source`` (whoever can write to an inbox must not pull other files into the warehouse).
     """
     source = Path(source)
     if source.is_file():
-        yield from _classify(source)
+        yield from _classify(source, None)
         return
     if not source.is_dir():
         raise FileNotFoundError(f"source folder {source} does not exist")
+    root = source.resolve()
     for dirpath, dirnames, filenames in os.walk(source, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith(".") or IN_PROGRESS.search(name):
                 continue
-            yield from _classify(Path(dirpath) / name)
+            yield from _classify(Path(dirpath) / name, root)
 
 
-def _classify(path: Path) -> Iterator[Found]:
+def _classify(path: Path, root: Path | None) -> Iterator[Found]:
     try:
         st = path.stat()  # follows symlinks
     except OSError as exc:
@@ -103,6 +105,12 @@ def _classify(path: Path) -> Iterator[Found]:
         return
     if stat.S_ISDIR(st.st_mode):
         return  # a symlink to a folder: not followed
+    if root is not None and path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            # whoever can write to the inbox must not be able to pull other files into the warehouse
+            yield Found(path, ("outside_source", f"symlink to {target}, outside the source folder"))
+            return
     if not stat.S_ISREG(st.st_mode):
         yield Found(path, ("not_a_file", "not a regular file (FIFO, socket or device)"))
         return

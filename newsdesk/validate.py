@@ -50,6 +50,23 @@ def _row_json(row: Mapping) -> str:
     return json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False, sort_keys=True)
 
 
+def _one_per_row_and_check(failures: list) -> list:
+    """A frame-level check is reported by pandera once per column of each failing row: keep one
+    failure per (row, check), so counts in validation_failures mean rows, not cells."""
+    seen: dict[tuple, int] = {}
+    out: list = []
+    for idx, check, col, case in failures:
+        key = (idx, check)
+        if idx is not None and key in seen:
+            prev = out[seen[key]]
+            if prev[2] != col:
+                out[seen[key]] = (prev[0], prev[1], None, None)  # several columns: the row is the case
+            continue
+        seen[key] = len(out)
+        out.append((idx, check, col, case))
+    return out
+
+
 def span_failures(table: str, df: pd.DataFrame, bodies: Mapping[str, str]) -> list[tuple[int, str, str, str]]:
     """Rows whose spans leave the body or whose text is not the body slice.
 
@@ -96,6 +113,7 @@ def validate_table(
             idx = None if idx is None or (isinstance(idx, float) and math.isnan(idx)) else int(idx)
             failures.append((idx, str(rec.check), None if pd.isna(rec.column) else str(rec.column),
                              None if pd.isna(rec.failure_case) else str(rec.failure_case)))
+        failures = _one_per_row_and_check(failures)
         bad_rows = {i for i, *_ in failures if i is not None}
         if any(i is None for i, *_ in failures):
             # a frame-level failure (missing column, wrong dtype for the whole column): nothing

@@ -166,6 +166,7 @@ class Figures(_Span):
     year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)
     period: Series[str] = pa.Field(nullable=True)
     conversion_of: Series[str] = pa.Field(nullable=True, str_matches=SHORT_ID)
+    subject: Series[str] = pa.Field(nullable=True)
     run_id: Series[str] = _nonempty()
 
     @pa.check("value", "value_low", "value_high", name="finite")

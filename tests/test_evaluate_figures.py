@@ -13,6 +13,7 @@ from newsdesk.evaluate.figures import (
     parse_gold_value,
     score_predictions,
     units_match,
+    values_match,
 )
 from newsdesk.extract.types import Figure
 
@@ -56,7 +57,13 @@ def test_scores_exact():
     assert s["value+unit"]["hits"] == 3
     assert s["value+change"]["hits"] == 2  # 7% has "=" where gold says "down"
     assert s["value+concept"]["hits"] == 1  # only the money shares a concept word
+    assert s["concept|holder"]["hits"] == 1  # no holders given: the same as value+concept
     assert "value+unit" in format_report({"newsquant": result})
+
+
+def test_ranges_match_as_intervals():
+    assert values_match((208.0, 193.0), (193.0, 208.0))
+    assert not values_match((208.0, 193.0), 200.5)
 
 
 def test_each_prediction_used_once():
@@ -114,3 +121,13 @@ def test_evaluate_figures_end_to_end(nlp, tmp_path):
     assert s["value+unit"]["f1"] == pytest.approx(1.0)
     assert s["value+change"]["f1"] == pytest.approx(1.0)
     assert result["extractor_seconds_per_100"] >= 0
+
+
+def test_holder_counts_only_in_its_own_score():
+    items = [{"text": "x", "quantities": [
+        {"change": "=", "value": "13000", "unit": "workers", "normalized_unit": "worker", "referred_concepts": "Ford"},
+    ]}]
+    fig = Figure(0, 1, "x", "count", 0, 13000.0, object="workers")
+    s = score_predictions(items, [[figure_to_prediction(fig, "Ford")]])["scores"]
+    assert s["value+concept"]["hits"] == 0  # the official score uses the object only
+    assert s["concept|holder"]["hits"] == 1

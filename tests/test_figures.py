@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from newsdesk.extract.figures import extract_figures
+from newsdesk.extract.figures import extract_figures, figure_holder
 from newsdesk.extract.types import FIGURE_KINDS
 
 
@@ -18,6 +18,7 @@ def _figures(nlp, text):
         assert math.isfinite(f.value)
         assert f.kind in FIGURE_KINDS
         assert 0 <= f.sentence_index < len(list(doc.sents))
+        assert f.value_low is None or f.value_high is None or f.value_low <= f.value_high  # warehouse check
     return figs
 
 
@@ -81,6 +82,15 @@ CASES = [
     # wire-service abbreviations
     ("Net profit rose to 1.5 mln dlrs.", "1.5 mln dlrs", 1.5e6, "USD", "money", None, "Net profit", None, None),
     ("The bond pays 8-3/4 pct.", "8-3/4 pct", 8.75, "%", "percent", None, "bond", None, None),
+    # "N of the/its … <plural noun>" counts the noun; an apposed age names its person
+    ("The team has won five of its last six games.", "five", 5.0, None, "count", None, "games", None, None),
+    ("Senard, 65, now faces the immediate task.", "65", 65.0, "year", "age", None, "Senard", None, None),
+    # wire-service headlines in capitals
+    ("ECUADOR QUAKE CAUSES 950 MLN DLRS IN LOSSES", "950 MLN DLRS", 9.5e8, "USD", "money", None, "ECUADOR QUAKE", None, None),
+    # "pounds" is money after a money word or with a scale word, else a weight
+    ("He paid 450,000 pounds for the house.", "450,000 pounds", 4.5e5, "GBP", "money", None, None, None, None),
+    ("The bomb held 2,000 pounds of explosives.", "2,000 pounds", 2000.0, "lb", "quantity", None, "explosives", None, None),
+    ("He lost 20 pounds in a month.", "20 pounds", 20.0, "lb", "quantity", None, None, None, None),
     # Indian scale words
     ("The state will spend Rs 500 crore on roads.", "Rs 500 crore", 5e9, "INR", "money", None, "state", None, None),
     # a fraction needs a unit; with one it is a quantity
@@ -91,6 +101,20 @@ CASES = [
     ("She put one hand behind her head.", "one", 1.0, None, "count", None, "hand", None, None),
     # an ASCII-folded pound sign (unidecode writes £ as "PS")
     ("The package was worth up to PS2.7m.", "PS2.7m", 2.7e6, "GBP", "money", "up to", "package", None, None),
+    # "one of the <superlative> X" is a count of one X (NewsQuant's convention)
+    ("Are you looking for one of the best wireless speakers?", "one", 1.0, None, "count", None, "best wireless speakers", None, None),
+    # scientific notation is one number; prime marks are feet and inches
+    ("The mass is approximately 1.99×10−30 kilograms.", "1.99×10−30 kilograms", 1.99e-30, "kg", "quantity", "approximately", "mass", None, None),
+    ("The neck is 25.5″ long.", "25.5″", 25.5, "in", "quantity", None, "neck", None, None),
+    # a bare number after "by" repeats the unit of a parallel "by" figure
+    ("The DAX increased by 2 percent but the Nasdaq decreased by 1.", "1", 1.0, "%", "percent", None, "Nasdaq", None, None),
+    # ages after an age word; "one out of three" is a ratio of the counted noun
+    ("The squad had 17 players over the age of 21.", "21", 21.0, "year", "age", None, "age", None, None),
+    ("She turned 30 last week.", "30", 30.0, "year", "age", None, None, None, "last week"),
+    ("One out of three Germans have housing problems.", "One out of three", 1 / 3, None, "ratio", None, "Germans", None, None),
+    # a lower-case prefix glued with a hyphen does not make a name ("COVID-19" does)
+    ("Chipmakers will produce sub-7 nanometer chips.", "7 nanometer", 7.0, "nm", "quantity", None, None, None, None),
+    ("Her now-18 month-old daughter spoke.", "18 month-old", 18.0, "month", "age", None, "daughter", None, None),
 ]
 
 
@@ -116,6 +140,12 @@ RANGES = [
     ("Tens of thousands of troops gathered.", "Tens of thousands", 1e4, 1e5, None),
     ("Hundreds of protesters marched.", "Hundreds", 100.0, 1000.0, None),
     ("It cost tens of millions of dollars.", "tens of millions of dollars", 1e7, 1e8, "USD"),
+    # "from X … to Y" with words between is one range (NewsQuant); a bare end takes the unit; low <= high
+    ("Bitcoin plummeted from $36,040 at 10.45pm to $34,935 at 5am.", "$36,040 at 10.45pm to $34,935", 34935.0, 36040.0, "USD"),
+    ("He slimmed down from 208 pounds to 193 by exercising.", "208 pounds to 193", 193.0, 208.0, "lb"),
+    ("Shares fell from $5 to $3 on Monday.", "$5 to $3", 3.0, 5.0, "USD"),
+    ("Sales are expected to rise 5 to 7 per cent.", "5 to 7 per cent", 5.0, 7.0, "%"),
+    ("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.", "20 miles per gallon in 2008 to 29 mpg", 20.0, 29.0, "mpg"),
 ]
 
 
@@ -195,6 +225,12 @@ NOT_FIGURES = [
     "He bought a PS5 console.",
     "Open 24/7 from 9/11 onwards.",
     "Wales won in the RBS Six Nations.",
+    "Cayman Airways grounded its new 737 Max jets.",
+    "The studio signed a two-month contract with him.",
+    "Text the word PUB to 85130 to vote.",
+    "He won one in 2019.",
+    "Two of them left early.",
+    "The current density fell to 1.3 A on Monday.",
 ]
 
 
@@ -252,3 +288,37 @@ def test_seeds(nlp, seeds_dir):
                 overlapping = [f.text for f in figs if f.start_char < end and f.end_char > start]
                 assert not overlapping, f"{not_figure!r} in {path.name} gave figures {overlapping}"
                 start = body.find(not_figure, end)
+
+
+def test_by_parallel_needs_a_bare_number(nlp):
+    """'helped by 3 new stores' counts stores; it does not repeat the dollar unit of 'by $5 million'."""
+    figs = _figures(nlp, "Sales rose by $5 million, helped by 3 new stores.")
+    three = _find(figs, "3")
+    assert (three.kind, three.unit, three.object) == ("count", None, "new stores")
+
+
+def test_big_bare_number_standing_as_a_value(nlp):
+    figs = _figures(nlp, "Texas had the most lightning strikes in 2018 at 2483805.")
+    assert [(f.text, f.value) for f in figs] == [("2483805", 2483805.0)]
+
+
+# (sentence, figure text, holder): who has, does or reports the figure
+HOLDERS = [
+    ("Ford, which has 13000 workers in Britain, estimated the cost.", "13000", "Ford"),
+    ("Chris Wood has scored 22 goals this season.", "22", "Chris Wood"),
+    ("Jyske Bank announced that it will charge a 0.6 per cent fee.", "0.6 per cent", "Jyske Bank"),
+    ("Dell's 6,650 employees were told on Monday.", "6,650", "Dell"),
+    ("It rose 5% on Monday.", "5%", None),
+]
+
+
+@pytest.mark.parametrize("text,span,holder", HOLDERS)
+def test_figure_holder(nlp, text, span, holder):
+    doc = nlp(text)
+    fig = _find(extract_figures(doc), span)
+    assert figure_holder(doc, fig) == holder
+
+
+def test_change_then_level_is_not_a_range(nlp):
+    figs = _figures(nlp, "The population grew by 1.2 million to 67 million.")
+    assert [(f.text, f.value, f.value_low) for f in figs] == [("1.2 million", 1.2e6, None), ("67 million", 6.7e7, None)]

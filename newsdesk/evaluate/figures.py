@@ -11,10 +11,15 @@ quantity is used at most once per metric):
   object, compared on the singularised head word);
 - value+change: value, and the change ("=", "~", ">", "<", "up", "down");
 - value+concept: value, and at least one word shared between the gold ``referred_concepts`` and
-  the predicted object (CQE's "partial" concept match).
+  the predicted object (CQE's "partial" concept match);
+- concept|holder (informative, not one of CQE's four): as value+concept, but the predicted words
+  are the object's and those of the figure's holder (:func:`newsdesk.extract.figures.figure_holder`,
+  the clause subject: "Ford" for "Ford, which has 13,000 workers"). NewsQuant's referred concept is
+  often that holder, not the counted noun; this line measures what a proposed ``Figure.subject``
+  column would add. It is not used for the official value+concept score.
 
 Limits: NewsQuant's own conventions differ from ours in places (cents and pence are their own unit
-there, "one of the best …" is a count); the adapter :func:`figure_to_prediction` maps the ones
+there, a fraction's unit is "% <whole>"); the adapter :func:`figure_to_prediction` maps the ones
 that are only a matter of representation and leaves real disagreements to count as errors.
 """
 
@@ -69,7 +74,7 @@ UNIT_NAMES: dict[str, str] = {
     "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
     "second": "second", "decade": "decade", "century": "century", "quarter": "quarter",
     # other
-    "times": "count",
+    "times": "count", "WAR": "win above replacement",
 }
 PER_UNIT_NAMES = {"mmbtu": "mega british thermal unit", "sq m": "square metre", "sq ft": "square foot", "kg": "kilogram",
                   "liter": "litre", "square meter": "square metre", "tonne": "metric ton", "mwh": "megawatt hour",
@@ -131,8 +136,10 @@ def gold_to_prediction(q: dict) -> Prediction:
     }
 
 
-def figure_to_prediction(fig: Figure) -> Prediction:
-    """One of our figures in NewsQuant's terms (unit names, cents as their own unit, ranges)."""
+def figure_to_prediction(fig: Figure, holder: str | None = None) -> Prediction:
+    """One of our figures in NewsQuant's terms (unit names, cents as their own unit, ranges);
+    ``holder`` (see :func:`newsdesk.extract.figures.figure_holder`) only feeds the informative
+    concept|holder score."""
     if fig.value_low is not None and fig.value_high is not None and fig.value_low != fig.value_high:
         value: Value = (fig.value_low, fig.value_high)
     else:
@@ -147,6 +154,8 @@ def figure_to_prediction(fig: Figure) -> Prediction:
             unit = f"{unit} of age"
     elif fig.kind == "count" and fig.object:
         unit = fig.object.lower()
+    elif fig.kind == "ratio":  # NewsQuant writes a fraction's unit as "% <what it is a part of>"
+        unit = "% " + (fig.object.lower() if fig.object else "-")
     if fig.period and fig.period.startswith("per ") and fig.conversion_of is None:
         per = " " + fig.period  # "$3,500 a month" -> "dollar per month" (a conversion inherits the rate unwritten)
     if fig.kind == "money":
@@ -157,15 +166,17 @@ def figure_to_prediction(fig: Figure) -> Prediction:
             value = tuple(v * factor for v in value) if isinstance(value, tuple) else value * factor
     unit += per
     concepts = {w.lower() for w in _WORD_RE.findall(fig.object or "")} - _STOP
-    return {"value": value, "unit": unit, "change": fig.change or "=", "concepts": concepts}
+    holder_words = {w.lower() for w in _WORD_RE.findall(holder or "")} - _STOP
+    return {"value": value, "unit": unit, "change": fig.change or "=", "concepts": concepts, "holder": holder_words}
 
 
 def values_match(a: Value, b: Value) -> bool:
-    """Equal values (relative tolerance 1e-5); ranges only match ranges."""
+    """Equal values (relative tolerance 1e-5); ranges only match ranges, as intervals (NewsQuant
+    writes "from 208 to 193" as "208-193", our figures keep low <= high)."""
     if isinstance(a, tuple) or isinstance(b, tuple):
         if not (isinstance(a, tuple) and isinstance(b, tuple)):
             return False
-        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b))
+        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(sorted(a), sorted(b)))
     return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
 
 
@@ -204,6 +215,7 @@ CRITERIA: dict[str, Callable[[Prediction, Prediction], bool]] = {
     "value+unit": lambda g, p: units_match(g["unit"], p["unit"]),
     "value+change": lambda g, p: g["change"] == p["change"],
     "value+concept": lambda g, p: bool(g["concepts"] & p["concepts"]),
+    "concept|holder": lambda g, p: bool(g["concepts"] & (p["concepts"] | p.get("holder", set()))),
 }
 
 
@@ -232,9 +244,10 @@ def score_predictions(items: Sequence[dict], predictions: Sequence[Sequence[Pred
     return {"n_sentences": len(items), "n_gold": n_gold, "n_pred": n_pred, "scores": scores, "errors": errors}
 
 
-def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float]:
-    """Run the pipeline + extractor; returns figures, NLP seconds, extractor seconds."""
-    from newsdesk.extract.figures import extract_figures
+def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float, list[list[str | None]]]:
+    """Run the pipeline + extractor; returns figures, NLP seconds, extractor seconds, and each
+    figure's holder (computed after the timing: it is not part of the extractor's output)."""
+    from newsdesk.extract.figures import extract_figures, figure_holder
     from newsdesk.nlp import load_nlp
 
     nlp = load_nlp()
@@ -243,7 +256,8 @@ def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float
     t1 = time.perf_counter()
     figures = [extract_figures(doc) for doc in docs]
     t2 = time.perf_counter()
-    return figures, t1 - t0, t2 - t1
+    holders = [[figure_holder(doc, f) for f in figs] for doc, figs in zip(docs, figures)]
+    return figures, t1 - t0, t2 - t1, holders
 
 
 def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = "auto") -> dict:
@@ -258,8 +272,9 @@ def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_pa
         guess = Path(newsquant_path).resolve().parent.parent / "quantulum3" / "quantities.json"
         quantulum_path = str(guess) if guess.is_file() else None
     items = load_newsquant(newsquant_path, limit)
-    figures, nlp_s, ext_s = _extract_all(item["text"] for item in items)
-    result = score_predictions(items, [[figure_to_prediction(f) for f in figs] for figs in figures])
+    figures, nlp_s, ext_s, holders = _extract_all(item["text"] for item in items)
+    preds = [[figure_to_prediction(f, h) for f, h in zip(figs, hs)] for figs, hs in zip(figures, holders)]
+    result = score_predictions(items, preds)
     per100 = 100.0 / max(len(items), 1)
     result.update(nlp_seconds_per_100=nlp_s * per100, extractor_seconds_per_100=ext_s * per100)
     q3 = evaluate_quantulum3(quantulum_path) if quantulum_path else None
@@ -280,7 +295,7 @@ def evaluate_quantulum3(path: str) -> dict:
     """
     with open(path, encoding="utf8") as fh:
         data = json.load(fh)
-    figures, _, _ = _extract_all(item["req"] for item in data)
+    figures, _, _, _ = _extract_all(item["req"] for item in data)
     counts = {"all": [0, 0, 0], "with_unit": [0, 0, 0]}  # [gold, value hits, value+unit hits]
     for item, figs in zip(data, figures):
         preds = [figure_to_prediction(f) for f in figs]
@@ -314,7 +329,8 @@ def format_report(result: dict) -> str:
     lines.append(f"NewsQuant: {nq['n_sentences']} sentences, {nq['n_gold']} gold, {nq['n_pred']} predicted")
     lines.append(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}")
     for name, s in nq["scores"].items():
-        lines.append(f"{name:<15}{s['p'] * 100:7.1f}{s['r'] * 100:7.1f}{s['f1'] * 100:7.1f}")
+        note = "  (informative: object or holder, for a proposed subject column)" if name == "concept|holder" else ""
+        lines.append(f"{name:<15}{s['p'] * 100:7.1f}{s['r'] * 100:7.1f}{s['f1'] * 100:7.1f}{note}")
     if "nlp_seconds_per_100" in nq:
         lines.append(
             f"seconds per 100 sentences: spaCy {nq['nlp_seconds_per_100']:.3f}, "

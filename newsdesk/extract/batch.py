@@ -14,7 +14,7 @@ import pandas as pd
 
 from newsdesk import ids
 from newsdesk.extract.entities import extract_entities
-from newsdesk.extract.figures import extract_figures
+from newsdesk.extract.figures import extract_figures, figure_holder
 from newsdesk.extract.quotes import extract_quotes
 from newsdesk.extract.types import Figure, Mention, Quote, Role
 from newsdesk.nlp import load_nlp
@@ -63,6 +63,8 @@ def extract_docs(
         qs = extract_quotes(doc, ents)
         t3 = time.perf_counter()
         fs = extract_figures(doc)
+        for f in fs:
+            f.subject = figure_holder(doc, f)
         t4 = time.perf_counter()
         seconds["entities"] += t2 - t1
         seconds["quotes"] += t3 - t2

@@ -56,7 +56,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SPACY, TAG
+from spacy.tokens import Doc
 
 from newsdesk.extract.types import ENTITY_LABELS, DocEntities, Mention, Role
 from newsdesk.ids import entity_id
@@ -152,6 +153,159 @@ _TITLE_HEADS = frozenset(t[-1] for t, honorific in TITLES.items() if not honorif
 
 
 # --------------------------------------------------------------------------------------------
+# Per-document token arrays. spaCy builds a ``Token`` object on every ``doc[i]`` and every step of
+# ``Doc.__iter__``; the extractor reads the same few attributes many times, so they are read once
+# per document with ``Doc.to_array`` into plain lists, and light token objects are made on demand.
+
+_VIEW_ATTRS = [ORTH, LOWER, TAG, DEP, ENT_TYPE, HEAD, IDX, SPACY, IS_SPACE, IS_PUNCT, ENT_IOB, SENT_START]
+_IOB_STRINGS = ("", "I", "O", "B")
+_STRING_CACHE: dict[int, str] = {}  # hash -> string (vocabulary strings; cleared when large)
+_STRING_CACHE_MAX = 500_000
+
+
+def _strings_of(hashes: list[int], strings) -> list[str]:
+    """Strings of a column of hashes, through a module-level cache."""
+    cache = _STRING_CACHE
+    try:
+        return list(map(cache.__getitem__, hashes))
+    except KeyError:
+        if len(cache) > _STRING_CACHE_MAX:
+            cache.clear()
+        for h in hashes:
+            if h not in cache:
+                cache[h] = strings[h]
+        return list(map(cache.__getitem__, hashes))
+
+
+class _Tok:
+    """The token attributes the extractor reads (a read-only stand-in for ``spacy.tokens.Token``)."""
+
+    __slots__ = ("_v", "i", "text", "lower_", "tag_", "dep_", "ent_type_", "idx", "whitespace_",
+                 "is_space", "is_punct", "ent_iob_", "is_sent_start")
+
+    def __init__(self, v: "_DocView", i: int) -> None:
+        self._v = v
+        self.i = i
+        self.text = v.texts[i]
+        self.lower_ = v.lowers[i]
+        self.tag_ = v.tags[i]
+        self.dep_ = v.deps[i]
+        self.ent_type_ = v.ent_types[i]
+        self.idx = v.idxs[i]
+        self.whitespace_ = " " if v.spaces[i] else ""
+        self.is_space = bool(v.is_spaces[i])
+        self.is_punct = bool(v.is_puncts[i])
+        self.ent_iob_ = _IOB_STRINGS[v.iobs[i]]
+        ss = v.sent_starts[i]
+        self.is_sent_start = None if ss == 0 else ss > 0
+
+    @property
+    def head(self) -> "_Tok":
+        return self._v[self._v.heads[self.i]]
+
+    @property
+    def appos_children(self) -> list["_Tok"]:
+        """Children with dependency "appos", in document order."""
+        return [self._v[k] for k in self._v.appos_children_of(self.i)]
+
+    @property
+    def left_edge(self) -> "_Tok":
+        return self._v[self._v.doc[self.i].left_edge.i]
+
+    @property
+    def right_edge(self) -> "_Tok":
+        return self._v[self._v.doc[self.i].right_edge.i]
+
+
+class _SpanView(list):
+    """A token range as a list of ``_Tok`` with the span's ``text``."""
+
+    __slots__ = ("text",)
+
+
+class _DocView:
+    """Token attributes of one document as lists, read once (``doc.to_array``).
+
+    ``view[i]`` gives a cached ``_Tok``; ``view[a:b]`` a ``_SpanView``; ``len(view)`` and
+    ``view.text`` as for the ``Doc``. ``ents`` holds ``(start, end, label)`` of ``doc.ents``.
+    """
+
+    def __init__(self, doc: "_DocView") -> None:
+        self.doc = doc
+        n = self.n = len(doc)
+        self.ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        if n == 0:
+            arr = [[] for _ in _VIEW_ATTRS]
+            signed = [[], []]
+        else:
+            a = doc.to_array(_VIEW_ATTRS)
+            arr = a.T.tolist()
+            signed = a[:, [5, 11]].astype("int64").T.tolist()  # HEAD (relative), SENT_START (-1/0/1)
+        strings = doc.vocab.strings
+        self.texts = _strings_of(arr[0], strings)
+        self.lowers = _strings_of(arr[1], strings)
+        self.tags = _strings_of(arr[2], strings)
+        self.deps = _strings_of(arr[3], strings)
+        self.ent_types = _strings_of(arr[4], strings)
+        self.heads = [i + h for i, h in enumerate(signed[0])]
+        self.idxs, self.spaces, self.is_spaces, self.is_puncts, self.iobs = arr[6], arr[7], arr[8], arr[9], arr[10]
+        self.sent_starts = signed[1]
+        # doc.text joins Token objects; the same string from the arrays
+        self.text = "".join([t + " " if sp else t for t, sp in zip(self.texts, self.spaces)])
+        self.norms = [w.replace(".", "") for w in self.lowers]  # _tnorm of each token
+        self._toks: list[_Tok | None] = [None] * n
+        self._children: dict[int, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(self.n)
+            toks, make = self._toks, self._make
+            span = _SpanView([toks[i] or make(i) for i in range(start, stop)])
+            span.text = self.span_text(start, stop)
+            return span
+        tok = self._toks[key]
+        if tok is None:
+            if key < 0:
+                key += self.n
+            tok = self._toks[key] = _Tok(self, key)
+        return tok
+
+    def _make(self, i: int) -> _Tok:
+        tok = self._toks[i] = _Tok(self, i)
+        return tok
+
+    def __iter__(self):
+        return (self[i] for i in range(self.n))
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without making the span."""
+        if end <= start:
+            return ""
+        return self.text[self.idxs[start] : self.idxs[end - 1] + len(self.texts[end - 1])]
+
+    def appos_children_of(self, i: int) -> list[int]:
+        """Indices of the children of token i with dependency "appos", in document order."""
+        if self._children is None:
+            self._children = defaultdict(list)
+            heads = self.heads
+            for k, d in enumerate(self.deps):
+                if d == "appos" and heads[k] != k:
+                    self._children[heads[k]].append(k)
+        return self._children.get(i, [])
+
+    def sentence_starts(self) -> list[int]:
+        """Token index of each sentence start (as ``doc.sents``; the whole text when unparsed)."""
+        doc = self.doc
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return [0]
+        ss = self.sent_starts
+        return [0] + [i for i in range(1, self.n) if ss[i] == 1] if self.n else []
+
+
+# --------------------------------------------------------------------------------------------
 # Candidate spans.
 
 
@@ -170,11 +324,11 @@ class _Cand:
     ent_start: int = -1  # first token of the model's entity (a title stripped from it lies between)
 
 
-def _tnorm(tok: Token) -> str:
-    return tok.lower_.replace(".", "")
+def _tnorm(tok: "_Tok") -> str:
+    return tok._v.norms[tok.i]
 
 
-def _match_title(doc: Doc, i: int, end: int) -> int:
+def _match_title(doc: "_DocView", i: int, end: int) -> int:
     """Length (tokens) of the longest title phrase starting at token i and ending before ``end``."""
     if i >= end or _tnorm(doc[i]) not in _TITLE_FIRST_WORDS:
         return 0
@@ -184,7 +338,7 @@ def _match_title(doc: Doc, i: int, end: int) -> int:
     return 0
 
 
-def _title_ending_at(doc: Doc, end: int, lo: int) -> int:
+def _title_ending_at(doc: "_DocView", end: int, lo: int) -> int:
     """Start token of the longest title phrase that ends right before token ``end`` (or -1)."""
     for n in range(min(_TITLE_MAX_LEN, end - lo), 0, -1):
         if tuple(_tnorm(t) for t in doc[end - n : end]) in TITLES:
@@ -192,7 +346,7 @@ def _title_ending_at(doc: Doc, end: int, lo: int) -> int:
     return -1
 
 
-def _is_punct(tok: Token) -> bool:
+def _is_punct(tok: "_Tok") -> bool:
     return tok.tag_ in _PUNCT_TAGS or tok.is_punct
 
 
@@ -205,7 +359,7 @@ def _is_name_word(text: str) -> bool:
     return (_is_cap_word(text) or text in _NAME_PARTICLES) and not any(c.isdigit() for c in text)
 
 
-def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _char_span(doc: "_DocView", start: int, end: int) -> tuple[int, int]:
     last = doc[end - 1]
     return doc[start].idx, last.idx + len(last.text)
 
@@ -218,7 +372,7 @@ _POST_NOMINALS = frozenset({"MP", "MSP", "MEP", "QC", "KC", "OBE", "CBE", "MBE",
 _TRIM_LOWER_TAIL_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"})
 
 
-def _trim(doc: Doc, start: int, end: int, label: str = "") -> tuple[int, int]:
+def _trim(doc: "_DocView", start: int, end: int, label: str = "") -> tuple[int, int]:
     """Trim a token range: leading "the", punctuation and month/weekday names; trailing
     possessives, punctuation, post-nominals of people and lower-case descriptors.
 
@@ -260,7 +414,7 @@ def _trim(doc: Doc, start: int, end: int, label: str = "") -> tuple[int, int]:
     return start, end
 
 
-def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+def _hyphen_parts(doc: "_DocView", start: int, end: int) -> list[tuple[int, int]] | None:
     """Token ranges of "A-B(-C)" when the span is only capitalised words joined by hyphens."""
     toks = doc[start:end]
     if len(toks) < 3 or len(toks) % 2 == 0:
@@ -280,20 +434,21 @@ def _hyphen_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | Non
 class _DocContext:
     """Per-document facts gathered in one pass over ``doc.ents`` before repair."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.ents = doc.ents  # computed by spaCy on every access: read once
+    def __init__(self, doc: "_DocView") -> None:
+        self.ents = doc.ents  # (start, end, label) of the model's entities
         self.ent_labels: dict[str, Counter] = defaultdict(Counter)  # key -> labels of standalone ents
         self.person_words: set[str] = set()  # case-folded words of PERSON ents
-        for ent in self.ents:
-            if ent.label_ not in _ENTITY_LABEL_SET:
+        texts, is_spaces = doc.texts, doc.is_spaces
+        for start, end, label in self.ents:
+            if label not in _ENTITY_LABEL_SET:
                 continue
-            toks = [t for t in ent if not t.is_space]
-            if "-" not in ent.text:
-                self.ent_labels[_norm_key(ent.text)][ent.label_] += 1
-            if ent.label_ == "PERSON":
-                for t in toks:
-                    if _is_cap_word(t.text) and t.text != "-":
-                        self.person_words.add(t.text.casefold())
+            ent_text = doc.span_text(start, end)
+            if "-" not in ent_text:
+                self.ent_labels[_norm_key(ent_text)][label] += 1
+            if label == "PERSON":
+                for k in range(start, end):
+                    if not is_spaces[k] and _is_cap_word(texts[k]) and texts[k] != "-":
+                        self.person_words.add(texts[k].casefold())
 
     def known_label(self, text: str) -> str | None:
         """Label of a known form: alias table, then the document's own standalone entities."""
@@ -319,7 +474,7 @@ _NO_COMMA_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 _DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 
 
-def _is_cut_token(doc: Doc, i: int, start: int, end: int, label: str) -> bool:
+def _is_cut_token(doc: "_DocView", i: int, start: int, end: int, label: str) -> bool:
     """Tokens a span is cut at (the token itself is dropped).
 
     - line breaks, and dashes with spaces on both sides ("CRICKET - SRI LANKA"), for every label;
@@ -362,13 +517,13 @@ def _is_cut_token(doc: Doc, i: int, start: int, end: int, label: str) -> bool:
     return False
 
 
-def _split_span(doc: Doc, start: int, end: int, label: str = "") -> list[tuple[int, int]]:
+def _split_span(doc: "_DocView", start: int, end: int, label: str = "") -> list[tuple[int, int]]:
     """Cut a token range at the cut tokens of ``_is_cut_token``.
 
     In a person's name, a cut at a word or bracket keeps only what precedes it ("Quigley ( USA",
     "Johnstone v"): the name comes first.
     """
-    if _norm_key(doc[start:end].text) in ALIASES:
+    if _norm_key(doc.span_text(start, end)) in ALIASES:
         return [(start, end)]
     parts, s, dash_cut = [], start, False
     for i in range(start, end):
@@ -387,7 +542,7 @@ def _split_span(doc: Doc, start: int, end: int, label: str = "") -> list[tuple[i
     return parts
 
 
-def _strip_person_title(doc: Doc, cand: _Cand) -> None:
+def _strip_person_title(doc: "_DocView", cand: _Cand) -> None:
     """Move a title prefix out of a PERSON span ("Chinese President Xi Jinping" -> "Xi Jinping").
 
     A title phrase among the first five tokens that leaves at least one token after it ends the
@@ -416,14 +571,14 @@ def _strip_person_title(doc: Doc, cand: _Cand) -> None:
     if title is None and cand.start > 0:
         j = _title_ending_at(doc, cand.start, max(0, cand.start - _TITLE_MAX_LEN))
         if j >= 0:
-            title = doc[j : cand.start].text
+            title = doc.span_text(j, cand.start)
     cand.title = title
 
 
 _DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i)$")
 
 
-def _fix_shape_label(doc: Doc, cand: _Cand) -> None:
+def _fix_shape_label(doc: "_DocView", cand: _Cand) -> None:
     """A lone adjective tagged as a place or organisation is a nationality ("Ukrainian" GPE -> NORP)."""
     tok = doc[cand.start]
     if (
@@ -436,7 +591,7 @@ def _fix_shape_label(doc: Doc, cand: _Cand) -> None:
         cand.label = "NORP"
 
 
-def _has_capital(doc: Doc, cand: _Cand) -> bool:
+def _has_capital(doc: "_DocView", cand: _Cand) -> bool:
     """Names have a capitalised word or a digit; "hegemonic behaviour" (tagged ORG) has neither."""
     return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[cand.start : cand.end])
 
@@ -444,7 +599,7 @@ def _has_capital(doc: Doc, cand: _Cand) -> bool:
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
-def _extend_first_name(doc: Doc, cand: _Cand) -> None:
+def _extend_first_name(doc: "_DocView", cand: _Cand) -> None:
     """Take in a given name the model left out ("Sandrine [Testud]" -> "Sandrine Testud").
 
     Only for a one-word PERSON span without a title, when the word before is a capitalised
@@ -478,28 +633,28 @@ def _extend_first_name(doc: Doc, cand: _Cand) -> None:
         cand.start_char = prev.idx
 
 
-def _candidates(doc: Doc, ctx: _DocContext) -> list[_Cand]:
+def _candidates(doc: "_DocView", ctx: _DocContext) -> list[_Cand]:
     """Repaired candidate spans from ``doc.ents`` (token level), before linking."""
     cands: list[_Cand] = []
-    for ent in ctx.ents:
-        if ent.label_ not in _ENTITY_LABEL_SET:
+    for ent_start, ent_end, ent_label in ctx.ents:
+        if ent_label not in _ENTITY_LABEL_SET:
             continue
-        for s0, e0 in _split_span(doc, ent.start, ent.end, ent.label_):
-            s, e = _trim(doc, s0, e0, ent.label_)
+        for s0, e0 in _split_span(doc, ent_start, ent_end, ent_label):
+            s, e = _trim(doc, s0, e0, ent_label)
             if s >= e:
                 continue
             parts = _hyphen_parts(doc, s, e)
-            if parts and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"):
-                labels = [ctx.known_label(doc[a:b].text) for a, b in parts]
+            if parts and ent_label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"):
+                labels = [ctx.known_label(doc.span_text(a, b)) for a, b in parts]
                 # Never split company names ("UWP-Hachette") or unknown all-caps forms ("AL-RAM").
                 if all(labels) and "ORG" not in labels and all(
-                    _norm_key(doc[a:b].text) in ALIASES or not doc[a:b].text.isupper() for a, b in parts
+                    _norm_key(doc.span_text(a, b)) in ALIASES or not doc.span_text(a, b).isupper() for a, b in parts
                 ):
                     for (a, b), label in zip(parts, labels, strict=True):
                         cands.append(_Cand(a, b, *_char_span(doc, a, b), label=label))
                     continue
-            cand = _Cand(s, e, *_char_span(doc, s, e), label=ent.label_, ent_start=s)
-            if ent.label_ == "PERSON":
+            cand = _Cand(s, e, *_char_span(doc, s, e), label=ent_label, ent_start=s)
+            if ent_label == "PERSON":
                 _strip_person_title(doc, cand)
                 if cand.start >= cand.end:
                     continue
@@ -602,7 +757,7 @@ class _PersonLinker:
         return self.canonical[nearest.words]
 
 
-def _alias_blocked(doc: Doc, cand: _Cand, key: str) -> bool:
+def _alias_blocked(doc: "_DocView", cand: _Cand, key: str) -> bool:
     """True when an alias hit is really part of a longer name the model cut ("Latin America")."""
     if cand.start == 0:
         return False
@@ -623,7 +778,7 @@ def _alias_blocked(doc: Doc, cand: _Cand, key: str) -> bool:
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 
 
-def _after_place_preposition(doc: Doc, cand: _Cand) -> bool:
+def _after_place_preposition(doc: "_DocView", cand: _Cand) -> bool:
     """A lone capitalised word right after "in"/"near"... is a place, not a person
     ("fighting in Tavildara"); people are rarely "in" someone (possessives excepted)."""
     if cand.end - cand.start != 1 or cand.start == 0:
@@ -656,7 +811,7 @@ def _resolve_label(cand: _Cand, alias: tuple[str, str] | None, linked: str | Non
     return model
 
 
-def _split_name_coordinations(doc: Doc, cands: list[_Cand], linker: _PersonLinker) -> list[_Cand]:
+def _split_name_coordinations(doc: "_DocView", cands: list[_Cand], linker: _PersonLinker) -> list[_Cand]:
     """Split non-PERSON spans that coordinate known people ("Xi & Putin Hail" tagged ORG).
 
     Applies only when every conjunct starts with a surname of a person named in full in the
@@ -705,7 +860,7 @@ def _vote_labels(cands: list[_Cand], text: str) -> None:
                 c.label = best
 
 
-def _recover_alias_hits(doc: Doc, cands: list[_Cand], tv: "_TokenView", person_words: set[str]) -> list[_Cand]:
+def _recover_alias_hits(doc: "_DocView", cands: list[_Cand], tv: "_TokenView", person_words: set[str]) -> list[_Cand]:
     """Mentions for alias-table names the model did not tag ("Kyiv", "Xi Jinping").
 
     Only whole runs of proper-noun tokens (NNP/NNPS) that are exactly an alias, so a known word
@@ -732,7 +887,7 @@ def _recover_alias_hits(doc: Doc, cands: list[_Cand], tv: "_TokenView", person_w
         while j < n and not covered[j] and tags[j] in _PROPER_TAGS:
             j += 1
         if j - i <= _ALIAS_MAX_WORDS:
-            hit = ALIASES.get(_norm_key(doc[i:j].text))
+            hit = ALIASES.get(_norm_key(doc.span_text(i, j)))
             # a word of a person's name in this document is that person ("Michael Jordan ... Jordan")
             if hit and j - i == 1 and hit[1] != "PERSON" and texts[i].casefold() in person_words:
                 hit = None
@@ -746,7 +901,7 @@ def _recover_alias_hits(doc: Doc, cands: list[_Cand], tv: "_TokenView", person_w
 
 
 def _recover_missed_persons(
-    doc: Doc, cands: list[_Cand], linker: _PersonLinker, tv: "_TokenView"
+    doc: "_DocView", cands: list[_Cand], linker: _PersonLinker, tv: "_TokenView"
 ) -> list[_Cand]:
     """PERSON mentions the model missed: full names it tagged elsewhere in the document, and
     single words that are the surname of such a full name ("Putin’s“firm": the glued name too)."""
@@ -799,7 +954,7 @@ def _recover_missed_persons(
         if not (prev_ok and nxt_ok):
             continue
         c = _Cand(i, i + 1, tok.idx, tok.idx + len(word), "PERSON")
-        c.title = doc[title_start:i].text if title_start >= 0 else None
+        c.title = doc.span_text(title_start, i) if title_start >= 0 else None
         extra.append(c)
     return extra
 
@@ -809,12 +964,8 @@ class _TokenView:
 
     __slots__ = ("texts", "tags", "lowers")
 
-    def __init__(self, doc: Doc) -> None:
-        self.texts, self.tags, self.lowers = [], [], []
-        for t in doc:
-            self.texts.append(t.text)
-            self.tags.append(t.tag_)
-            self.lowers.append(t.lower_)
+    def __init__(self, doc: "_DocView") -> None:
+        self.texts, self.tags, self.lowers = doc.texts, doc.tags, doc.lowers
 
     def covered(self, cands: list[_Cand]) -> bytearray:
         """1 for every token inside a candidate."""
@@ -833,11 +984,11 @@ _NON_NAME_ENT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
 _AGENT_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ier)s?$")
 
 
-def _is_hyph(tok: Token) -> bool:
+def _is_hyph(tok: "_Tok") -> bool:
     return tok.tag_ == "HYPH" or tok.text == "-"
 
 
-def _has_role_word(toks: list[Token]) -> bool:
+def _has_role_word(toks: list["_Tok"]) -> bool:
     """A role needs a common noun or a (non-honorific) title word."""
     for t in toks:
         if t.tag_ in ("NN", "NNS") and t.text[:1].islower():
@@ -847,7 +998,7 @@ def _has_role_word(toks: list[Token]) -> bool:
     return False
 
 
-def _is_person_noun(tok: Token) -> bool:
+def _is_person_noun(tok: "_Tok") -> bool:
     """Can this word head a role before a name? Titles, listed role nouns, agent nouns."""
     norm = _tnorm(tok)
     return norm in ROLE_NOUNS or norm in _TITLE_HEADS or bool(
@@ -855,7 +1006,7 @@ def _is_person_noun(tok: Token) -> bool:
     )
 
 
-def _chain_token_ok(doc: Doc, i: int, name_start: int) -> bool:
+def _chain_token_ok(doc: "_DocView", i: int, name_start: int) -> bool:
     """May token i be part of a title chain before a name?"""
     t = doc[i]
     if t.is_space or t.ent_type_ in _NON_NAME_ENT_TYPES:
@@ -873,7 +1024,7 @@ def _chain_token_ok(doc: Doc, i: int, name_start: int) -> bool:
 
 
 def _pre_name_role(
-    doc: Doc, name_start: int, name_end: int, sent_start: int, ent_start: int
+    doc: "_DocView", name_start: int, name_end: int, sent_start: int, ent_start: int
 ) -> tuple[int, int] | None:
     """Token range of a title chain right before a name ("Russian presidential aide").
 
@@ -912,7 +1063,7 @@ def _pre_name_role(
     return start, end
 
 
-def _role_np_bounds(doc: Doc, head: Token) -> tuple[int, int] | None:
+def _role_np_bounds(doc: "_DocView", head: "_Tok") -> tuple[int, int] | None:
     """Token range of the noun phrase headed by ``head``, cut before clauses and punctuation.
 
     None when it is no single entity's role: longer than 12 tokens, holding a verb, a wh-word or
@@ -946,7 +1097,7 @@ def _role_np_bounds(doc: Doc, head: Token) -> tuple[int, int] | None:
     return start, end
 
 
-def _appositive_roles(doc: Doc, name_start: int, name_end: int, label: str) -> list[tuple[int, int]]:
+def _appositive_roles(doc: "_DocView", name_start: int, name_end: int, label: str) -> list[tuple[int, int]]:
     """Roles in apposition: "Wang Yi, the Chinese foreign minister," / "the minister, Wang Yi,".
 
     ``label`` is the entity's label (roles of PERSON and ORG entities are extracted).
@@ -954,8 +1105,8 @@ def _appositive_roles(doc: Doc, name_start: int, name_end: int, label: str) -> l
     found = []
     name_toks = range(name_start, name_end)
     head = doc[name_end - 1]
-    for t in head.children:
-        if t.dep_ == "appos" and t.i > name_end and doc[name_end].text in (",", "—", "–", "("):
+    for t in head.appos_children:
+        if t.i > name_end and doc[name_end].text in (",", "—", "–", "("):
             b = _role_np_bounds(doc, t)
             if b and b[0] > name_end:
                 found.append(b)
@@ -972,7 +1123,7 @@ def _appositive_roles(doc: Doc, name_start: int, name_end: int, label: str) -> l
 # Entry point.
 
 
-def _label_and_name(doc: Doc, text: str, c: _Cand, ctx: _DocContext, linker: _PersonLinker) -> None:
+def _label_and_name(doc: "_DocView", text: str, c: _Cand, ctx: _DocContext, linker: _PersonLinker) -> None:
     """Set the final label and canonical name of one candidate (alias table, person linking)."""
     written = _WS_RE.sub(" ", text[c.start_char : c.end_char])
     c.key = _norm_key(written)
@@ -1013,6 +1164,7 @@ def extract_entities(doc: Doc) -> DocEntities:
     ``doc`` is the parsed body (tagger, parser, ner; no lemmas needed). Linear in document length
     apart from person linking, which is quadratic in the number of distinct full names only.
     """
+    doc = _DocView(doc)  # token attributes read once; everything below works on the view
     text = doc.text
     ctx = _DocContext(doc)
     cands = _candidates(doc, ctx)
@@ -1029,9 +1181,8 @@ def extract_entities(doc: Doc) -> DocEntities:
         _label_and_name(doc, text, c, ctx, linker)
     _unify_spellings(cands)
 
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
-    sent_starts = [s.start_char for s in sents] or [0]
-    sent_tok_starts = [s.start for s in sents] or [0]
+    sent_tok_starts = doc.sentence_starts() or [0]
+    sent_starts = [doc.idxs[i] for i in sent_tok_starts] if len(doc) else [0]
     result = DocEntities()
     seen_roles: set[tuple[str, int, int]] = set()
     last_end = -1

@@ -15,14 +15,24 @@ A rule system over the spaCy ``Doc`` the pipeline already made (no second model 
    values ("trade volume … to US$200 billion" -> "trade volume"), and the text around it the
    qualifier ("more than"), the change (NewsQuant convention: "=", "~", ">", "<", "up", "down"),
    the year ("in 2021") and the period ("annually", "a month");
-4. ranges ("between 252 and 287 miles", "$1.5 million to $2 million") are merged and bracketed
-   conversions ("US$200 billion (S$269 billion)") linked through ``conversion_of``.
+4. ranges ("between 252 and 287 miles", "$1.5 million to $2 million", and NewsQuant's "from X … to
+   Y": "from $36,040 at 10.45pm to $34,935" -> low 34935, high 36040) and ratios
+   ("one out of three Germans" -> 1/3) are merged; a bare number repeating a neighbour's unit ("rose by
+   2 percent … fell by 1") takes it; bracketed conversions ("US$200 billion (S$269 billion)") are
+   linked through ``conversion_of``.
+
+:func:`figure_holder` gives who has or reports a figure (the clause subject) for evaluation and a
+proposed ``subject`` column; it is not part of the Figure contract.
 
 Limits: English only; "pounds" is a weight unless a scale word precedes it; "m" after a bare
 number is metres unless a plural noun follows ("1.5m barrels"); small spelled numbers count only
 when they modify a noun ("two mosques"), so "one of …" and pronoun uses are not figures; bare
 numbers with no unit or noun are kept only where they stand as a value (object of "to", "at"…).
-"Name, 66," is read as an age. "one of the best …" is never a count (NewsQuant annotates it as 1).
+"Name, 66,", "aged 35", "the age of 21" are ages. Spelled hyphenated durations that classify a
+noun ("a two-month contract", "three-month bills") are descriptors, not figures (NewsQuant leaves
+them out); digit ones ("a 20-year treaty") stay. "one of the best X" is a count of 1 X
+(NewsQuant's convention); a plain "one of" is not. A "from X … to Y" range stores low <= high
+(the warehouse's check), so a fall ("from 208 pounds to 193") loses its direction.
 Cost is linear in the document: one pass over digits and token hashes, then a few token
 look-ups per candidate (about 1-2 ms for a 500-word article, against ~100 ms for the parse).
 """
@@ -153,7 +163,7 @@ _CANDIDATE = re.compile(
 _SCALE_RE = re.compile(
     r"(?P<sp>[ \t]*(?:\n[ \t]*)?|-)"
     r"(?P<scale>(?i:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|lakhs?|crores?)"
-    r"|mln|bln|mn|bn|tn|trn|Bn|BN|[mMbBkKT])(?![\w])"
+    r"|mln|bln|mn|bn|tn|trn|Bn|BN|MLN|BLN|Mln|Bln|[mMbBkKT])(?![\w])"
 )
 _UNIT_RE = re.compile(rf"(?P<sp>[ \t]*(?:\n[ \t]*)?-?|-)(?P<unit>{_alternation(_UNIT_S)})(?![\w%$])")
 _SUFFIX_CUR_RE = re.compile(rf"(?P<sp>[ \t]*(?:\n[ \t]*)?)(?P<cur>{_alternation(_SUF_S)})(?![\w])")
@@ -354,6 +364,8 @@ class _Ctx:
         return self.sent_starts[i], end
 
 
+_SCI_RE = re.compile(r"[ \t]?(?:×[ \t]?10[ \t]?\^?|[xX*][ \t]?10(?:\^|\*\*))[ \t]?(?P<exp>[-−–+]?\d{1,3})(?![\d]|[.,]\d)")
+_GLUE_PREFIX = re.compile(r"(?<![\w-])(?:now|sub|over|under|near|nearly|almost|about|around|roughly)$")
 _DIGIT = re.compile(r"\.?\d")
 _PREFIX_BEFORE = re.compile(rf"(?:(?:{_alternation(_PRE_S)})[ \t]?)?(?:[-−]|minus[ -])?$")
 _WORD_TRIGGERS = frozenset([*_SMALL, *_TENS, "half", "dozens", "hundreds", "thousands", "millions", "billions", "tens"])
@@ -422,7 +434,10 @@ def _read_candidate(ctx: _Ctx, m: re.Match) -> _Cand | None:
         # left boundary: "COVID-19", "F-35", "G7", "A4", "x2"; a currency symbol is fine
         prev = text[core_start - 1] if core_start > 0 else " "
         if not m.group("cur") and not m.group("neg"):
-            if prev.isalnum() or prev in "_#@/\\" or (prev in "-–" and core_start > 1 and text[core_start - 2].isalpha()):
+            glued = prev in "-–" and core_start > 1 and text[core_start - 2].isalpha()
+            if glued and _GLUE_PREFIX.search(text, max(0, core_start - 12), core_start - 1):
+                glued = False  # "sub-7 nanometer", "her now-18 month-old daughter"
+            if prev.isalnum() or prev in "_#@/\\" or glued:
                 return None
             if prev == "." and core_start > 1 and text[core_start - 2].isdigit():
                 return None
@@ -432,6 +447,12 @@ def _read_candidate(ctx: _Ctx, m: re.Match) -> _Cand | None:
         if not math.isfinite(value):
             return None
         cand = _Cand(start, m.end(), core_start, m.end(), value, plain_int=raw.isdigit())
+        sci = _SCI_RE.match(text, m.end())
+        if sci:  # "1.99×10−30", "6.02 x 10^23": one number, not three
+            exp = sci.group("exp").replace("−", "-").replace("–", "-")
+            cand.value = value = float(f"{value}e{exp}")
+            cand.end = cand.num_end = sci.end()
+            cand.plain_int, cand.has_scale = False, True
         if m.group("neg"):
             prev_word = re.search(r"(\S+)\s*$", text[max(0, start - 30):start])
             if prev_word and prev_word.group(1)[:1].isupper():
@@ -530,8 +551,8 @@ def _read_candidate(ctx: _Ctx, m: re.Match) -> _Cand | None:
     if um:
         u = _lookup(_UNITS, um.group("unit"))
         if u and _unit_ok(ctx, cand, um, u):
-            if u.unit == "lb" and cand.has_scale and not cand.spelled and um.group("unit").lower().startswith("pound"):
-                cand.kind, cand.unit = "money", "GBP"  # "2 billion pounds"
+            if um.group("unit").lower().startswith("pound") and _pounds_are_money(ctx, cand, um):
+                cand.kind, cand.unit = "money", "GBP"  # "2 billion pounds", "paid 450,000 pounds"
             else:
                 cand.kind, cand.unit = u.kind, u.unit
             cand.end = um.end()
@@ -539,6 +560,29 @@ def _read_candidate(ctx: _Ctx, m: re.Match) -> _Cand | None:
     if text[cand.end:cand.end + 1].isalpha():
         return None  # letters glued to the number: "5G", "3D", "737MAX", "5T"
     return cand
+
+
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:paid|pay|pays|paying|cost|costs|costing|worth|spent|spend|spends|spending|fined|fine\s+of|earn|earns|"
+    r"earned|earning|salary|wage|wages|price|priced|sold\s+for|bought\s+for|fee|fees|charged|donated|owed|owes|"
+    r"debt|debts|loan|compensation|awarded|prize|budget|bill|tax|taxes|bonus|deal|funding|investment|"
+    r"revenue|profit|profits|loss|losses|turnover|sterling)\b[^.;:!?]{0,30}$",
+    re.I,
+)
+
+
+def _pounds_are_money(ctx: _Ctx, cand: _Cand, um: re.Match) -> bool:
+    """'pounds' after a number: money with a scale word ("2 billion pounds") or a money word shortly
+    before ("paid 450,000 pounds", "a fine of 5,000 pounds"), else a weight ("lost 20 pounds",
+    "2,000 pounds of explosives", "a 200-pound man")."""
+    if cand.spelled or um.group("sp").strip(" \t") == "-":
+        return False
+    if cand.has_scale:
+        return True
+    text = ctx.text
+    if re.match(r"\s+of\b", text[um.end():um.end() + 4]):
+        return False
+    return _MONEY_CONTEXT.search(text[max(0, cand.start - 50):cand.start]) is not None
 
 
 def _plural_follows(ctx: _Ctx, tok: Token) -> bool:
@@ -608,6 +652,15 @@ def _in_name(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
     return False
 
 
+def _model_number(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
+    """'737 Max jets', '911 Carrera': a 3+ digit integer glued before a capitalised name word is a model."""
+    doc = ctx.doc
+    if not cand.plain_int or cand.has_scale or cand.value < 100 or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    return nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP", "GPE") and not nxt.is_sent_start
+
+
 def _counted_noun(ctx: _Ctx, cand: _Cand, tok: Token) -> Token | None:
     """The noun a bare number counts ("100,000 troops", "dozens of people", "one count of fraud")."""
     doc = ctx.doc
@@ -670,6 +723,10 @@ def _object_token(ctx: _Ctx, cand: _Cand, taken: set[int]) -> Token | None:
                 for p in c.children:
                     if p.dep_ == "pobj" and _is_noun(p) and p.ent_type_ not in ("DATE", "MONEY", "PERCENT", "CARDINAL"):
                         return p
+                    if p.dep_ == "pobj" and cand.kind == "ratio" and _is_noun(p) and p.ent_type_ == "CARDINAL":
+                        return p  # "two-thirds of the combined 4.3M digital and physical sales"
+    if cand.kind == "ratio" and re.match(r"\s+of\b", ctx.text[cand.end:cand.end + 4]):
+        return None  # "half of which": the whole is not a noun
     root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
     node = root
     for _ in range(6):
@@ -691,12 +748,20 @@ def _object_token(ctx: _Ctx, cand: _Cand, taken: set[int]) -> Token | None:
             node = prep
             continue
         if dep in ("prep", "advmod", "npadvmod", "dobj", "attr", "oprd", "appos", "conj", "pobj", "dep", "acomp", "nsubj"):
-            if head.tag_.startswith("VB") or head.dep_ == "ROOT":
+            if head.tag_.startswith("VB") or head.dep_ == "ROOT" or _predicative_adj(head):
                 return _verb_object(head, inside | taken)
             node = head
             continue
+        if dep in ("nummod", "compound", "npadvmod") and head.tag_ == "JJ" and head.i > node.i:
+            node = head  # "0.03 millimeter slim", "90 miles wide": the adjective's subject is measured
+            continue
         return None
     return None
+
+
+def _predicative_adj(tok: Token) -> bool:
+    """An adjective with its own subject: "a grant worth up to $8 million" (grant <- worth)."""
+    return tok.tag_ == "JJ" and any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
 
 
 def _verb_object(verb: Token, inside: set[int]) -> Token | None:
@@ -704,23 +769,83 @@ def _verb_object(verb: Token, inside: set[int]) -> Token | None:
     clauses ("guidance for the quarter ended December to US$84bn" -> "guidance") for a few steps."""
     v = verb
     for _ in range(5):
-        if v.tag_.startswith("VB") or v.dep_ == "ROOT":
+        if v.tag_.startswith("VB") or v.dep_ == "ROOT" or _predicative_adj(v):
             for c in v.children:
                 if (
-                    c.dep_ == "dobj" and c.i not in inside and _is_noun(c) and c.text.lower() not in _CONTAINER_NOUNS
-                    and c.text.lower() not in _TIME_NOUNS
+                    c.dep_ == "dobj" and c.i not in inside and _is_noun(c) and c.text.lower() not in _TIME_NOUNS
+                    # "passed the $100 billion mark": a container noun holding the figure is not its object
+                    and not (c.text.lower() in _CONTAINER_NOUNS and any(t.i in inside for t in c.subtree))
                     and c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
                 ):
                     return c
             for c in v.children:
                 if c.dep_ in _SUBJECT_DEPS and c.i not in inside:
-                    return c if _is_noun(c) else None
+                    if _is_noun(c):
+                        return c
+                    if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and _is_noun(v.head):
+                        return v.head  # "the country that is about 90 miles wide"
+                    return None
         if v.dep_ == "relcl" and _is_noun(v.head):
             return v.head
         if v.head.i == v.i:
             break
         v = v.head
     return None
+
+
+_HOLDER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def figure_holder(doc: Doc, fig: Figure) -> str | None:
+    """Who or what has, does or reports the figure: the subject of the clause the figure is in
+    ("Ford, which has 13,000 workers" -> "Ford"; "Dell plans to lay off 6,650 employees" -> "Dell"),
+    or the possessor of a counted noun ("Dell's 6,650 employees" -> "Dell").
+
+    A candidate for a future ``Figure.subject`` column (the thing NewsQuant calls the referred
+    concept of a count); not part of the Figure contract yet. None for pronouns and when unclear.
+    Limits: no coreference ("it", "they" give None); the first subject found climbing at most six
+    heads is taken, so figures in long coordinated sentences may get the main clause's subject.
+    """
+    toks = [t for t in doc.char_span(fig.start_char, fig.end_char, alignment_mode="expand") or []]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
+    # a counted or measured noun with a possessor: "Dell's 6,650 employees"
+    if root.head.i not in inside and _is_noun(root.head):
+        for c in root.head.children:
+            if c.dep_ == "poss" and c.tag_ not in ("PRP$", "WP$"):
+                return _holder_text(doc, c, inside)
+    node = root
+    for _ in range(6):
+        if node.tag_.startswith("VB") or node.dep_ == "ROOT":
+            for c in node.children:
+                if c.dep_ in _SUBJECT_DEPS and c.i not in inside:
+                    if c.tag_ in ("WDT", "WP") and node.dep_ == "relcl" and _is_noun(node.head):
+                        return _holder_text(doc, node.head, inside)  # "Ford, which has …"
+                    if c.tag_ == "PRP" and node.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+                        break  # "Jyske Bank announced that it will charge …": try the main clause's subject
+                    if c.tag_ in ("PRP", "WDT", "WP", "EX", "DT") or not _is_noun(c):
+                        return None
+                    return _holder_text(doc, c, inside)
+            if node.dep_ == "relcl" and _is_noun(node.head) and node.head.i not in inside:
+                return _holder_text(doc, node.head, inside)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _holder_text(doc: Doc, tok: Token, inside: set[int]) -> str | None:
+    """A noun with its adjacent compound/adjective/possessive modifiers, figures excluded."""
+    start = tok.i
+    while start - 1 >= 0 and doc[start - 1].head.i in range(start, tok.i + 1) and doc[start - 1].dep_ in _HOLDER_DEPS \
+            and doc[start - 1].i not in inside and doc[start - 1].tag_ not in ("CD", "PRP$", "DT"):
+        start -= 1
+    if start == tok.i and doc[tok.i].i in inside:
+        return None
+    span = doc[start:tok.i + 1]
+    return span.text if span.text.strip() else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -731,8 +856,11 @@ def _verb_object(verb: Token, inside: set[int]) -> Token | None:
 def extract_figures(doc: Doc) -> list[Figure]:
     """All figures of ``doc`` in text order; ``conversion_of`` indexes into the returned list."""
     ctx = _Ctx(doc)
-    cands = _merge_ranges(ctx, _scan(ctx))
-    kept = [cand for cand in cands if _finite(cand) and _classify(ctx, cand)]
+    cands = _merge_ratios(ctx, _merge_ranges(ctx, _scan(ctx)))
+    kept: list[_Cand] = []
+    for cand in cands:
+        if _finite(cand) and (_elliptical_unit(ctx, kept[-1] if kept else None, cand) or _classify(ctx, cand)):
+            kept.append(cand)
     taken = {t.i for cand in kept for t in ctx.tokens(cand.start, cand.end) if t.idx < cand.end}
     for cand in kept:
         _context(ctx, cand, taken)
@@ -750,6 +878,36 @@ def extract_figures(doc: Doc) -> list[Figure]:
             )
         )
     return figures
+
+
+_BY_END = re.compile(r"\bby\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
+
+
+def _elliptical_unit(ctx: _Ctx, prev: _Cand | None, cand: _Cand) -> bool:
+    """A bare numeral that repeats the previous figure's unit without writing it: "DAX rose by 2 percent
+    but Nasdaq fell by 1" (both after "by"), "from about 14-18 mpg to 24" (right after "from X to").
+    Takes the unit and kind of ``prev``; True when it did (the figure is kept)."""
+    if prev is None or cand.kind is not None or cand.spelled or cand.low is not None or prev.kind in (None, "count"):
+        return False
+    if prev.kind in ("age", "ratio", "multiple") or ctx.sent_index(prev.start) != ctx.sent_index(cand.start):
+        return False
+    if _year_like(cand):
+        return False
+    text = ctx.text
+    gap = text[prev.end:cand.start]
+    parallel_by = (
+        _BY_END.search(gap[-6:]) is not None and len(gap) <= 40
+        and _BY_END.search(text[max(0, prev.start - 6):prev.start]) is not None
+    )
+    from_to = re.fullmatch(r"\s+to\s+", gap) is not None and _FROM_BEFORE.search(text[max(0, prev.start - 25):prev.start])
+    if not (parallel_by or from_to):
+        return False
+    tok = _core_token(ctx, cand)
+    if tok is None or _counted_noun(ctx, cand, tok) is not None or _in_name(ctx, cand, tok):
+        return False  # "rose by $5 million, helped by 3 new stores"
+    cand.kind, cand.unit = prev.kind, prev.unit
+    return True
 
 
 def _finite(cand: _Cand) -> bool:
@@ -771,11 +929,18 @@ def _classify(ctx: _Ctx, cand: _Cand) -> bool:
     if cand.kind in ("duration", "age", "multiple"):
         if cand.spelled and tok.text.lower() == "one" and cand.kind == "multiple":
             return False
+        if cand.kind == "duration" and _spelled_descriptor(ctx, cand):
+            return False
         return True
     if cand.plain_int and cand.low is None and _SCORE.search(ctx.text[max(0, cand.num_start - 4):cand.num_end + 4]):
         return False  # unit-less integers joined by a hyphen are scores: "18-17 defeat", "a 5-1 win"
     if _apposed_age(ctx, cand, tok):
-        cand.kind, cand.unit = "age", "year"  # "Joe Maddon, 66, said"
+        cand.kind, cand.unit = "age", "year"  # "Joe Maddon, 66, said": the person is the object
+        s, e = _phrase(ctx.doc[tok.i - 2])
+        cand.object = ctx.text[s:e]
+        return True
+    if _age_phrase(ctx, cand):
+        cand.kind, cand.unit = "age", "year"  # "over the age of 21", "aged 35"
         return True
     # unit-less: drop years ("in 2021", "between 1600 and 1900", "2004 results") unless a qualifier
     # makes a count of them ("more than 1000 customers"); small numbers the NER calls a date or time
@@ -787,15 +952,21 @@ def _classify(ctx: _Ctx, cand: _Cand) -> bool:
             return False
     if tok.ent_type_ in ("DATE", "TIME", "ORDINAL") and cand.plain_int and cand.value <= 31 and cand.low is None:
         return False
-    if _in_name(ctx, cand, tok):
+    if _in_name(ctx, cand, tok) or _model_number(ctx, cand, tok):
         return False
     noun = _counted_noun(ctx, cand, tok)
     if noun is not None:
-        if noun.text.lower() in _NOT_COUNTED:
-            return False
+        if noun.text.lower() in _NOT_COUNTED or (len(noun.text) == 1 and noun.text.isupper()):
+            return False  # "4 pm", "1.3 A/cm2": a unit or a letter is not a counted thing
         cand.kind = "count"
         s, e = _phrase(noun)
         cand.object = (ctx.text[s:e] if s >= cand.end else noun.text).lstrip("-– ")
+        return True
+    part = _part_of(ctx, cand, tok)
+    if part is not None:
+        cand.kind = "count"  # "five of its last six games", "20 of the 27 member states"
+        s, e = _phrase(part)
+        cand.object = ctx.text[s:e]
         return True
     if cand.spelled and not cand.has_scale and cand.low is None:
         return False  # "the two", "one of", pronoun uses
@@ -804,10 +975,25 @@ def _classify(ctx: _Ctx, cand: _Cand) -> bool:
         return True
     # a bare numeral standing as a value ("rose 8% to 3.65", "estimates of 64,900")
     standing = tok.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod") and tok.tag_ == "CD"
-    if (standing and not cand.plain_int) or cand.has_scale:
+    # "at 2483805": too big for a year, a label or a score; not after "to" ("text GOODPUB to 85130")
+    big = cand.plain_int and cand.value >= 10000 and tok.head.text.lower() in ("at", "of", "with", "from", "than")
+    if (standing and (big or not cand.plain_int)) or cand.has_scale:
         cand.kind = "other"
         return True
     return False
+
+
+_DESCRIPTOR = re.compile(r"-(?:year|month|week|day)$", re.I)
+
+
+def _spelled_descriptor(ctx: _Ctx, cand: _Cand) -> bool:
+    """'a two-month contract', 'its three-year growth forecast': a spelled hyphenated duration that
+    classifies the next noun is a descriptor, not a reported figure (NewsQuant leaves it out); a
+    digit one ("a 20-year treaty") or one set off by a comma ("a five-year, 1.8 billion-mile journey") stays."""
+    if not cand.spelled or cand.low is not None or not _DESCRIPTOR.search(ctx.text[cand.start:cand.end]):
+        return False
+    nxt = ctx.token_at(cand.end + 1)
+    return nxt is not None and nxt.idx > cand.end and (nxt.tag_ in ("NN", "NNS", "JJ", "$", "VBN") or nxt.text[:1] in "$£€")
 
 
 def _apposed_age(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
@@ -818,7 +1004,22 @@ def _apposed_age(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
     if tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "," or doc[tok.i + 1].text not in (",", ")"):
         return False
     name = doc[tok.i - 2]
-    return name.ent_type_ == "PERSON" or (name.tag_ == "NNP" and name.ent_type_ == "" and name.text[:1].isupper())
+    # the small model often calls a bare surname a place ("Maddon, 66,")
+    return name.ent_type_ == "PERSON" or (name.tag_ == "NNP" and name.ent_type_ in ("", "GPE") and name.text[:1].isupper())
+
+
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages|age\s+of|age|turned|turns|turning)\s+$", re.I)
+
+
+def _age_phrase(ctx: _Ctx, cand: _Cand) -> bool:
+    """'the age of 21', 'aged 35', 'ages 18 to 24', 'she turned 30 last week': a bare integer after an
+    age word, not followed by a noun it counts ("turned 30 players away")."""
+    if not cand.plain_int or cand.value > 120 or (cand.low is not None and cand.high > 120):
+        return False
+    if _AGE_BEFORE.search(ctx.text[max(0, cand.start - 12):cand.start]) is None:
+        return False
+    nxt = ctx.token_at(cand.end + 1)
+    return nxt is None or nxt.idx <= cand.end or nxt.tag_ not in ("NNS", "NN", "NNPS")
 
 
 def _year_like(cand: _Cand) -> bool:
@@ -833,7 +1034,9 @@ def _count_one(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
     """'one' counts only as 'one <noun>' ("one count of wire fraud"), never 'one of', 'one China'."""
     doc = ctx.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None or nxt.text.lower() in ("of", "another", "day", "time", "way", "thing") or nxt.tag_ in ("NNP", "NNPS"):
+    if nxt is not None and nxt.text.lower() == "of":
+        return _one_of_superlative(ctx, cand, tok)
+    if nxt is None or nxt.text.lower() in ("another", "day", "time", "way", "thing") or nxt.tag_ in ("NNP", "NNPS"):
         return False
     if nxt.text.lower() in _ORDINAL_WORDS or nxt.text.lower().endswith("ieth"):
         return False
@@ -842,6 +1045,46 @@ def _count_one(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
     cand.kind = "count"
     cand.object = nxt.text
     return True
+
+
+def _part_of(ctx: _Ctx, cand: _Cand, tok: Token) -> Token | None:
+    """'N of the/its … <plural noun>' (N >= 2, a whole number): the plural noun N of which are counted
+    ("two of the victims", "five of its last six games"); None for "two of them", "5 of the best"."""
+    doc = ctx.doc
+    if cand.low is not None or cand.has_scale or cand.value < 2 or not float(cand.value).is_integer():
+        return None
+    j = tok.i + 1
+    if j + 2 >= len(doc) or doc[j].text.lower() != "of" or doc[j + 1].tag_ not in ("DT", "PRP$"):
+        return None
+    for k in range(j + 2, min(j + 7, len(doc))):
+        t = doc[k]
+        if t.tag_ in ("NNS", "NNPS") and t.ent_type_ not in ("DATE", "TIME"):
+            return t if t.text.lower() not in _COUNT_STOP else None
+        if t.tag_ not in ("JJ", "JJS", "JJR", "NN", "NNP", "VBN", "VBG", "HYPH", "CD", "RB"):
+            return None
+    return None
+
+
+def _one_of_superlative(ctx: _Ctx, cand: _Cand, tok: Token) -> bool:
+    """'one of the best wireless speakers', 'one of the most spectacular catches': NewsQuant counts these
+    as 1 of the noun; plain 'one of the leaders', 'one of them' stay out (a superlative is required)."""
+    doc = ctx.doc
+    j = tok.i + 2
+    if j >= len(doc) or doc[j].tag_ not in ("DT", "PRP$"):
+        return False
+    seen_sup = False
+    for k in range(j + 1, min(j + 6, len(doc))):
+        t = doc[k]
+        if t.tag_ in ("JJS", "RBS"):
+            seen_sup = True
+        elif t.tag_ in ("NNS", "NNPS") and seen_sup and t.ent_type_ == "":
+            cand.kind = "count"
+            s, e = _phrase(t)
+            cand.object = ctx.text[s:e]
+            return True
+        elif t.tag_ not in ("JJ", "NN", "VBN", "VBG", "HYPH", "RB"):
+            return False
+    return False
 
 
 def _range_ok(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
@@ -865,18 +1108,62 @@ def _range_ok(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
         return True  # b has a unit here ("5-10W", "14-18 mpg"); bare "2-0" needed from/between above
     if word == "or":
         return a.kind is None and a.value < b.value and a.spelled == b.spelled
-    # "to": "from $1m to $2m", "1 to 1.5 degrees"; not "rose 5% to 7%" (a change then a level)
-    if fb is None and a.kind is not None and _CHANGE_RE.search(text[max(0, a.start - 40):a.start]):
+    # "to": "from $1m to $2m", "1 to 1.5 degrees"; not "rose 5% to 7%", "grew by 1.2 million to 67
+    # million" (a change then a level: the first end writes its own unit or scale)
+    if fb is None and (a.kind is not None or a.has_scale) and _CHANGE_RE.search(text[max(0, a.start - 40):a.start]):
         return False
     return fb is not None or a.value < b.value
 
 
+_FROM_DIRECT = re.compile(rf"\bfrom\s+(?:(?:{_QUAL_ALT})\s+)?$", re.I)
+_SENT_BREAK = re.compile(r"[a-z\d]\.\s")  # "U.S. per barrel" is not a break
+_FROM_GAP = re.compile(r"[^;:!?()\n]{0,45}?\bto\s*$", re.I)
+
+
+def _gapped_from_to(ctx: _Ctx, cands: list[_Cand], i: int) -> int | None:
+    """Index of the 'to' end of "from $36,040 at 10.45pm last night to $34,935", "from 20 mpg in 2008 to
+    29 mpg", "from 208 pounds to 193" (NewsQuant reads these as a range, in text order), else None.
+
+    Only when the first figure has a unit, follows "from" directly (a qualifier may stand between),
+    the words between end in "to" without a clause break, and the second end is bare (it takes the
+    first end's unit) or has the same kind and unit; bare years in between are skipped.
+    """
+    a = cands[i]
+    text = ctx.text
+    if a.kind is None or a.low is not None or not _FROM_DIRECT.search(text[max(0, a.start - 30):a.start]):
+        return None
+    j = i + 1
+    while j < len(cands) and _year_like(cands[j]) and cands[j].kind is None:
+        j += 1
+    if j >= len(cands):
+        return None
+    b = cands[j]
+    gap = text[a.end:b.start]
+    if b.low is not None or not _FROM_GAP.fullmatch(gap) or _SENT_BREAK.search(gap) or ", " in gap:
+        return None
+    if b.kind is None and not b.spelled and not b.has_scale:
+        return j
+    return j if (b.kind, b.unit) == (a.kind, a.unit) else None
+
+
 def _merge_ranges(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
-    """Merge range pairs into one candidate: low/high kept, value = midpoint, unit from the high end."""
+    """Merge range pairs into one candidate: value = midpoint, unit from the high end; low <= high always
+    (the warehouse checks it), so "from 208 pounds to 193" is low 193, high 208."""
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
         a = cands[i]
+        j = None if i + 1 < len(cands) and _range_ok(ctx, a, cands[i + 1]) else _gapped_from_to(ctx, cands, i)
+        if j is not None:
+            b = cands[j]
+            out.append(
+                _Cand(
+                    a.start, b.end, a.num_start, a.num_end, (a.value + b.value) / 2, min(a.value, b.value), max(a.value, b.value), kind=a.kind,
+                    unit=a.unit, spelled=a.spelled, has_scale=a.has_scale, plain_int=a.plain_int,
+                )
+            )
+            i = j + 1
+            continue
         if i + 1 < len(cands) and _range_ok(ctx, a, cands[i + 1]):
             b = cands[i + 1]
             lo = a.value
@@ -888,12 +1175,48 @@ def _merge_ranges(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             hi = b.value
             out.append(
                 _Cand(
-                    a.start, b.end, b.num_start, b.num_end, (lo + hi) / 2, lo, hi, kind=b.kind, unit=b.unit,
+                    a.start, b.end, b.num_start, b.num_end, (lo + hi) / 2, min(lo, hi), max(lo, hi), kind=b.kind, unit=b.unit,
                     spelled=a.spelled and b.spelled, has_scale=b.has_scale, plain_int=b.plain_int,
                 )
             )
             i += 2
             continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+", re.I)
+
+
+def _merge_ratios(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """'one out of three Germans', '1 in 5 adults' -> one ratio figure (1/3), the counted noun as object.
+
+    "in" only with a numerator of one ("2 in 5 games" is ambiguous); both numbers bare integers and
+    the first the smaller; the denominator must not be a year ("one in 2019")."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            sep = _OUT_OF.fullmatch(ctx.text[a.end:b.start])
+            ok = (
+                sep is not None and a.kind is None and b.kind is None and a.low is None and b.low is None
+                and not a.has_scale and not b.has_scale and float(a.value).is_integer() and float(b.value).is_integer()
+                and 0 < a.value < b.value and not _year_like(b)
+                and ("out" in sep.group(0).lower() or a.value == 1)
+            )
+            if ok:
+                r = _Cand(a.start, b.end, b.num_start, b.num_end, a.value / b.value, kind="ratio", spelled=b.spelled)
+                tok = _core_token(ctx, b)
+                noun = _counted_noun(ctx, b, tok) if tok is not None else None
+                if noun is not None:
+                    s, e = _phrase(noun)
+                    r.object = ctx.text[s:e]
+                out.append(r)
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
@@ -917,7 +1240,7 @@ def _context(ctx: _Ctx, cand: _Cand, taken: set[int]) -> None:
         cand.change = "up"  # "Dow +0.2%"
     if cand.change is None:
         cand.change = "="
-    if cand.kind != "count" or cand.object is None:
+    if cand.object is None:  # counts, ratios and apposed ages already name theirs
         otok = _object_token(ctx, cand, taken)
         if otok is not None:
             s, e = _phrase(otok, taken)

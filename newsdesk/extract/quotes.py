@@ -419,6 +419,9 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     if not ccomp:  # “…,” Xi said — the quote is a ccomp before the verb, set off by punctuation
         ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                  and any(t.is_punct for t in doc[c.right_edge.i:verb.i])]
+    if not ccomp:  # "said on a visit to Harbin [that Moscow expected …]": a that-clause parsed as relcl
+        ccomp = [_that_clause(c) for c in verb.children if c.dep_ == "prep" and c.i > last.i]
+        ccomp = [c for c in ccomp if c is not None][:1]
     if ccomp:
         c = ccomp[0]
         lo, hi = _trim(doc, c.left_edge.i, c.right_edge.i + 1)
@@ -456,6 +459,26 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         lo, hi = _trim(doc, sent.start, sent.end)
         if hi - lo - (re_ + 1 - le) >= 4:
             return lo, hi, "parenthetical"
+    return None
+
+
+def _that_clause(prep: Token) -> Token | None:
+    """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
+    ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
+    tok = prep
+    for _ in range(3):
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        for c in obj.children:
+            if c.dep_ in ("relcl", "acl") and c.i > obj.i:
+                kids = list(c.children)
+                if (any(k.dep_ == "mark" and k.lower_ == "that" and k.i == c.left_edge.i for k in kids)
+                        and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in _RELATIVE for k in kids)):
+                    return c
+        tok = next((c for c in obj.children if c.dep_ == "prep"), None)
+        if tok is None:
+            return None
     return None
 
 
@@ -553,6 +576,7 @@ class _Resolver:
         self.people: dict[str, set[str]] = {}  # entity_id → descriptor words
         self.by_id: dict[str, Mention] = {}
         self.recent_people: list[tuple[int, Mention]] = []  # (char pos, mention) of subjects/speakers
+        self.anonymous: set[str] = set()  # head nouns of indefinite speakers ("an energy adviser")
         for m in self.mentions:
             self.by_id.setdefault(m.entity_id, m)
         for role in entities.roles:
@@ -566,7 +590,8 @@ class _Resolver:
             words.update(self._premodifiers(m))
             words.update(self._apposition(m))
             head = self._head_token(m)
-            if head is not None and head.dep_ in _SUBJ_DEPS and not self.in_quote(m.start_char):
+            if head is not None and (head.dep_ in _SUBJ_DEPS or (head.dep_ == "appos" and head.head.dep_ in _SUBJ_DEPS)) \
+                    and not self.in_quote(m.start_char):
                 self.recent_people.append((m.start_char, m))
         self.recent_people.sort(key=lambda x: x[0])
 
@@ -604,6 +629,11 @@ class _Resolver:
                 lo, hi = child.left_edge.i, child.i + 1
                 for t in self.doc[lo:hi]:
                     out.update(_words(t.text))
+        if head.dep_ == "appos" and head.head.i < head.i:  # "Russia's deputy minister, [Dmitry Orlov],"
+            noun = head.head
+            if self.mention_of_token(noun) is None:
+                for t in self.doc[noun.left_edge.i:noun.i + 1]:
+                    out.update(_words(t.text))
         return out
 
     def in_quote(self, pos: int) -> bool:
@@ -621,9 +651,11 @@ class _Resolver:
             k -= 1
         return None
 
-    def note_speaker(self, pos: int, m: Mention) -> None:
-        """Record a resolved PERSON speaker so later pronouns can point to it."""
-        if m.label == "PERSON":
+    def note_speaker(self, pos: int, m: Mention, head: Token | None = None) -> None:
+        """Record a resolved PERSON speaker so later pronouns can point to it (also a name the
+        NER labelled otherwise when it stands in apposition to a person's role: "the minister,
+        Dmitry Orlov,")."""
+        if m.label == "PERSON" or (head is not None and head.lower_ in _ROLE_WORDS):
             bisect.insort(self.recent_people, (pos, m), key=lambda x: x[0])
 
     def last_person_before(self, pos: int) -> Mention | None:
@@ -642,6 +674,11 @@ class _Resolver:
         m = self.mention_of_token(head)
         if m is not None:
             return m
+        for child in head.children:  # "Russia's deputy economy minister, Dmitry Orlov, said"
+            if child.dep_ == "appos" and child.i > head.i:
+                mm = self.mention_of_token(child)
+                if mm is not None and mm.label in ("PERSON", "ORG"):
+                    return mm
         low = head.lower_
         if low in _SOURCE_DOC_NOUNS:  # "a Kremlin readout", "Trump’s tweet" → the Kremlin, Trump
             for t in self.doc[lo:hi]:
@@ -662,6 +699,7 @@ class _Resolver:
             return None
         words = [t for t in self.doc[lo:hi]]
         if words and words[0].lower_ in ("a", "an", "one", "some", "another", "two", "three", "several"):
+            self.anonymous.add(low)
             return None  # indefinite: an anonymous source
         if low in _ROLE_WORDS:
             return self._nominal_person(words, head)
@@ -700,14 +738,20 @@ class _Resolver:
             last = self._last_mention_of(eid, head.idx)
             if last is not None and last.start_char > best_pos:
                 best, best_pos = last, last.start_char
-        if best is None:
+        if best is None and head.lower_ not in self.anonymous:
             # "the US president" when no descriptor says so: the latest person subject/speaker
-            # (of the last three) whose descriptors name no other country
+            # (of the last three) whose descriptors name no other country and no other role
+            # ("the Russian minister" is not the customs spokesman); "the adviser" after "an
+            # energy adviser" said … stays anonymous
             nations = {_NATION[w] for w in want if w in _NATION}
+            roles = {w for w in want if w in _ROLE_WORDS}
+            group = set().union(*(next((g for g in _ROLE_GROUPS if w in g), {w}) for w in roles)) if roles else set()
             k = bisect.bisect_left(self.recent_people, head.idx, key=lambda x: x[0]) - 1
             for _, m in reversed(self.recent_people[max(0, k - 2):k + 1]):
-                keys = {_NATION[w] for w in self.people.get(m.entity_id, set()) if w in _NATION}
-                if not keys or not nations or keys & nations:
+                desc = self.people.get(m.entity_id, set())
+                keys = {_NATION[w] for w in desc if w in _NATION}
+                has_roles = desc & _ROLE_WORDS
+                if (not keys or not nations or keys & nations) and (not group or not has_roles or has_roles & group):
                     return m
         return best
 
@@ -742,8 +786,17 @@ class _Resolver:
         return None
 
 
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
 def _words(text: str) -> set[str]:
-    return {w.strip(",.’'\"()").lower() for w in text.replace("-", " ").split() if w.strip(",.’'\"()")}
+    """Lower-case words of ``text`` without punctuation or possessive ending ("Russia’s" → "russia")."""
+    out = set()
+    for w in text.replace("-", " ").split():
+        w = _POSSESSIVE.sub("", w.strip(",.’'\"()")).lower()
+        if w:
+            out.add(w)
+    return out
 
 
 # ================================================================================ assembly
@@ -1119,7 +1172,7 @@ def _finish(doc: Doc, text: str, raw: list[dict], resolver: _Resolver, sent_inde
             m = resolver.resolve(head, slo, shi)
             if m is not None:
                 q.speaker_name, q.speaker_label, q.speaker_entity_id = m.name, m.label, m.entity_id
-                resolver.note_speaker(ss, m)
+                resolver.note_speaker(ss, m, head)
         out.append(q)
     return out
 

@@ -102,3 +102,4 @@ class Figure:
     year: int | None = None  # year the figure refers to ("in 2021")
     period: str | None = None  # "annually", "per month", "in the first three quarters"...
     conversion_of: int | None = None  # index (in the returned list) of the figure this one converts
+    subject: str | None = None  # who has or reports the figure ("Ford" for "Ford cut 13,000 jobs")
