@@ -182,7 +182,8 @@ def validate(ctx: RunContext, batch: Batch) -> Batch:
     valid, failures, _ = validate_frames(derived, ctx.run_id, batch.bodies)
     batch.frames.update(valid)
     earlier = batch.frames.get("validation_failures")
-    parts = [f for f in (earlier, failures) if f is not None and len(f)]
+    errors = batch.frames.pop("extract_errors", None)
+    parts = [f for f in (earlier, failures, errors) if f is not None and len(f)]
     batch.frames["validation_failures"] = (
         pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=schemas.columns("validation_failures")))
     ctx.add_seconds("validate", time.perf_counter() - t)

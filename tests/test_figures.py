@@ -322,3 +322,13 @@ def test_figure_holder(nlp, text, span, holder):
 def test_change_then_level_is_not_a_range(nlp):
     figs = _figures(nlp, "The population grew by 1.2 million to 67 million.")
     assert [(f.text, f.value, f.value_low) for f in figs] == [("1.2 million", 1.2e6, None), ("67 million", 6.7e7, None)]
+
+
+# A wire price split over a line break ("11\n3/4") once crashed the whole run (found on Reuters).
+@pytest.mark.parametrize("text", ["The stock rose 11\n3/4 to 50.", "It was 11\n3/8 pct higher"])
+def test_fraction_never_spans_a_line_break(nlp, text):
+    from newsdesk.extract.figures import extract_figures
+
+    doc = nlp(text)
+    for f in extract_figures(doc):
+        assert "\n" not in f.text and f.text == text[f.start_char:f.end_char]

@@ -110,3 +110,24 @@ def test_crash_before_load_loses_nothing(settings, source, monkeypatch):
     statuses = sorted(r[0] for r in con.execute("SELECT status FROM runs").fetchall())
     con.close()
     assert statuses == ["completed", "crashed"]
+
+
+def test_an_extractor_bug_costs_rows_not_the_run(settings, source, monkeypatch):
+    """An exception in one extractor on one document is recorded, and everything else loads."""
+    from newsdesk.extract import batch as extract_batch
+
+    def broken(doc):
+        raise ValueError("simulated extractor bug")
+
+    monkeypatch.setattr(extract_batch, "extract_figures", broken)
+    s = run_once(settings, source)
+    assert s["status"] == "completed" and s["documents_new"] == 2
+    con = warehouse.read_only(settings.warehouse)
+    try:
+        rows = con.execute("SELECT table_name, check_name, failure_case FROM validation_failures").fetchall()
+        n_figures = con.execute("SELECT count(*) FROM figures").fetchall()[0][0]
+        n_mentions = con.execute("SELECT count(*) FROM mentions").fetchall()[0][0]
+    finally:
+        con.close()
+    assert rows == [("figures", "extractor_error", "ValueError: simulated extractor bug")] * 2
+    assert n_figures == 0 and n_mentions > 0

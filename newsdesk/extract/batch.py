@@ -6,7 +6,10 @@ a Dask worker): plain ``(doc_id, body)`` pairs in, plain DataFrames out, so it p
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import time
+import traceback
 from dataclasses import fields
 from typing import Iterable, Sequence
 
@@ -16,7 +19,7 @@ from newsdesk import ids
 from newsdesk.extract.entities import extract_entities
 from newsdesk.extract.figures import extract_figures, figure_holder
 from newsdesk.extract.quotes import extract_quotes
-from newsdesk.extract.types import Figure, Mention, Quote, Role
+from newsdesk.extract.types import DocEntities, Figure, Mention, Quote, Role
 from newsdesk.nlp import load_nlp
 
 MENTION_COLS = ("doc_id", "start_char", "end_char", "sentence_index", "text", "label", "entity_id", "title")
@@ -52,19 +55,20 @@ def extract_docs(
     entities: dict[str, dict] = {}
     quotes: list[dict] = []
     figures: list[dict] = []
+    errors: list[dict] = []
 
     stream = nlp.pipe(((body, doc_id) for doc_id, body in docs), as_tuples=True, batch_size=batch_size)
     t = time.perf_counter()
     for doc, doc_id in stream:
         t1 = time.perf_counter()
         seconds["nlp"] += t1 - t
-        ents = extract_entities(doc)
+        ents = _guard(extract_entities, (doc,), DocEntities(), doc_id, "mentions", errors)
         t2 = time.perf_counter()
-        qs = extract_quotes(doc, ents)
+        qs = _guard(extract_quotes, (doc, ents), [], doc_id, "quotes", errors)
         t3 = time.perf_counter()
-        fs = extract_figures(doc)
+        fs = _guard(extract_figures, (doc,), [], doc_id, "figures", errors)
         for f in fs:
-            f.subject = figure_holder(doc, f)
+            f.subject = _guard(figure_holder, (doc, f), None, doc_id, "figures", errors)
         t4 = time.perf_counter()
         seconds["entities"] += t2 - t1
         seconds["quotes"] += t3 - t2
@@ -106,9 +110,30 @@ def extract_docs(
     )
     for frame in result.values():
         frame["run_id"] = run_id
+    result["extract_errors"] = pd.DataFrame(errors, columns=ERROR_COLS).assign(run_id=run_id)
     result.seconds = seconds
     result.words = sum(len(body.split()) for _, body in docs)
     return result
+
+
+ERROR_COLS = ("table_name", "check_name", "column_name", "failure_case", "doc_id", "row_json", "failed_at")
+
+
+def _guard(fn, args, fallback, doc_id: str, table: str, errors: list[dict]):
+    """Run one extractor on one document; an exception costs that document that extractor's rows
+    (recorded in validation_failures as check 'extractor_error'), never the run."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must not fail the batch
+        errors.append({
+            "table_name": table, "check_name": "extractor_error", "column_name": None,
+            "failure_case": f"{type(exc).__name__}: {exc}"[:500], "doc_id": doc_id,
+            "row_json": json.dumps({"doc_id": doc_id, "extractor": getattr(fn, "__name__", str(fn)),
+                                    "error": f"{type(exc).__name__}: {exc}",
+                                    "traceback": traceback.format_exc(limit=-3)}, ensure_ascii=False),
+            "failed_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        })
+        return fallback
 
 
 def _tidy(value: float | None) -> float | None:

@@ -154,7 +154,7 @@ _FRACTION = (
 )
 _FRACTION_VALUES = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
                     "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
-_NUMERAL = r"(?:\d+[\s-])?\d+/\d+(?!/)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUMERAL = r"(?:\d+[ \t-])?\d+/\d+(?!/)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 _CANDIDATE = re.compile(
     rf"(?:(?P<cur>{_alternation(_PRE_S)})[ \t]?)?(?P<neg>(?<![\w.,-])[-−](?=\d)|\bminus[ -](?=\d))?"
@@ -265,7 +265,7 @@ _CONTAINER_NOUNS = frozenset("mark level threshold barrier milestone figure rang
 def _numeral(text: str) -> float:
     """'1,500.5' -> 1500.5; '2 1/2' -> 2.5; '1/4' -> 0.25."""
     if "/" in text:
-        whole, _, frac = text.replace("-", " ").rpartition(" ")
+        whole, _, frac = re.sub(r"[\s-]+", " ", text.strip()).rpartition(" ")
         num, den = frac.split("/")
         return (float(whole) if whole else 0.0) + float(num) / float(den) if float(den) else math.nan
     return float(text.replace(",", ""))
