@@ -13,6 +13,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -254,3 +255,23 @@ def log_progress(ctx: RunContext, done_chunks: int, total_chunks: int, total_fil
     logger.info("chunk %d/%d · %d/%d files · %d new docs · %.0f words/s · %.0fs elapsed, ~%.0fs left",
                 done_chunks, total_chunks, files, total_files, ctx.counts["documents_new"], rate, elapsed, eta)
     progress.notify(files, total_files)
+
+
+def run_ingest(settings: Settings, source: Path, *, after_discover: "Callable[[], None] | None" = None) -> dict:
+    """One whole ingest run with the core steps, in this process, without Prefect and without the
+    run lock (for tests, scripts and embedding; ``newsdesk run`` uses the Prefect flow).
+
+    ``after_discover`` is called once the files are listed (tests use it to change the folder
+    between listing and reading).
+    """
+    ctx = begin(settings, kind="ingest", source=str(source))
+    found = discover(ctx, Path(source))
+    if after_discover is not None:
+        after_discover()
+    for part in chunks(found, settings.batch_docs):
+        batch = stage(ctx, part)
+        batch = extract(ctx, batch)
+        batch = validate(ctx, batch)
+        load(ctx, batch)
+    refresh_views(ctx)
+    return finish(ctx)

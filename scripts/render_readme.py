@@ -67,15 +67,7 @@ def run_core(settings, source: Path) -> dict:
     """One ingest run with the core steps (what the Prefect flow calls, minus Prefect)."""
     from newsdesk import pipeline
 
-    ctx = pipeline.begin(settings, kind="ingest", source=str(source))
-    found = pipeline.discover(ctx, source)
-    for part in pipeline.chunks(found, settings.batch_docs):
-        batch = pipeline.stage(ctx, part)
-        batch = pipeline.extract(ctx, batch)
-        batch = pipeline.validate(ctx, batch)
-        pipeline.load(ctx, batch)
-    pipeline.refresh_views(ctx)
-    return pipeline.finish(ctx)
+    return pipeline.run_ingest(settings, source)
 
 
 def build_demo_warehouse(folder: Path) -> Path:

@@ -194,16 +194,7 @@ class _PermissionDeniedForRoot:
 
 
 def _run_steps(settings: Settings, source: Path, between: Callable[[], None] = lambda: None) -> dict:
-    ctx = pipeline.begin(settings, kind="ingest", source=str(source))
-    found = pipeline.discover(ctx, source)
-    between()
-    for part in pipeline.chunks(found, settings.batch_docs):
-        batch = pipeline.stage(ctx, part)
-        batch = pipeline.extract(ctx, batch)
-        batch = pipeline.validate(ctx, batch)
-        pipeline.load(ctx, batch)
-    pipeline.refresh_views(ctx)
-    return pipeline.finish(ctx)
+    return pipeline.run_ingest(settings, source, after_discover=between)
 
 
 @pytest.fixture(scope="module")

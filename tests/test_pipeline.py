@@ -22,15 +22,7 @@ Leave a Reply
 
 
 def run_once(settings, source):
-    ctx = pipeline.begin(settings, kind="ingest", source=str(source))
-    found = pipeline.discover(ctx, source)
-    for part in pipeline.chunks(found, settings.batch_docs):
-        batch = pipeline.stage(ctx, part)
-        batch = pipeline.extract(ctx, batch)
-        batch = pipeline.validate(ctx, batch)
-        pipeline.load(ctx, batch)
-    pipeline.refresh_views(ctx)
-    return pipeline.finish(ctx)
+    return pipeline.run_ingest(settings, source)
 
 
 def counts(settings):
