@@ -6,7 +6,6 @@ flow holds the warehouse's run lock from start to finish, so two runs never writ
 
 from __future__ import annotations
 
-from collections import deque
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -14,7 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.report import publish_summary
+from flows.chunks import recorded, run_chunks
 from newsdesk import pipeline
 from newsdesk.locking import run_lock
 from newsdesk.settings import Settings
@@ -86,54 +85,14 @@ def ingest(
     with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
         ctx = begin_run(settings, "ingest", str(source))
         logger.info("run %s: %s → %s", ctx.run_id, source, settings.warehouse)
-        pool = None
-        try:
+        with recorded(ctx, logger) as summary:
             found = discover(quote(ctx), Path(source))
             parts = pipeline.chunks(found, settings.batch_docs)
             logger.info("%d files found, %d chunk(s) of up to %d", len(found), len(parts), settings.batch_docs)
-            if settings.processes > 1 and not distributed and len(parts) > 1:
-                pool = pipeline.ExtractPool(settings.processes, settings.model, settings.nlp_batch_size)
-            # keep every worker busy while this process stages, validates and loads
-            in_flight = settings.processes + 1 if (pool or distributed) else 1
-            pending: deque = deque()
-            done = 0
-
-            def land_oldest() -> None:
-                nonlocal done
-                batch, future = pending.popleft()
-                if future is not None:
-                    pipeline.absorb(batch, future.result())
-                batch = validate(quote(ctx), quote(batch))
-                load(quote(ctx), quote(batch))
-                done += 1
-                pipeline.log_progress(ctx, done, len(parts), len(found), logger)
-
-            for part in parts:
-                batch = stage(quote(ctx), quote(part))
-                future = None
-                if batch.docs:
-                    # (quote() skips Prefect's walk over the documents; Dask needs plain arguments)
-                    docs = batch.docs if distributed else quote(batch.docs)
-                    extra = {"pool": quote(pool)} if pool is not None else {}
-                    future = extract.submit(docs, ctx.run_id, settings.model, settings.nlp_batch_size, **extra)
-                pending.append((batch, future))
-                while len(pending) >= in_flight:
-                    land_oldest()
-            while pending:
-                land_oldest()
+            run_chunks(
+                ctx, parts, lambda part: stage(quote(ctx), quote(part)),
+                extract_task=extract, validate_task=validate, load_task=load, distributed=distributed,
+                on_progress=lambda done: pipeline.log_progress(ctx, done, len(parts), len(found), logger),
+            )
             refresh_views(quote(ctx))
-            summary = pipeline.finish(ctx)
-        except pipeline.RunFailed as exc:
-            publish_summary(exc.summary, logger)
-            raise
-        except BaseException as exc:
-            try:
-                pipeline.finish(ctx, status="failed", error=f"{type(exc).__name__}: {exc}")
-            except pipeline.RunFailed as failed:
-                publish_summary(failed.summary, logger)
-            raise
-        finally:
-            if pool is not None:
-                pool.close()
-    publish_summary(summary, logger)
     return summary

@@ -8,14 +8,12 @@ from start to finish, like ingest, so it never writes at the same time as an ing
 
 from __future__ import annotations
 
-from collections import deque
-
 from prefect import flow, get_run_logger, task
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows.ingest import TASK_OPTS, extract, load, validate
-from flows.report import publish_summary
+from flows.chunks import recorded, run_chunks
 from newsdesk import pipeline
 from newsdesk import reprocess as core
 from newsdesk.locking import run_lock
@@ -59,54 +57,16 @@ def reprocess(warehouse: str | None = None, only_stale: bool = False, batch_docs
     settings = Settings.from_env().with_overrides(warehouse=warehouse, batch_docs=batch_docs, processes=processes)
     with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
         ctx = begin_run(settings)
-        pool = None
-        try:
+        with recorded(ctx, logger) as summary:
             doc_ids = select_documents(quote(ctx), only_stale)
             parts = pipeline.chunks(doc_ids, settings.batch_docs)
             logger.info("run %s: re-extracting %d document(s)%s in %d chunk(s) of up to %d (%s)", ctx.run_id,
                         len(doc_ids), " with a stale extractor version" if only_stale else "", len(parts),
                         settings.batch_docs, settings.warehouse)
-            if settings.processes > 1 and len(parts) > 1:
-                pool = pipeline.ExtractPool(settings.processes, settings.model, settings.nlp_batch_size)
-            in_flight = settings.processes + 1 if pool else 1
-            pending: deque = deque()
-            done = 0
-
-            def land_oldest() -> None:
-                nonlocal done
-                batch, future = pending.popleft()
-                if future is not None:
-                    pipeline.absorb(batch, future.result())
-                batch = validate(quote(ctx), quote(batch))
-                load(quote(ctx), quote(batch))
-                mark_version(quote(ctx), quote(batch.processed_doc_ids))
-                done += 1
-                core.log_chunk(ctx, done, len(parts), len(doc_ids), logger)
-
-            for part in parts:
-                batch = read_documents(quote(ctx), quote(part))
-                future = None
-                if batch.docs:
-                    extra = {"pool": quote(pool)} if pool is not None else {}
-                    future = extract.submit(quote(batch.docs), ctx.run_id, settings.model, settings.nlp_batch_size,
-                                            **extra)
-                pending.append((batch, future))
-                while len(pending) >= in_flight:
-                    land_oldest()
-            while pending:
-                land_oldest()
-            summary = pipeline.finish(ctx)
-        except pipeline.RunFailed as exc:
-            publish_summary(exc.summary, logger)
-            raise
-        except BaseException as exc:
-            try:
-                pipeline.finish(ctx, status="failed", error=f"{type(exc).__name__}: {exc}")
-            except pipeline.RunFailed as failed:
-                publish_summary(failed.summary, logger)
-            raise
-        finally:
-            if pool is not None:
-                pool.close()
-    publish_summary(summary, logger)
+            run_chunks(
+                ctx, parts, lambda part: read_documents(quote(ctx), quote(part)),
+                extract_task=extract, validate_task=validate, load_task=load,
+                after_load=lambda batch: mark_version(quote(ctx), quote(batch.processed_doc_ids)),
+                on_progress=lambda done: core.log_chunk(ctx, done, len(parts), len(doc_ids), logger),
+            )
     return summary
