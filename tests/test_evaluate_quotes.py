@@ -109,3 +109,23 @@ def test_evaluate_quotes_exact_scores(polnear_dir, monkeypatch, nlp):
     assert d["@0.8"]["f1"] == pytest.approx(1.0)
     report = ev.format_report(r)
     assert "@0.3: P 0.667  R 0.667  F1 0.667" in report
+
+
+def test_evaluate_quotes_speech_subset(polnear_dir, monkeypatch, nlp):
+    """SPEECH keeps the two "said" relations, drops the "believe" one, and scores them against
+    every prediction (the unmatched "Title" prediction stays a false positive)."""
+    import newsdesk.extract.quotes as extractor
+
+    monkeypatch.setattr(extractor, "extract_quotes", lambda doc, ents: list(PREDICTIONS))
+    s = ev.evaluate_quotes(str(polnear_dir), "dev")["speech"]
+    assert (s["gold"], s["predicted"]) == (2, 3)
+    assert s["@0.3"]["hits"] == 2 and s["@0.3"]["recall"] == pytest.approx(1.0)
+    assert s["@0.3"]["precision"] == pytest.approx(2 / 3)
+    assert s["@0.8"]["hits"] == 1 and s["@0.8"]["recall"] == pytest.approx(0.5)
+    assert s["speaker_accuracy"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("cue, speech", [("said", True), ("pointed out", True), ("according to", True),
+                                         (":", True), ("believe", False), ("talked about", False)])
+def test_is_speech_cue(cue, speech):
+    assert ev.is_speech_cue(cue) is speech

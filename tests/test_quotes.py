@@ -311,6 +311,84 @@ def test_degenerate_inputs(nlp, text):
     assert isinstance(run(nlp, text), list)
 
 
+# ---------------------------------------------------------------- parser repairs, resolution rules
+def _one(qs: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in qs if fragment in q.text]
+    assert hits, [(q.text, q.speaker) for q in qs]
+    return hits[0]
+
+
+def test_apposition_name_is_the_speaker_and_that_clause_is_the_content(nlp):
+    text = ("Russia’s deputy economy minister, Dmitry Orlov, said on a visit to Harbin that Moscow "
+            "expected bilateral trade to pass $250 billion within two years.")
+    q = _one(run(nlp, text), "Moscow expected")
+    assert q.kind == "indirect" and q.text.startswith("Moscow expected")
+    assert q.speaker_name == "Dmitry Orlov"
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # a role noun checks nationality AND role: the Russian minister is not the customs spokesman
+    ("“Trade is healthier,” customs spokesman Wen Haibo told reporters in Beijing.\n\n"
+     "Russia’s deputy economy minister, Dmitry Orlov, said on Monday that trade would grow.\n\n"
+     "“We want every exporter to invoice in yuan,” the Russian minister added.", "every exporter", "Dmitry Orlov"),
+    # "the governor" is not the deputy governor
+    ("Governor Richard Ashby told reporters that rates would fall. Deputy Governor Sarah Lindgren said "
+     "inflation was “too high for comfort”. The governor said the committee would “take each meeting "
+     "as it comes”.", "each meeting", "Richard Ashby"),
+    # he/she after a definite role subject goes through that role ("The minister was …, she said")
+    ("Finance minister Helen Carver has raised the pension age. Former cabinet minister Graham Pike said "
+     "the minister was “hiding behind fiscal rules”. The minister was unapologetic. The pension age "
+     "will rise to 67, she said.", "pension age will rise", "Helen Carver"),
+])
+def test_nominal_and_pronoun_resolution_rules(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
+def test_anonymous_nominal_stays_anonymous(nlp):
+    text = ("Huadong chairman Zhou Jian said the deal was fair. An energy adviser said the price was "
+            "“well below what Europe used to pay”.\n\n“We have swapped one dependence for another,” "
+            "the adviser said.")
+    assert _one(run(nlp, text), "swapped one").speaker_name is None
+
+
+@pytest.mark.parametrize("text, fragment, speaker, cue", [
+    # the subject with its apposition sits between the quote and the verb
+    ("“Twitter works as a way to sell books,” James Comey, the director of the agency, said.",
+     "Twitter works", "James Comey", "said"),
+    # a verb the tagger took for a noun still cues a quote set off by ',”'
+    ("“Hillary Clinton should act like one, and come to Louisiana,” the editorial read.",
+     "come to Louisiana", "editorial", "read"),
+    # a short exclamation right after its verb is an utterance, not a scare quote
+    ("The heckler yelled “You lie!” during the speech.", "You lie", "heckler", "yelled"),
+    # verb + particle parsed as advmod
+    ("“They are all here for the free stuff,” Bennett shot back with a laugh.", "free stuff", "Bennett",
+     "shot back"),
+])
+def test_cue_repairs(nlp, text, fragment, speaker, cue):
+    q = _one(run(nlp, text), fragment)
+    assert q.kind == "direct" and speaker in (q.speaker or "") and q.cue == cue
+
+
+@pytest.mark.parametrize("text, not_cue", [
+    ("Asked whether taxes would rise again, Ms Carver paused for a moment.", "Asked"),
+    ("The governor, asked whether the split vote signalled a pause, said the committee would wait.", "asked"),
+    ("A Kremlin official, who asked not to be named, said the talks went well.", "asked"),
+])
+def test_questions_put_to_someone_are_not_their_quotes(nlp, text, not_cue):
+    assert all(q.cue != not_cue for q in run(nlp, text))
+
+
+def test_tally_lines_are_not_quotes(nlp):
+    text = "Delegate count\n\nHillary Clinton: 1,769.\n\nBernie Sanders: 1,501.\n"
+    assert run(nlp, text) == []
+
+
+def test_short_name_takes_the_fuller_earlier_name(nlp):
+    text = ("Governor Richard Ashby told reporters that rates would fall. Mr Ashby said the labour market "
+            "was cooling “gradually, not sharply”.")
+    assert _one(run(nlp, text), "labour market").speaker_name == "Richard Ashby"
+
+
 # ---------------------------------------------------------------- seeds (a careful reader's list)
 SEED_EXPECTATIONS = [
     # (seed file prefix, fragment of the quote, speaker_name)
