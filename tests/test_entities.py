@@ -289,3 +289,139 @@ def test_seeds_link_people_and_nato(nlp, seeds_dir):
             assert not [m for m in ents.mentions if m.text == short and m.label != "PERSON"], (path.name, short)
         nato = {m.entity_id for m in ents.mentions if m.text.casefold() == "nato"}
         assert len(nato) <= 1 and (not nato or nato == {entity_id("ORG", "NATO")})
+
+
+# ------------------------------------------------------------------------- honorifics, ORG forms
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        # after "Mr"/"Ms" the next word is a family name: a full name ending in it, else starting
+        # with it (family name first), whatever the surname (not in any fixed list)
+        ("Chief executive Ong Kah Seng spoke to analysts on Thursday. Mr Ong said demand was strong.",
+         "Ong", "Ong Kah Seng"),
+        ("Customs spokesman Qu Jianguo told reporters in Beijing. Mr Qu said volumes grew.", "Qu", "Qu Jianguo"),
+        ("Customs spokesman Wen Haibo told reporters in Beijing that payments in yuan were the norm. "
+         "Mr Wen said the volume of goods crossing the border had grown.", "Wen", "Wen Haibo"),
+        # Western order: the name ending in the word wins
+        ("Governor Richard Ashby told a news conference that inflation had eased. "
+         "Mr Ashby said the labour market was cooling.", "Ashby", "Richard Ashby"),
+    ],
+)
+def test_family_name_after_honorific_links(run, text, short, full):
+    ents = run(text)
+    shorts = _by_text(ents, short)
+    assert shorts, [(m.text, m.label) for m in ents.mentions]
+    assert all(m.label == "PERSON" and m.name == full for m in shorts), [(m.text, m.label, m.name) for m in shorts]
+
+
+def test_honorific_name_is_a_person_and_makes_the_full_name_one(run):
+    # the model tags both "Helen Carver" and "Ms Carver" ORG here
+    ents = run("Helen Carver has been finance minister for a year. Asked whether taxes would rise "
+               "again before the election, Ms Carver paused.")
+    people = [(m.text, m.label, m.name, m.title) for m in ents.mentions]
+    assert ("Carver", "PERSON", "Helen Carver", "Ms") in people, people
+    assert ("Helen Carver", "PERSON", "Helen Carver", None) in people, people
+    assert not any(m.label == "ORG" for m in ents.mentions), people
+
+
+def test_given_name_with_role_is_a_person(run):
+    # tagged ORG by the model; a role in apposition and a common given name make it a person
+    ents = run("Russia's deputy economy minister, Dmitry Orlov, said on a visit to Harbin that Moscow "
+               "expected trade to grow.")
+    assert [(m.label, m.name) for m in _by_text(ents, "Dmitry Orlov")] == [("PERSON", "Dmitry Orlov")]
+    assert ("Dmitry Orlov", "Russia's deputy economy minister") in {(r.name, r.role) for r in ents.roles}
+
+
+@pytest.mark.parametrize("text", ["Goldman Sachs said profits rose. Morgan Stanley said they fell."])
+def test_company_names_stay_organisations(run, text):
+    ents = run(text)
+    assert {m.label for m in ents.mentions} == {"ORG"}, [(m.text, m.label) for m in ents.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # "as" joins two entities: never one ORG span
+        ("Pentagon to send 3,000 more troops to the Baltics as Nato bolsters eastern flank",
+         [("Baltics", "LOC", "Baltic states"), ("Nato", "ORG", "NATO")], "Baltics as Nato"),
+        # a name in brackets after an organisation is its short name, wherever it recurs
+        ("The fire was 23 per cent contained, the California Department of Forestry and Fire Protection "
+         "(Cal Fire) said. “We are fighting hard,” Cal Fire battalion chief Ana Morales told reporters.",
+         [("Cal Fire", "ORG", "Cal Fire"), ("Ana Morales", "PERSON", "Ana Morales")], None),
+        # a capitalised rate is not an organisation
+        ("The committee voted 6-3 for the cut, with three members preferring to hold Bank Rate at 4.25%.",
+         [], "Bank Rate"),
+        # the first words of a quotation are not a work of art
+        ("“Tonight Europe decided to take its security into its own hands,” said Commission Vice-President "
+         "Anja Bergström.", [("Anja Bergström", "PERSON", "Anja Bergström")], "Tonight Europe"),
+        # a department inside a person's title is part of the title ("Defense" ORG)
+        ("The Pentagon will send troops, Defense Secretary Robert Hale said Wednesday.",
+         [("Robert Hale", "PERSON", "Robert Hale")], "Defense"),
+    ],
+)
+def test_span_and_label_repairs(run, text, expected, absent):
+    ents = run(text)
+    got = [(m.text, m.label, m.name) for m in ents.mentions]
+    for item in expected:
+        assert item in got, got
+    if expected and expected[0][0] == "Cal Fire":
+        assert {m.label for m in ents.mentions if m.text == "Cal Fire"} == {"ORG"}, got
+    if absent:
+        assert absent not in [m.text for m in ents.mentions], got
+
+
+@pytest.mark.parametrize(
+    "text, short, name",
+    [
+        ("The Bank of England cut interest rates on Thursday. The Bank now forecasts inflation of 2.4% this year.",
+         "Bank", "Bank of England"),
+        ("A report by the Brookings Institution was published on Monday. Brookings said the risks were rising.",
+         "Brookings", "Brookings Institution"),
+        ("The European Commission proposed new rules. The Commission said they would apply next year.",
+         "Commission", "European Commission"),
+        # a company the model tags as a place (or a nationality) takes its full name
+        ("Huadong Energy Group signed the deal on Monday. Severgaz will pay for the Russian section, "
+         "while Huadong will finance a 420 km spur on the Chinese side.", "Huadong", "Huadong Energy Group"),
+        ("Meridian Semiconductor reported a jump in profit. Shares in Meridian rose as much as 9.4 per cent.",
+         "Meridian", "Meridian Semiconductor"),
+    ],
+)
+def test_org_short_form_links_to_full_name(run, text, short, name):
+    ents = run(text)
+    hits = _by_text(ents, short)
+    assert hits and all(m.label == "ORG" and m.name == name for m in hits), [(m.text, m.label, m.name) for m in hits]
+
+
+def test_org_short_form_left_alone_when_ambiguous(run):
+    ents = run("The Bank of England and the World Bank issued statements. The Bank said growth would slow.")
+    assert [m.name for m in _by_text(ents, "Bank")] == ["Bank"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese President Xi Jinping arrived in Moscow.\n\nMr Putin  said “talks went well”, Reuters reported.",
+        "  Leading spaces, tabs\tand U.S. initials (J.J. Smith) end here",
+        "",
+    ],
+)
+def test_token_view_matches_spacy(nlp, text):
+    """The per-document lists the extractor reads equal what spaCy's own objects give."""
+    from newsdesk.extract.entities import _DocView
+
+    doc = nlp(text)
+    view = _DocView(doc)
+    assert view.text == doc.text
+    assert view.texts == [t.text for t in doc]
+    assert view.lowers == [t.lower_ for t in doc]
+    assert view.tags == [t.tag_ for t in doc]
+    assert view.idxs == [t.idx for t in doc]
+    assert [view[i].whitespace_ for i in range(len(doc))] == [t.whitespace_ for t in doc]
+    assert [view[i].is_punct for i in range(len(doc))] == [t.is_punct for t in doc]
+    assert [view[i].is_sent_start for i in range(len(doc))] == [t.is_sent_start for t in doc]
+    assert [view[i].head.i for i in range(len(doc))] == [t.head.i for t in doc]
+    assert (view.sentence_starts() or [0]) == ([s.start for s in doc.sents] or [0])
+    for a in range(len(doc)):
+        for b in range(a, min(len(doc), a + 4) + 1):
+            assert view.span_text(a, b) == doc[a:b].text

@@ -25,7 +25,20 @@ general (no per-document or per-corpus lists); the lexicons live in ``newsdesk/d
      family names: "Pirelli"); a lone unknown PERSON word after "in"/"near" is a place; a form
      tagged differently within one document takes its majority label;
    - recall: alias-table names and nationality adjectives the model missed ("Kyiv", "BEIJING",
-     "French"), full names it tagged elsewhere in the document, and surnames of such full names.
+     "French"), full names it tagged elsewhere in the document, and surnames of such full names
+     (and, after "Mr"/"Ms", first words of family-name-first full names: "Mr Lim");
+   - people the model calls something else: an honorific at or before any span makes it a
+     person ("Ms Carver" ORG, "Mr Hague" GPE; not "DR Congo", a quoted title, or "Dr Reddy's");
+     a name of 2-4 words is a person when the document addresses its last word with "Mr"/"Ms"
+     ("Helen Carver" ORG), or when it starts with a common given name (``data/given_names.txt``)
+     and the sentence presents it as a person: role in apposition, title chain, subject of
+     "said" ("Russia's deputy economy minister, Dmitry Orlov, said"); a one-word surname of a
+     full name in the document that is the subject of "said" is evidence too ("Ashby said");
+   - not entities: the first words of a quotation tagged as a work ("“Tonight Europe decided"),
+     capitalised rates ("Bank Rate"), a department inside a person's title ("Defense" in
+     "Defense Secretary Robert Hale"); spans joining two names with "as", "while", "than"...
+     are cut ("Baltics as Nato"); a name in brackets after an organisation is an ORG
+     ("... Fire Protection (Cal Fire)"), wherever it recurs.
 2. Canonical names (``Mention.name``; ``entity_id = ids.entity_id(label, name)``): a short PERSON
    form links to the longest full name written in the same document that contains it (last token
    for Western names, first token for family-name-first names such as "Xi Jinping"; a given name
@@ -34,6 +47,14 @@ general (no per-document or per-corpus lists); the lexicons live in ``newsdesk/d
    in ``data/entity_aliases.tsv`` is used ("Putin" -> "Vladimir Putin"), else the name stays as
    written. Other labels are normalised by case, dots and apostrophes and mapped through the alias
    table ("U.S." -> "United States"; "America" not inside "Latin America", "Voice of America"...).
+   After "Mr"/"Ms"/"Dr" one word is a family name: it links to the full name ending in it, else
+   to the one starting with it ("Mr Lim" -> "Lim Wei Ming", "Mr Wen" -> "Wen Haibo"), with no
+   surname list. One-word ORG short forms link to a longer ORG name of the same document when
+   exactly one fits: "the X" for the head of "X of Y" or the last word ("the Bank" -> Bank of
+   England, "the Commission" -> European Commission, "the Fund" -> International Monetary
+   Fund); a proper word starting a name that ends in a legal/generic form, or a trade in a
+   two-word name ("Brookings" -> Brookings Institution, "Huadong" GPE -> Huadong Energy Group,
+   "Meridian" -> Meridian Semiconductor; never "Barclays" -> Barclays Capital).
 3. Roles (``DocEntities.roles``), as body spans attached to the canonical entity: appositions
    ("Wang Yi, the Chinese foreign minister,"; "the foreign minister, Wang Yi,") and title chains
    right before a name ("Chinese President Xi Jinping", "Brookings Institution senior fellow Ryan
@@ -41,11 +62,17 @@ general (no per-document or per-corpus lists); the lexicons live in ``newsdesk/d
    dates or other people; a chain must end in a title, a role noun or an agent noun.
 
 Limits: linking is within one document only (plus the well-known table); no coreference of
-pronouns or descriptions (the quotes extractor uses the roles for that); ORG short forms
-("Brookings" for "Brookings Institution") are not linked; names not in the alias table keep the
+pronouns or descriptions (the quotes extractor uses the roles for that); ORG short forms link
+only inside a document and only when one full name fits (Bank of England and World Bank in one
+document leave "the Bank" alone), and a company prefix can name a subsidiary in the same text
+("Mitsubishi" -> Mitsubishi Motors); "Mr James" links to a full name ending or starting with
+"James" even when another James is meant; names not in the alias table keep the
 spelling most used in the document, so rare case variants may name different entities across
 documents; all-capitals headlines and results tables remain hard for the small model.
 Cost: linear in document length (person linking is quadratic in distinct full names only).
+Token attributes are read once per document into lists (``_DocView``: ``doc.to_array`` for
+text, tag, offset, space and sentence-start columns; syntax and entity attributes from the spaCy
+token only for the few tokens that need them), never through ``Doc.__iter__`` or ``doc.text``.
 """
 
 from __future__ import annotations
@@ -56,7 +83,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SPACY, TAG
+from spacy.attrs import ENT_IOB, IDX, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 from newsdesk.extract.types import ENTITY_LABELS, DocEntities, Mention, Role
@@ -97,6 +124,18 @@ _AMERICA_BLOCKERS = frozenset({"latin", "north", "south", "central", "middle", "
 
 def _norm_key(text: str) -> str:
     """Matching key: case-folded, dots dropped, apostrophes straightened, spaces collapsed."""
+    key = _NORM_KEY_CACHE.get(text)
+    if key is None:
+        if len(_NORM_KEY_CACHE) > 200_000:
+            _NORM_KEY_CACHE.clear()
+        key = _NORM_KEY_CACHE[text] = _norm_key_uncached(text)
+    return key
+
+
+_NORM_KEY_CACHE: dict[str, str] = {}
+
+
+def _norm_key_uncached(text: str) -> str:
     key = _WS_RE.sub(" ", text.translate(_APOSTROPHES).replace(".", "")).strip().casefold()
     if key.startswith("the "):
         key = key[4:]
@@ -127,10 +166,13 @@ def _title_words(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\s\-]+|-", phrase.casefold().replace(".", "")))
 
 
-def _load_titles(path: Path) -> tuple[dict[tuple[str, ...], bool], frozenset[str]]:
-    """(title word sequence -> is_honorific, role nouns) from the titles file."""
+def _load_titles(
+    path: Path,
+) -> tuple[dict[tuple[str, ...], bool], frozenset[str], frozenset[tuple[str, ...]]]:
+    """(title word sequence -> is_honorific, role nouns, family-name honorifics) from the titles file."""
     titles: dict[tuple[str, ...], bool] = {}
     roles: set[str] = set()
+    family: set[tuple[str, ...]] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -140,13 +182,27 @@ def _load_titles(path: Path) -> tuple[dict[tuple[str, ...], bool], frozenset[str
             roles.add(parts[0].strip().casefold())
         else:
             titles[_title_words(parts[0])] = kind == "honorific"
-    return titles, frozenset(roles)
+            if len(parts) > 2 and parts[2].strip() == "family":
+                family.add(_title_words(parts[0]))
+    return titles, frozenset(roles), frozenset(family)
+
+
+def _load_words(path: Path) -> frozenset[str]:
+    """Case-folded words of a one-word-a-line list (comment lines start with '#')."""
+    return frozenset(
+        w.strip().casefold()
+        for w in path.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
 
 
 ALIASES = _load_aliases(_DATA_DIR / "entity_aliases.tsv")
-TITLES, ROLE_NOUNS = _load_titles(_DATA_DIR / "person_titles.txt")
+TITLES, ROLE_NOUNS, FAMILY_HONORIFICS = _load_titles(_DATA_DIR / "person_titles.txt")
+GIVEN_NAMES = _load_words(_DATA_DIR / "given_names.txt")
 _TITLE_MAX_LEN = max(len(t) for t in TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES)
+_TITLE_LAST_WORDS = frozenset(t[-1] for t in TITLES)
+_HONORIFIC_FIRST_WORDS = frozenset(t[0] for t, honorific in TITLES.items() if honorific)
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t if w != "-")
 # Last words of non-honorific titles ("minister", "president", "secretary"): they can head a role.
 _TITLE_HEADS = frozenset(t[-1] for t, honorific in TITLES.items() if not honorific)
@@ -157,7 +213,6 @@ _TITLE_HEADS = frozenset(t[-1] for t, honorific in TITLES.items() if not honorif
 # ``Doc.__iter__``; the extractor reads the same few attributes many times, so they are read once
 # per document with ``Doc.to_array`` into plain lists, and light token objects are made on demand.
 
-_VIEW_ATTRS = [ORTH, LOWER, TAG, DEP, ENT_TYPE, HEAD, IDX, SPACY, IS_SPACE, IS_PUNCT, ENT_IOB, SENT_START]
 _IOB_STRINGS = ("", "I", "O", "B")
 _STRING_CACHE: dict[int, str] = {}  # hash -> string (vocabulary strings; cleared when large)
 _STRING_CACHE_MAX = 500_000
@@ -168,53 +223,82 @@ def _strings_of(hashes: list[int], strings) -> list[str]:
     cache = _STRING_CACHE
     try:
         return list(map(cache.__getitem__, hashes))
-    except KeyError:
+    except KeyError:  # a word not seen before
         if len(cache) > _STRING_CACHE_MAX:
             cache.clear()
+        out = []
         for h in hashes:
-            if h not in cache:
-                cache[h] = strings[h]
-        return list(map(cache.__getitem__, hashes))
+            s = cache.get(h)
+            if s is None:
+                s = cache[h] = strings[h]
+            out.append(s)
+        return out
 
 
 class _Tok:
-    """The token attributes the extractor reads (a read-only stand-in for ``spacy.tokens.Token``)."""
+    """The token attributes the extractor reads (a read-only stand-in for ``spacy.tokens.Token``).
 
-    __slots__ = ("_v", "i", "text", "lower_", "tag_", "dep_", "ent_type_", "idx", "whitespace_",
-                 "is_space", "is_punct", "ent_iob_", "is_sent_start")
+    Text, tag, case and offsets come from the view's lists; the syntax and entity attributes,
+    read for few tokens, from the spaCy token on first use."""
+
+    __slots__ = ("_v", "i", "text", "tag_", "idx", "whitespace_", "is_space", "_tok")
 
     def __init__(self, v: "_DocView", i: int) -> None:
         self._v = v
         self.i = i
         self.text = v.texts[i]
-        self.lower_ = v.lowers[i]
         self.tag_ = v.tags[i]
-        self.dep_ = v.deps[i]
-        self.ent_type_ = v.ent_types[i]
         self.idx = v.idxs[i]
         self.whitespace_ = " " if v.spaces[i] else ""
-        self.is_space = bool(v.is_spaces[i])
-        self.is_punct = bool(v.is_puncts[i])
-        self.ent_iob_ = _IOB_STRINGS[v.iobs[i]]
-        ss = v.sent_starts[i]
-        self.is_sent_start = None if ss == 0 else ss > 0
+        self.is_space = self.text.isspace()  # spaCy's IS_SPACE
+        self._tok = None
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
+
+    def _spacy(self):
+        if self._tok is None:
+            self._tok = self._v.doc[self.i]
+        return self._tok
+
+    @property
+    def is_punct(self) -> bool:
+        return _lex_is_punct(self._v.doc, self.text)
+
+    @property
+    def dep_(self) -> str:
+        return self._spacy().dep_
+
+    @property
+    def ent_type_(self) -> str:
+        return self._spacy().ent_type_
+
+    @property
+    def ent_iob_(self) -> str:
+        return self._spacy().ent_iob_
+
+    @property
+    def is_sent_start(self) -> bool | None:
+        ss = self._v.sent_starts[self.i]
+        return None if ss == 0 else ss > 0
 
     @property
     def head(self) -> "_Tok":
-        return self._v[self._v.heads[self.i]]
+        return self._v[self._spacy().head.i]
 
     @property
     def appos_children(self) -> list["_Tok"]:
         """Children with dependency "appos", in document order."""
-        return [self._v[k] for k in self._v.appos_children_of(self.i)]
+        return [self._v[t.i] for t in self._spacy().children if t.dep_ == "appos"]
 
     @property
     def left_edge(self) -> "_Tok":
-        return self._v[self._v.doc[self.i].left_edge.i]
+        return self._v[self._spacy().left_edge.i]
 
     @property
     def right_edge(self) -> "_Tok":
-        return self._v[self._v.doc[self.i].right_edge.i]
+        return self._v[self._spacy().right_edge.i]
 
 
 class _SpanView(list):
@@ -224,37 +308,53 @@ class _SpanView(list):
 
 
 class _DocView:
-    """Token attributes of one document as lists, read once (``doc.to_array``).
+    """Token attributes of one document as plain lists, read once with ``doc.to_array``.
 
     ``view[i]`` gives a cached ``_Tok``; ``view[a:b]`` a ``_SpanView``; ``len(view)`` and
-    ``view.text`` as for the ``Doc``. ``ents`` holds ``(start, end, label)`` of ``doc.ents``.
+    ``view.text`` as for the ``Doc``; ``ents`` holds ``(start, end, label)`` of ``doc.ents``.
+    Columns read for every document: texts, lower-case forms, tags, offsets, trailing spaces,
+    sentence starts; the others (punctuation flags, dependencies, heads) on first use.
     """
 
-    def __init__(self, doc: "_DocView") -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         n = self.n = len(doc)
         self.ents = [(e.start, e.end, e.label_) for e in doc.ents]
-        if n == 0:
-            arr = [[] for _ in _VIEW_ATTRS]
-            signed = [[], []]
-        else:
-            a = doc.to_array(_VIEW_ATTRS)
-            arr = a.T.tolist()
-            signed = a[:, [5, 11]].astype("int64").T.tolist()  # HEAD (relative), SENT_START (-1/0/1)
         strings = doc.vocab.strings
-        self.texts = _strings_of(arr[0], strings)
-        self.lowers = _strings_of(arr[1], strings)
-        self.tags = _strings_of(arr[2], strings)
-        self.deps = _strings_of(arr[3], strings)
-        self.ent_types = _strings_of(arr[4], strings)
-        self.heads = [i + h for i, h in enumerate(signed[0])]
-        self.idxs, self.spaces, self.is_spaces, self.is_puncts, self.iobs = arr[6], arr[7], arr[8], arr[9], arr[10]
-        self.sent_starts = signed[1]
-        # doc.text joins Token objects; the same string from the arrays
+        if n:
+            self.texts = _strings_of(doc.to_array(ORTH).tolist(), strings)
+            self.tags = _strings_of(doc.to_array(TAG).tolist(), strings)
+            # offsets, trailing-space flags, sentence starts (-1 / 0 / 1) in one call
+            self.idxs, self.spaces, self.sent_starts = doc.to_array([IDX, SPACY, SENT_START]).astype("int64").T.tolist()
+        else:
+            self.texts, self.tags, self.idxs, self.spaces, self.sent_starts = [], [], [], [], []
+        # doc.text joins Token objects; the same string from the lists
         self.text = "".join([t + " " if sp else t for t, sp in zip(self.texts, self.spaces)])
-        self.norms = [w.replace(".", "") for w in self.lowers]  # _tnorm of each token
         self._toks: list[_Tok | None] = [None] * n
-        self._children: dict[int, list[int]] | None = None
+        self._norms: list[str] | None = None
+        self._lowers: list[str] | None = None
+        self._ent_iobs: list[int] | None = None
+
+    @property
+    def lowers(self) -> list[str]:
+        """Lower-case forms (spaCy's LOWER is ``str.lower``)."""
+        if self._lowers is None:
+            self._lowers = [t.lower() for t in self.texts]
+        return self._lowers
+
+    @property
+    def norms(self) -> list[str]:
+        """Lower-case forms without dots (``_tnorm``), for matching titles."""
+        if self._norms is None:
+            self._norms = [w.replace(".", "") for w in self.lowers]
+        return self._norms
+
+    @property
+    def ent_iobs(self) -> list[int]:
+        """ENT_IOB codes: 0 unset, 1 inside, 2 outside, 3 begin."""
+        if self._ent_iobs is None:
+            self._ent_iobs = self.doc.to_array(ENT_IOB).tolist() if self.n else []
+        return self._ent_iobs
 
     def __len__(self) -> int:
         return self.n
@@ -286,16 +386,6 @@ class _DocView:
             return ""
         return self.text[self.idxs[start] : self.idxs[end - 1] + len(self.texts[end - 1])]
 
-    def appos_children_of(self, i: int) -> list[int]:
-        """Indices of the children of token i with dependency "appos", in document order."""
-        if self._children is None:
-            self._children = defaultdict(list)
-            heads = self.heads
-            for k, d in enumerate(self.deps):
-                if d == "appos" and heads[k] != k:
-                    self._children[heads[k]].append(k)
-        return self._children.get(i, [])
-
     def sentence_starts(self) -> list[int]:
         """Token index of each sentence start (as ``doc.sents``; the whole text when unparsed)."""
         doc = self.doc
@@ -322,6 +412,7 @@ class _Cand:
     name: str = ""
     key: str = ""
     ent_start: int = -1  # first token of the model's entity (a title stripped from it lies between)
+    title_start: int = -1  # first token of ``title`` (inside or right before the span), or -1
 
 
 def _tnorm(tok: "_Tok") -> str:
@@ -330,25 +421,44 @@ def _tnorm(tok: "_Tok") -> str:
 
 def _match_title(doc: "_DocView", i: int, end: int) -> int:
     """Length (tokens) of the longest title phrase starting at token i and ending before ``end``."""
-    if i >= end or _tnorm(doc[i]) not in _TITLE_FIRST_WORDS:
+    norms = doc.norms
+    if i >= end or norms[i] not in _TITLE_FIRST_WORDS:
         return 0
     for n in range(min(_TITLE_MAX_LEN, end - i), 0, -1):
-        if tuple(_tnorm(t) for t in doc[i : i + n]) in TITLES:
+        if tuple(norms[i : i + n]) in TITLES:
             return n
     return 0
 
-
 def _title_ending_at(doc: "_DocView", end: int, lo: int) -> int:
     """Start token of the longest title phrase that ends right before token ``end`` (or -1)."""
+    norms = doc.norms
+    if end <= lo or norms[end - 1] not in _TITLE_LAST_WORDS:
+        return -1
     for n in range(min(_TITLE_MAX_LEN, end - lo), 0, -1):
-        if tuple(_tnorm(t) for t in doc[end - n : end]) in TITLES:
+        if tuple(norms[end - n : end]) in TITLES:
             return end - n
     return -1
-
 
 def _is_punct(tok: "_Tok") -> bool:
     return tok.tag_ in _PUNCT_TAGS or tok.is_punct
 
+
+def _is_punct_at(doc: "_DocView", i: int) -> bool:
+    """``_is_punct(doc[i])`` from the lists."""
+    return doc.tags[i] in _PUNCT_TAGS or _lex_is_punct(doc.doc, doc.texts[i])
+
+
+_PUNCT_FLAG_CACHE: dict[str, bool] = {}
+
+
+def _lex_is_punct(doc: Doc, text: str) -> bool:
+    """spaCy's ``is_punct`` flag of a word (a lexeme attribute), cached by text."""
+    flag = _PUNCT_FLAG_CACHE.get(text)
+    if flag is None:
+        if len(_PUNCT_FLAG_CACHE) > 200_000:
+            _PUNCT_FLAG_CACHE.clear()
+        flag = _PUNCT_FLAG_CACHE[text] = bool(doc.vocab[text].is_punct)
+    return flag
 
 def _is_cap_word(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
@@ -360,9 +470,7 @@ def _is_name_word(text: str) -> bool:
 
 
 def _char_span(doc: "_DocView", start: int, end: int) -> tuple[int, int]:
-    last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
-
+    return doc.idxs[start], doc.idxs[end - 1] + len(doc.texts[end - 1])
 
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
@@ -379,57 +487,59 @@ def _trim(doc: "_DocView", start: int, end: int, label: str = "") -> tuple[int, 
     A capitalised "The" is kept in titles of works ("The Crying Game"); a lower-case part of a
     hyphenated name ("Kang Young-hoon") is not a descriptor.
     """
+    texts, tags, spaces = doc.texts, doc.tags, doc.spaces
     while start < end and (
-        (doc[start].lower_ == "the" and not (label == "WORK_OF_ART" and doc[start].text == "The"))
-        or _is_punct(doc[start])
-        or doc[start].is_space
+        (texts[start].lower() == "the" and not (label == "WORK_OF_ART" and texts[start] == "The"))
+        or _is_punct_at(doc, start)
+        or texts[start].isspace()
     ):
         start += 1
     # Leading month or weekday names ("September Treasury"), not in person names ("August Bebel").
-    while end - start > 1 and label != "PERSON" and doc[start].lower_ in _CALENDAR_WORDS:
+    while end - start > 1 and label != "PERSON" and texts[start].lower() in _CALENDAR_WORDS:
         start += 1
-    while end - start > 1 and label == "PERSON" and doc[end - 1].text.rstrip(".") in _POST_NOMINALS:
+    while end - start > 1 and label == "PERSON" and texts[end - 1].rstrip(".") in _POST_NOMINALS:
         end -= 1  # "Guy Mansfield QC", "Paul Boateng MP"
-    while end > start and (
-        doc[end - 1].tag_ == "POS"
-        or doc[end - 1].is_space
-        or (_is_punct(doc[end - 1]) and doc[end - 1].text not in (")", "]"))
-        or doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019")
-        # trailing descriptors: "Interfax news agency", "Kosevo stadium", "Indo-Pacific region"
-        or (
-            label in _TRIM_LOWER_TAIL_LABELS
-            and end - start > 1
-            and doc[end - 1].text.isalpha()
-            and doc[end - 1].text.islower()
-            and doc[end - 1].text not in _NAME_PARTICLES
-            and not (end - 2 >= start and doc[end - 2].text == "-" and not doc[end - 2].whitespace_)
-        )
-    ):
+    while end > start:
+        last = texts[end - 1]
+        if not (
+            tags[end - 1] == "POS"
+            or last.isspace()
+            or (_is_punct_at(doc, end - 1) and last not in (")", "]"))
+            or last in ("'s", "\u2019s", "'", "\u2019")
+            # trailing descriptors: "Interfax news agency", "Kosevo stadium", "Indo-Pacific region"
+            or (
+                label in _TRIM_LOWER_TAIL_LABELS
+                and end - start > 1
+                and last.isalpha()
+                and last.islower()
+                and last not in _NAME_PARTICLES
+                and not (end - 2 >= start and texts[end - 2] == "-" and not spaces[end - 2])
+            )
+        ):
+            break
         end -= 1
     # An unbalanced closing bracket is punctuation too.
-    if end > start and doc[end - 1].text in (")", "]"):
-        opener = "(" if doc[end - 1].text == ")" else "["
-        if not any(t.text == opener for t in doc[start:end]):
+    if end > start and texts[end - 1] in (")", "]"):
+        opener = "(" if texts[end - 1] == ")" else "["
+        if opener not in texts[start:end]:
             end -= 1
     return start, end
 
-
 def _hyphen_parts(doc: "_DocView", start: int, end: int) -> list[tuple[int, int]] | None:
     """Token ranges of "A-B(-C)" when the span is only capitalised words joined by hyphens."""
-    toks = doc[start:end]
-    if len(toks) < 3 or len(toks) % 2 == 0:
+    if end - start < 3 or (end - start) % 2 == 0:
         return None
+    texts, spaces = doc.texts, doc.spaces
     parts = []
-    for k, tok in enumerate(toks):
-        if k % 2:
-            if tok.text != "-" or tok.whitespace_ or toks[k - 1].whitespace_:
+    for k in range(start, end):
+        if (k - start) % 2:
+            if texts[k] != "-" or spaces[k] or spaces[k - 1]:
                 return None
-        elif not _is_cap_word(tok.text):
+        elif not _is_cap_word(texts[k]):
             return None
         else:
-            parts.append((start + k, start + k + 1))
+            parts.append((k, k + 1))
     return parts
-
 
 class _DocContext:
     """Per-document facts gathered in one pass over ``doc.ents`` before repair."""
@@ -438,7 +548,7 @@ class _DocContext:
         self.ents = doc.ents  # (start, end, label) of the model's entities
         self.ent_labels: dict[str, Counter] = defaultdict(Counter)  # key -> labels of standalone ents
         self.person_words: set[str] = set()  # case-folded words of PERSON ents
-        texts, is_spaces = doc.texts, doc.is_spaces
+        texts = doc.texts
         for start, end, label in self.ents:
             if label not in _ENTITY_LABEL_SET:
                 continue
@@ -447,7 +557,7 @@ class _DocContext:
                 self.ent_labels[_norm_key(ent_text)][label] += 1
             if label == "PERSON":
                 for k in range(start, end):
-                    if not is_spaces[k] and _is_cap_word(texts[k]) and texts[k] != "-":
+                    if _is_cap_word(texts[k]) and texts[k] != "-" and not texts[k].isspace():
                         self.person_words.add(texts[k].casefold())
 
     def known_label(self, text: str) -> str | None:
@@ -472,6 +582,10 @@ _SCORE_RE = re.compile(r"^\+?\d+(?:[.\-:/]\d+)+$|^\+\d+$")  # 429-7, 9.5-0-44-1,
 _SCORE_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "ORG", "FAC"})
 _NO_COMMA_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 _DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
+# Lower-case words that join clauses or two entities and never sit inside the name of an
+# organisation or place: "the Baltics as Nato bolsters ..." (one ORG span "Baltics as Nato").
+_CLAUSE_WORDS = frozenset({"as", "while", "whereas", "when", "because", "than", "if", "unless", "until", "since"})
+_CLAUSE_CUT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
 def _is_cut_token(doc: "_DocView", i: int, start: int, end: int, label: str) -> bool:
@@ -483,21 +597,23 @@ def _is_cut_token(doc: "_DocView", i: int, start: int, end: int, label: str) -> 
       any free-standing number in names of people, places, nationalities ("Pohang 3 Ulsan 2");
     - commas in names of people and places ("Oval , London"; whole alias hits such as
       "Washington, D.C." are never cut);
+    - lower-case clause words ("as", "while", "than"...) in names of organisations and places
+      ("Baltics as Nato");
     - in a person's name: lower-case words other than particles, and brackets.
     """
-    tok = doc[i]
-    text = tok.text
-    if tok.is_space:
+    texts, spaces = doc.texts, doc.spaces
+    text = texts[i]
+    if text.isspace():
         return "\n" in text
-    if text in _DASHES and tok.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+    if text in _DASHES and spaces[i] and i > 0 and spaces[i - 1]:
         return True
     if text in ("(", "["):
         closer = ")" if text == "(" else "]"
-        if label == "PERSON" or not any(t.text == closer for t in doc[i + 1 : end]):
+        if label == "PERSON" or closer not in texts[i + 1 : end]:
             return True
     if text in (")", "]"):
         opener = "(" if text == ")" else "["
-        if label == "PERSON" or not any(t.text == opener for t in doc[start:i]):
+        if label == "PERSON" or opener not in texts[start:i]:
             return True
     if label in _SCORE_LABELS and _SCORE_RE.match(text):
         return True
@@ -505,13 +621,15 @@ def _is_cut_token(doc: "_DocView", i: int, start: int, end: int, label: str) -> 
         return True
     if text == "," and label in _NO_COMMA_LABELS:
         return True
+    if text in _CLAUSE_WORDS and label in _CLAUSE_CUT_LABELS:
+        return True
     if label == "PERSON":
         if text in ("/", ";", "|"):
             return True
         if text[:1].islower() and text.isalpha() and text not in _NAME_PARTICLES:
             # hyphenated names keep their lower-case parts ("Ata-ur-Rehman", "Kang Young-hoon")
-            glued = (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_) or (
-                i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
+            glued = (i > 0 and texts[i - 1] == "-" and not spaces[i - 1]) or (
+                i + 1 < len(texts) and texts[i + 1] == "-" and not spaces[i]
             )
             return not glued
     return False
@@ -525,17 +643,19 @@ def _split_span(doc: "_DocView", start: int, end: int, label: str = "") -> list[
     """
     if _norm_key(doc.span_text(start, end)) in ALIASES:
         return [(start, end)]
+    texts = doc.texts
     parts, s, dash_cut = [], start, False
     for i in range(start, end):
         if _is_cut_token(doc, i, start, end, label):
             # a lone all-caps word before a spaced dash is a headline slug ("SOCCER - ...")
-            dash_cut = doc[i].text in _DASHES
-            if i > s and not (dash_cut and i - s == 1 and doc[s].text.isupper()
-                              and _norm_key(doc[s].text) not in ALIASES):
+            text = texts[i]
+            dash_cut = text in _DASHES
+            if i > s and not (dash_cut and i - s == 1 and texts[s].isupper()
+                              and _norm_key(texts[s]) not in ALIASES):
                 parts.append((s, i))
             s = i + 1
-            if label == "PERSON" and not doc[i].is_space and not _NUMERIC_RE.match(doc[i].text) \
-                    and doc[i].text not in _DASHES:
+            if label == "PERSON" and not text.isspace() and not _NUMERIC_RE.match(text) \
+                    and text not in _DASHES:
                 return parts or [(s, end)]
     if end > s:
         parts.append((s, end))
@@ -560,7 +680,8 @@ def _strip_person_title(doc: "_DocView", cand: _Cand) -> None:
         i += 1
     title = None
     if best:
-        title = doc[best[0] : best[1]].text
+        title = doc.span_text(best[0], best[1])
+        cand.title_start = best[0]
         cand.start = best[1]
     else:
         while cand.start < end - 1 and (
@@ -572,6 +693,7 @@ def _strip_person_title(doc: "_DocView", cand: _Cand) -> None:
         j = _title_ending_at(doc, cand.start, max(0, cand.start - _TITLE_MAX_LEN))
         if j >= 0:
             title = doc.span_text(j, cand.start)
+            cand.title_start = j
     cand.title = title
 
 
@@ -580,20 +702,20 @@ _DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i)$")
 
 def _fix_shape_label(doc: "_DocView", cand: _Cand) -> None:
     """A lone adjective tagged as a place or organisation is a nationality ("Ukrainian" GPE -> NORP)."""
-    tok = doc[cand.start]
+    text = doc.texts[cand.start]
     if (
         cand.end - cand.start == 1
         and cand.label in ("GPE", "LOC", "ORG")
-        and tok.tag_ == "JJ"
-        and not tok.text.isupper()
-        and _DEMONYM_RE.search(tok.text)
+        and doc.tags[cand.start] == "JJ"
+        and not text.isupper()
+        and _DEMONYM_RE.search(text)
     ):
         cand.label = "NORP"
 
 
 def _has_capital(doc: "_DocView", cand: _Cand) -> bool:
     """Names have a capitalised word or a digit; "hegemonic behaviour" (tagged ORG) has neither."""
-    return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[cand.start : cand.end])
+    return any(t[:1].isupper() or t[:1].isdigit() for t in doc.texts[cand.start : cand.end])
 
 
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -633,16 +755,93 @@ def _extend_first_name(doc: "_DocView", cand: _Cand) -> None:
         cand.start_char = prev.idx
 
 
+_HONORIFIC_RELABEL = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_NAME_RELABEL = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _honorific_len(doc: "_DocView", i: int, end: int) -> int:
+    """Tokens of an honorific ("Mr", "Ms.", "Dr") written as a word at token i, else 0.
+
+    Only capitalised, not all-capitals forms count ("DR Congo" is no doctor)."""
+    if i >= end or doc.texts[i].lower().replace(".", "") not in _HONORIFIC_FIRST_WORDS:
+        return 0
+    n = _match_title(doc, i, end)
+    if not n or not TITLES.get(tuple(doc.norms[i : i + n]), False):
+        return 0
+    first = doc.texts[i]
+    return n if first[:1].isupper() and not first.isupper() else 0
+
+
+def _honorific_person_start(doc: "_DocView", s: int, e: int, person_words: set[str] = frozenset()) -> int:
+    """For a non-PERSON span: start token of the name when an honorific leads it or stands right
+    before it ("Ms Carver" tagged ORG -> 1), else -1. The name must be capitalised name words and
+    even when it is also a place ("Mr Hague"); a title between quote marks ("“Mr Bean”") and a
+    name with a possessive inside the model's span (the company "Dr Reddy's") are left alone,
+    unless the document names a person with that word (``person_words``: "Bernard Ebbers" ...
+    "Mr Ebbers' lawyers")."""
+    if s > 0 and doc.texts[s - 1] in _OPEN_QUOTES and e < len(doc) and doc.texts[e] in _CLOSE_QUOTES:
+        return -1
+    if e < len(doc) and doc.tags[e] == "POS" and doc.ent_iobs[e] == 1 and doc.lowers[e - 1] not in person_words:
+        return -1  # "'s" inside the entity: a company ("Dr Reddy's")
+    n = _honorific_len(doc, s, e)
+    start = s + n
+    if not n:
+        before = s - 1
+        if before < 0 or not (_honorific_len(doc, before, s) or (
+            before >= 1 and doc.texts[before] == "." and _honorific_len(doc, before - 1, s)
+        )):
+            return -1
+    if start >= e or not all(_is_name_word(doc.texts[k]) for k in range(start, e)):
+        return -1
+    return start  # even an alias of a place: "Mr Hague", "Mr Jordan"
+
+
+_OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'", "``"})
+_CLOSE_QUOTES = frozenset({'"', "\u201d", "\u2019", "'", "''"})
+
+
+def _is_quote_opening(doc: "_DocView", s: int, e: int) -> bool:
+    """A span that starts a quotation without being all of it ("“AI is no longer a niche").
+
+    Titles of works stand between their quote marks ("“The Crying Game”", or nearly:
+    "“Hartz IV” reforms"); the model also tags the first words of a quotation as a work, which
+    this recognises."""
+    if s == 0 or doc.texts[s - 1] not in _OPEN_QUOTES or doc.spaces[s - 1]:
+        return False
+    return not any(t in _CLOSE_QUOTES for t in doc.texts[e : e + 3])
+
+
+# Capitalised rates are not organisations: "Bank Rate", "Federal Funds Rate".
+_NON_ORG_LAST_WORDS = frozenset({"rate", "rates"})
+
+
 def _candidates(doc: "_DocView", ctx: _DocContext) -> list[_Cand]:
-    """Repaired candidate spans from ``doc.ents`` (token level), before linking."""
+    """Repaired candidate spans from ``doc.ents`` (token level), before linking.
+
+    Besides the repairs of the module docstring: an honorific before or at the start of a
+    non-PERSON span makes it a person ("Ms Carver" ORG); a work of art that only opens a
+    quotation ("“Tonight Europe decided ...") and an ORG ending in "Rate" are dropped."""
     cands: list[_Cand] = []
-    for ent_start, ent_end, ent_label in ctx.ents:
-        if ent_label not in _ENTITY_LABEL_SET:
+    for ent_start, ent_end, ent_label0 in ctx.ents:
+        if ent_label0 not in _ENTITY_LABEL_SET:
             continue
-        for s0, e0 in _split_span(doc, ent_start, ent_end, ent_label):
+        for s0, e0 in _split_span(doc, ent_start, ent_end, ent_label0):
+            ent_label = ent_label0
             s, e = _trim(doc, s0, e0, ent_label)
             if s >= e:
                 continue
+            if (
+                ent_label == "WORK_OF_ART"
+                and _is_quote_opening(doc, s, e)
+                and ctx.known_label(doc.span_text(s, e)) in (None, "WORK_OF_ART")
+            ):
+                continue  # unless a known form ("“Martin (Campbell) is", Martin Campbell)
+            if ent_label in _CLAUSE_CUT_LABELS and all(_NUMERIC_RE.match(t) for t in doc.texts[s:e]):
+                continue  # "167" left by a cut ("Gartner More than 167 million")
+            if ent_label == "ORG" and e - s > 1 and doc.norms[e - 1] in _NON_ORG_LAST_WORDS:
+                continue
+            if ent_label in _HONORIFIC_RELABEL and _honorific_person_start(doc, s, e, ctx.person_words) >= 0:
+                ent_label = "PERSON"
             parts = _hyphen_parts(doc, s, e)
             if parts and ent_label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"):
                 labels = [ctx.known_label(doc.span_text(a, b)) for a, b in parts]
@@ -658,11 +857,11 @@ def _candidates(doc: "_DocView", ctx: _DocContext) -> list[_Cand]:
                 _strip_person_title(doc, cand)
                 if cand.start >= cand.end:
                     continue
-                cand.start_char = doc[cand.start].idx
+                cand.start_char = doc.idxs[cand.start]
                 _extend_first_name(doc, cand)
             if not _has_capital(doc, cand):
                 continue
-            last = doc[cand.end - 1].text
+            last = doc.texts[cand.end - 1]
             if len(last) > 2 and last[-2:] in ("'s", "\u2019s") and cand.end_char - cand.start_char > 2:
                 cand.end_char -= 2  # a possessive the tokenizer left glued to the name
             _fix_shape_label(doc, cand)
@@ -722,24 +921,33 @@ class _PersonLinker:
                     target = longer
                     break
             self.canonical[words] = self.canonical.get(target, written[target])
+        self.first_words = {f.words[0] for f in self.full}  # family names written first, after "Mr"
         self.short_forms: set[str] = set()
         for f in self.full:
             self.short_forms.add(f.words[-1])
             if f.words[0] in _FAMILY_FIRST_SURNAMES:
                 self.short_forms.add(f.words[0])
 
-    def link(self, text: str, at: int, titled: bool = False) -> str | None:
+    def link(self, text: str, at: int, titled: bool = False, family: bool = False) -> str | None:
         """Canonical full name for a (short) PERSON name at char ``at``, or None.
 
         A Western given name alone links to a full name only as a last resort, and never when a
-        title precedes it ("Prince Charles" is not "Charles Kennedy")."""
+        title precedes it ("Prince Charles" is not "Charles Kennedy"). After a family-name
+        honorific (``family``: "Mr", "Ms", "Dr"...) one word is a family name: it links to a full
+        name that ends with it, else to one that starts with it ("Mr Lim" -> "Lim Wei Ming"),
+        whatever the surname."""
         words = _name_words(text)
         if not words or not self.full:
             return None
         if len(words) >= 2 and words in self.canonical:
             return self.canonical[words]
         tier1, tier2 = [], []
-        for f in self.full:
+        if family and len(words) == 1:
+            w = words[0]
+            tier1 = [f for f in self.full if len(f.words) > 1 and f.words[-1] == w]
+            if not tier1:
+                tier1 = [f for f in self.full if len(f.words) > 1 and f.words[0] == w]
+        for f in (self.full if not tier1 else ()):
             if len(f.words) <= len(words) or not _is_subseq(words, f.words):
                 continue
             if words[-1] == f.words[-1] or (words[0] == f.words[0] and f.words[0] in _FAMILY_FIRST_SURNAMES):
@@ -755,6 +963,15 @@ class _PersonLinker:
         before = [f for f in pool if f.start_char < at]
         nearest = max(before, key=lambda f: f.start_char) if before else min(pool, key=lambda f: f.start_char)
         return self.canonical[nearest.words]
+
+
+def _family_title_before(doc: "_DocView", i: int) -> bool:
+    """A family-name honorific ("Mr", "Ms.", "Dr") written right before token i."""
+    for n in (1, 2):  # "Mr" or "Mr ."
+        j = i - n
+        if j >= 0 and tuple(w for w in doc.norms[j:i] if w) in FAMILY_HONORIFICS and doc.texts[j][:1].isupper():
+            return True
+    return False
 
 
 def _alias_blocked(doc: "_DocView", cand: _Cand, key: str) -> bool:
@@ -818,18 +1035,18 @@ def _split_name_coordinations(doc: "_DocView", cands: list[_Cand], linker: _Pers
     document; each conjunct then yields a PERSON mention of that one word.
     """
     out: list[_Cand] = []
+    texts = doc.texts
     for c in cands:
-        toks = doc[c.start : c.end]
-        if c.label == "PERSON" or not any(t.text in ("&", "and") for t in toks):
+        if c.label == "PERSON" or ("&" not in texts[c.start : c.end] and "and" not in texts[c.start : c.end]):
             out.append(c)
             continue
         pieces, s = [], c.start
-        for t in toks:
-            if t.text in ("&", "and"):
-                pieces.append((s, t.i))
-                s = t.i + 1
+        for k in range(c.start, c.end):
+            if texts[k] in ("&", "and"):
+                pieces.append((s, k))
+                s = k + 1
         pieces.append((s, c.end))
-        if all(b > a and doc[a].text.casefold() in linker.short_forms for a, b in pieces):
+        if all(b > a and texts[a].casefold() in linker.short_forms for a, b in pieces):
             for a, _ in pieces:
                 out.append(_Cand(a, a + 1, *_char_span(doc, a, a + 1), label="PERSON", ent_start=a))
         else:
@@ -871,17 +1088,16 @@ def _recover_alias_hits(doc: "_DocView", cands: list[_Cand], tv: "_TokenView", p
     covered = tv.covered(cands)
     extra: list[_Cand] = []
     texts, tags = tv.texts, tv.tags
-    i, n = 0, len(texts)
-    while i < n:
-        if covered[i] or not texts[i][:1].isupper():
-            i += 1
+    n = len(texts)
+    nxt = 0  # first token not yet consumed by a run
+    for i in tv.capitalised:
+        if i < nxt or covered[i]:
             continue
         if tags[i] not in _PROPER_TAGS:
             # a nationality adjective the model left untagged ("French officials")
             hit = ALIASES.get(_norm_key(texts[i])) if tags[i] == "JJ" else None
             if hit and hit[1] == "NORP":
                 extra.append(_Cand(i, i + 1, *_char_span(doc, i, i + 1), label="NORP", ent_start=i))
-            i += 1
             continue
         j = i
         while j < n and not covered[j] and tags[j] in _PROPER_TAGS:
@@ -896,7 +1112,7 @@ def _recover_alias_hits(doc: "_DocView", cands: list[_Cand], tv: "_TokenView", p
                 if hit[1] == "PERSON":
                     _strip_person_title(doc, c)
                 extra.append(c)
-        i = j
+        nxt = j
     return extra
 
 
@@ -916,8 +1132,8 @@ def _recover_missed_persons(
     full_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for words in sorted({f.words for f in linker.full}, key=len, reverse=True):
         full_first[words[0]].append(words)
-    for i in range(n):
-        if covered[i] or not texts[i][:1].isupper():
+    for i in tv.capitalised:
+        if covered[i]:
             continue
         # A full name written again without the model tagging it.
         done = False
@@ -941,8 +1157,12 @@ def _recover_missed_persons(
             if not m:
                 continue
             word = m.group(1)
-        if word.casefold() not in short_forms or word.isupper():
+        if word.isupper():
             continue
+        if word.casefold() not in short_forms:
+            # a family name written first, after "Mr"/"Ms" ("Mr Lim" for "Lim Wei Ming")
+            if word.casefold() not in linker.first_words or i < 1 or not _family_title_before(doc, i):
+                continue
         alias = ALIASES.get(_norm_key(word))
         if alias and alias[1] != "PERSON":
             continue
@@ -955,6 +1175,7 @@ def _recover_missed_persons(
             continue
         c = _Cand(i, i + 1, tok.idx, tok.idx + len(word), "PERSON")
         c.title = doc.span_text(title_start, i) if title_start >= 0 else None
+        c.title_start = title_start
         extra.append(c)
     return extra
 
@@ -962,10 +1183,16 @@ def _recover_missed_persons(
 class _TokenView:
     """Token attributes read once per document (spaCy builds a Token object per access)."""
 
-    __slots__ = ("texts", "tags", "lowers")
+    __slots__ = ("texts", "tags", "_doc", "capitalised")
 
     def __init__(self, doc: "_DocView") -> None:
-        self.texts, self.tags, self.lowers = doc.texts, doc.tags, doc.lowers
+        self.texts, self.tags = doc.texts, doc.tags
+        self._doc = doc
+        self.capitalised = [i for i, t in enumerate(self.texts) if t[:1].isupper()]  # the only starts
+
+    @property
+    def lowers(self) -> list[str]:
+        return self._doc.lowers
 
     def covered(self, cands: list[_Cand]) -> bytearray:
         """1 for every token inside a candidate."""
@@ -1041,6 +1268,8 @@ def _pre_name_role(
             break
         i -= 1
     start = i + 1
+    if start >= name_start:
+        return None  # no chain at all
     # Every chain token must hang inside the chain+name (no subject nouns of an earlier clause).
     # The parser may also hang the name on the role noun ("his counterpart Antony Blinken":
     # Blinken = appos of counterpart); then the role noun itself may point outside.
@@ -1105,8 +1334,9 @@ def _appositive_roles(doc: "_DocView", name_start: int, name_end: int, label: st
     found = []
     name_toks = range(name_start, name_end)
     head = doc[name_end - 1]
-    for t in head.appos_children:
-        if t.i > name_end and doc[name_end].text in (",", "—", "–", "("):
+    after_punct = name_end < len(doc) and doc.texts[name_end] in (",", "—", "–", "(")
+    for t in head.appos_children if after_punct else ():
+        if t.i > name_end:
             b = _role_np_bounds(doc, t)
             if b and b[0] > name_end:
                 found.append(b)
@@ -1130,11 +1360,17 @@ def _label_and_name(doc: "_DocView", text: str, c: _Cand, ctx: _DocContext, link
     alias = ALIASES.get(c.key)
     if alias and _alias_blocked(doc, c, c.key):
         alias = None
+    if alias and alias[1] != "PERSON" and c.label == "PERSON" and c.title is not None and _title_words(c.title) in FAMILY_HONORIFICS:
+        alias = None  # "Mr Hague" is a person, not The Hague
     linked = None
     if c.label == "PERSON" or (len(written.split(" ")) == 1 and (alias is None or alias[1] == "PERSON")):
-        linked = linker.link(written, c.start_char, titled=c.title is not None)
+        family = c.title is not None and _title_words(c.title) in FAMILY_HONORIFICS
+        linked = linker.link(written, c.start_char, titled=c.title is not None, family=family)
     evidence = bool(linked) and (
-        "PERSON" in ctx.ent_labels.get(c.key, ()) or c.title is not None or c.key in _FAMILY_FIRST_SURNAMES
+        "PERSON" in ctx.ent_labels.get(c.key, ())
+        or c.title is not None
+        or c.key in _FAMILY_FIRST_SURNAMES
+        or _is_reported_speaker(doc, c.start, c.end)
     )
     c.label = _resolve_label(c, alias, linked, evidence)
     if c.label == "PERSON" and not linked and not alias and c.title is None and _after_place_preposition(doc, c):
@@ -1145,6 +1381,162 @@ def _label_and_name(doc: "_DocView", text: str, c: _Cand, ctx: _DocContext, link
         c.name = alias[0]
     else:
         c.name = written
+
+
+# Verbs of saying whose subject is a person (or an organisation speaking: evidence only together
+# with a full personal name in the document that ends in the word, "Ashby said" / "Richard Ashby").
+_REPORTING_VERBS = frozenset(
+    "said says say told tells added adds stated warned warns argued argues insisted insists noted notes "
+    "explained explains wrote writes acknowledged admitted claimed claims declared confirmed replied "
+    "recalled asked asks".split()
+)
+
+
+def _is_reported_speaker(doc: "_DocView", start: int, end: int) -> bool:
+    """Is the span the subject of a verb of saying ("Ashby said", "said Orlov")?"""
+    last = end - 1
+    tok = doc.doc[last]
+    return tok.dep_ == "nsubj" and tok.head.lower_ in _REPORTING_VERBS
+
+
+def _has_person_role(doc: "_DocView", start: int, end: int, sent_start: int) -> bool:
+    """Is the span presented as a person: a role in apposition headed by a person noun
+    ("Russia's deputy economy minister, Dmitry Orlov,") or a title chain right before it?"""
+    for a, b in _appositive_roles(doc, start, end, "PERSON"):
+        if _is_person_noun(doc[b - 1]):
+            return True
+    return _pre_name_role(doc, start, end, sent_start, start) is not None
+
+
+def _relabel_named_persons(doc: "_DocView", cands: list[_Cand], sent_starts: list[int]) -> None:
+    """A personal name the model tagged as an organisation or place becomes PERSON.
+
+    Only spans of two to four capitalised name words (not all capitals, not in the alias table,
+    not ending in an organisation-type word) that either end in the family name of someone the
+    document addresses with "Mr"/"Ms"... ("Helen Carver" ORG and "Ms Carver"), or start with a
+    common given name (``data/given_names.txt``) while the sentence presents them as a person:
+    a role in apposition or a title chain before it, or the subject of a verb of saying
+    ("..., Dmitry Orlov, said"). "Goldman Sachs said" stays ORG (no given name).
+    """
+    addressed = {
+        doc.lowers[c.end - 1]
+        for c in cands
+        if c.label == "PERSON" and c.title is not None and _title_words(c.title) in FAMILY_HONORIFICS
+    }
+    for c in cands:
+        if c.label not in _NAME_RELABEL or not 2 <= c.end - c.start <= 4:
+            continue
+        texts = doc.texts[c.start : c.end]
+        if not all(_is_cap_word(t) and t.isalpha() and not t.isupper() for t in texts):
+            continue
+        if doc.norms[c.start] in _TITLE_WORDS or any(w in _HONORIFIC_FIRST_WORDS for w in doc.norms[c.start : c.end]):
+            continue  # "Mr Hague" is handled with its title; "Tanzania Mr Brown" is two names
+        if doc.norms[c.end - 1] in _ORG_FORM_WORDS or _norm_key(doc.span_text(c.start, c.end)) in ALIASES:
+            continue
+        if doc.lowers[c.end - 1] in addressed:
+            c.label = "PERSON"
+            continue
+        if doc.norms[c.start] not in GIVEN_NAMES:
+            continue
+        sent_start = sent_starts[bisect.bisect_right(sent_starts, c.start) - 1]
+        if _has_person_role(doc, c.start, c.end, sent_start) or _is_reported_speaker(doc, c.start, c.end):
+            c.label = "PERSON"
+
+
+def _drop_title_words(cands: list[_Cand]) -> list[_Cand]:
+    """Drop non-PERSON mentions inside the title of a person ("Defense" ORG in "Defense Secretary
+    Robert Hale"): the title belongs to the person (CoNLL-2003 leaves such words untagged too)."""
+    ranges = [(c.title_start, c.start) for c in cands if c.label == "PERSON" and 0 <= c.title_start < c.start]
+    if not ranges:
+        return cands
+    return [
+        c for c in cands
+        if c.label == "PERSON" or not any(a <= c.start and c.end <= b for a, b in ranges)
+    ]
+
+
+def _parenthetical_orgs(doc: "_DocView", cands: list[_Cand]) -> None:
+    """A name in brackets right after an organisation is its short name: "California Department
+    of Forestry and Fire Protection (Cal Fire)" -> "Cal Fire" is an ORG, wherever it recurs in
+    the document. ``cands`` must be sorted by position."""
+    keys: set[str] = set()
+    n = len(doc)
+    for x, y in zip(cands, cands[1:]):
+        if (
+            x.label == "ORG"
+            and y.label not in ("ORG", "GPE", "LOC", "FAC", "NORP")  # "Hearts (Edinburgh)"
+            and all(_is_name_word(t) for t in doc.texts[y.start : y.end])
+            and _norm_key(doc.span_text(y.start, y.end)) not in ALIASES
+            and y.start == x.end + 1
+            and doc.texts[x.end] == "("
+            and y.end < n
+            and doc.texts[y.end] == ")"
+        ):
+            keys.add(_norm_key(doc.span_text(y.start, y.end)))
+    if keys:
+        for c in cands:
+            if c.label != "ORG" and _norm_key(doc.span_text(c.start, c.end)) in keys:
+                c.label = "ORG"
+
+
+# Last words of organisation names whose first word alone names the organisation: legal and
+# generic forms ("Brookings" for "Brookings Institution", "Huadong" for "Huadong Energy Group"),
+# and, in two-word names only, the trade ("Meridian Semiconductor", "Delta Airlines"); a word
+# that names a subsidiary ("Barclays Capital", "Sony Pictures Entertainment") is not listed.
+_ORG_TYPE_WORDS = frozenset(
+    "group institution institute corporation corp company co inc incorporated ltd limited plc llc "
+    "holdings foundation".split()
+)
+_ORG_TRADE_WORDS = frozenset(
+    "semiconductor semiconductors energy airlines airways technologies communications securities "
+    "resources pharmaceuticals".split()
+)
+_ORG_FORM_WORDS = _ORG_TYPE_WORDS | _ORG_TRADE_WORDS
+_ORG_NAME_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la"})
+_ORG_SHORT_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PERSON"})
+
+
+def _link_org_short_forms(doc: "_DocView", cands: list[_Cand]) -> None:
+    """Link a one-word short form of an organisation to its full name in the same document.
+
+    - "the X" tagged ORG, where X is the head of exactly one longer ORG name in the document:
+      its first word before "of" ("the Bank" -> Bank of England) or its last word ("the
+      Commission" -> European Commission, "the Fund" -> International Monetary Fund);
+    - a capitalised word (not all capitals, not in the alias table, not linked to a person) that
+      starts exactly one ORG name ending in an organisation-type word ("Brookings" ->
+      Brookings Institution, "Huadong" GPE -> Huadong Energy Group ORG).
+    Two candidate full names (Bank of England and World Bank) leave the short form alone.
+    """
+    texts = doc.texts
+    fulls = [
+        c for c in cands
+        if c.label == "ORG" and c.end - c.start >= 2 and all(
+            _is_cap_word(t) or t in _ORG_NAME_FUNCTION_WORDS for t in texts[c.start : c.end]
+        )
+    ]
+    if not fulls:
+        return
+    lowers = doc.lowers
+    words_of = [(lowers[f.start], lowers[f.start + 1], lowers[f.end - 1], f.end - f.start, f.name) for f in fulls]
+    for c in cands:
+        if c.end - c.start != 1 or c.label not in _ORG_SHORT_LABELS or c.key in ALIASES:
+            continue
+        word = doc.texts[c.start]
+        if word.isupper() or not word[:1].isupper() or not word.isalpha():
+            continue
+        if c.label == "PERSON" and (c.title is not None or c.name != word):
+            continue
+        w = lowers[c.start]
+        the = c.start > 0 and lowers[c.start - 1] == "the" and c.label == "ORG"
+        targets = set()
+        for first, second, last, n, name in words_of:
+            if the and ((first == w and second == "of" and n >= 3) or last == w):
+                targets.add(name)
+            elif first == w and (last in _ORG_TYPE_WORDS or (n == 2 and last in _ORG_TRADE_WORDS)):
+                targets.add(name)
+        if len(targets) == 1:
+            c.name = targets.pop()
+            c.label = "ORG"
 
 
 def _unify_spellings(cands: list[_Cand]) -> None:
@@ -1166,23 +1558,27 @@ def extract_entities(doc: Doc) -> DocEntities:
     """
     doc = _DocView(doc)  # token attributes read once; everything below works on the view
     text = doc.text
+    sent_tok_starts = doc.sentence_starts() or [0]
+    sent_starts = [doc.idxs[i] for i in sent_tok_starts] if len(doc) else [0]
     ctx = _DocContext(doc)
     cands = _candidates(doc, ctx)
+    _relabel_named_persons(doc, cands, sent_tok_starts)
     tv = _TokenView(doc)
     cands.extend(_recover_alias_hits(doc, cands, tv, ctx.person_words))
     linker = _PersonLinker(cands, text)
     cands = _split_name_coordinations(doc, cands, linker)
     cands.extend(_recover_missed_persons(doc, cands, linker, tv))
     cands.sort(key=lambda c: (c.start_char, -c.end_char))
+    cands = _drop_title_words(cands)
+    _parenthetical_orgs(doc, cands)
 
     _vote_labels(cands, text)
 
     for c in cands:
         _label_and_name(doc, text, c, ctx, linker)
     _unify_spellings(cands)
+    _link_org_short_forms(doc, cands)
 
-    sent_tok_starts = doc.sentence_starts() or [0]
-    sent_starts = [doc.idxs[i] for i in sent_tok_starts] if len(doc) else [0]
     result = DocEntities()
     seen_roles: set[tuple[str, int, int]] = set()
     last_end = -1
@@ -1204,7 +1600,7 @@ def extract_entities(doc: Doc) -> DocEntities:
                 title=c.title,
             )
         )
-        if c.label not in ("PERSON", "ORG") or c.end_char != doc[c.end - 1].idx + len(doc[c.end - 1].text):
+        if c.label not in ("PERSON", "ORG") or c.end_char != doc.idxs[c.end - 1] + len(doc.texts[c.end - 1]):
             continue
         spans = _appositive_roles(doc, c.start, c.end, c.label)
         if c.label == "PERSON":
