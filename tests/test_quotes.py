@@ -430,3 +430,92 @@ def _seed_quotes(nlp, path: str) -> list[Quote]:
         with open(path, encoding="utf-8") as fh:
             _SEED_CACHE[path] = run(nlp, fh.read())
     return _SEED_CACHE[path]
+
+
+# ---------------------------------------------------------------- round 3 recall rules
+def test_quote_after_reported_clause_continues_it(nlp):
+    text = ("In response to the charge, Maria Lopez said she and the mayor had made progress. "
+            "“I really believe the mayor has done an incredible job against great odds.”")
+    q = find(run(nlp, text), "incredible job")
+    assert q.text.startswith("she and the mayor") and q.text.endswith("odds.”")
+    assert q.kind == "mixed" and q.speaker == "Maria Lopez"
+
+
+def test_quote_after_side_clause_of_a_direct_cue_continues_the_direct_quote(nlp):
+    text = ("“The candidates left just don’t understand the military,” said Capt. Christian Pardo, "
+            "who said he would not vote for either candidate. “The military perspective is far out there.”")
+    q = find(run(nlp, text), "far out there")
+    assert q.kind == "direct" and q.text.startswith("“The candidates left")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid has some advice for Democrats.",
+     "Never, ever", "Reid"),
+    ("Trump: ‘We are going to win so much.’\n\nDonald Trump was magnanimous on Tuesday.", "win so much", "Trump"),
+])
+def test_headline_name_colon_with_untagged_name(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.cue == ":" and q.speaker == speaker
+
+
+def test_headline_label_without_quote_is_not_a_quote(nlp):
+    text = "Sanders: Win in a walk\n\nBernie Sanders needs a big win in New Hampshire, his aides say."
+    assert not [q for q in run(nlp, text) if "walk" in q.text]
+
+
+@pytest.mark.parametrize("text, fragment, cue, speaker", [
+    ('Sanders campaign manager Jeff Weaver called that "beyond preposterous."', "beyond preposterous",
+     "called", "Sanders campaign manager Jeff Weaver"),
+    ('About 200 protesters gathered, holding signs and chanting "Dump Trump."', "Dump Trump", "chanting",
+     "About 200 protesters"),
+    ('But as anti-terrorist prosecutor Marc Trevidic put it, "apart from some jogging for fitness, there was '
+     'not much to complain about."', "jogging", "put it", "anti-terrorist prosecutor Marc Trevidic"),
+])
+def test_object_quotes_chants_and_put_it(nlp, text, fragment, cue, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.cue == cue and q.speaker == speaker
+    assert q.text.endswith('."')
+
+
+def test_quote_signed_by_dash_line(nlp):
+    text = ("Fact check of the debate.\n\n\"The idea that I would dismantle health care is just not accurate.\"\n\n"
+            "- Bernie Sanders.\n\nThe senator is relying on an outdated study.")
+    q = find(run(nlp, text), "dismantle health care")
+    assert q.kind == "direct" and q.cue == "-" and q.speaker == "Bernie Sanders"
+    assert q.text.startswith('"The idea') and q.text.endswith('accurate."')
+
+
+def test_quote_resumed_after_its_cue_in_the_same_sentence_is_one_quote(nlp):
+    text = ('"These guys know how to use words," said Sherman, speaking of politicians, '
+            '"and leave themselves a little wiggle room."')
+    q = find(run(nlp, text), "wiggle room")
+    assert q.kind == "direct" and q.speaker == "Sherman"
+    assert q.text.startswith('"These guys') and q.text.endswith('room."')
+
+
+@pytest.mark.parametrize("text, fragment, cue, content_start", [
+    ("Bush referred to Rubio as “a bright, charismatic leader” on Sunday.", "charismatic", "referred to", "Rubio"),
+    ("Moore thanked him for “stepping up and taking action when Congress won’t.”", "stepping up", "thanked", "him"),
+])
+def test_object_only_cues_report_their_quoted_object(nlp, text, fragment, cue, content_start):
+    q = find(run(nlp, text), fragment)
+    assert q.cue == cue and q.kind == "mixed" and q.text.startswith(content_start)
+
+
+def test_object_only_cue_does_not_take_an_adjacent_quote(nlp):
+    text = ("''It was the broader market timing,'' Mr. Hedge said, referring to the two resorts. "
+            "''I assume they saw the golf market returning.''")
+    assert all(q.cue != "referring to" for q in run(nlp, text))
+    assert not [q for q in run(nlp, "She referred to the new class of voters.") if q.cue == "referred to"]
+
+
+def test_object_only_cue_inside_a_short_quote_is_no_cue(nlp):
+    text = "He waved the sign around, mouthing “thank you” toward the audience."
+    assert all(q.cue != "thank" for q in run(nlp, text))
+
+
+def test_object_does_not_run_through_a_colon_quote(nlp):
+    text = ('An official asked if he could ask me a question: "I heard the senator say we need new rules," '
+            'he said with sorrow. "Is that what we want our kids to learn?"')
+    q = find(run(nlp, text), "kids to learn")
+    assert q.cue == "said" and q.kind == "direct" and q.text.startswith('"I heard')

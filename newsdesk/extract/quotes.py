@@ -20,7 +20,19 @@ Kinds and content spans
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
   pointed out"), the whole sentence around a parenthetical cue ("[Many closures, he said, have
   …]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
-  (headlines "Pence: …", transcripts "WALLACE: …").
+  (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
+  noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
+  of the document and the rest of the line holds quote marks).
+  Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
+  speaking of politicians, “and leave …”" — one quote), a quote paragraph signed on the next
+  line by a dash and a name ("“…”\n\n- Bernie Sanders."; cue "-"), "as X put it, “…”".
+  A standalone quote in the next sentence of the same paragraph as an indirect/mixed clause
+  continues it ("She said she and Obama had made progress. “I really believe …”" → ONE mixed
+  span), unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
+  said X, who said Y. “B.”" → “B.” continues “A,”).
+  Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
+  and never take an adjacent quote; an object's content runs through a quoted fragment that
+  opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted object.
 Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short
 Title Case stretches (“Guardians of the Galaxy”), attribute values of markup, belief verbs
 (think, believe), verbs whose object has no quoted words ("emphasized her ties").
@@ -120,7 +132,11 @@ _OBJ_CONTENT_LEMMAS = {"call", "hail", "describe", "characterize", "characterise
                        "warn", "urge", "call for", "call on", "promise", "pledge", "vow", "threaten", "demand",
                        "ask", "tout", "blast", "slam", "echo", "cite", "stress", "emphasize", "emphasise",
                        "underscore", "underline", "reiterate", "reaffirm", "announce", "deny", "acknowledge",
-                       "recommend", "propose", "request", "affirm", "tell", "post", "tweet", "write"}
+                       "recommend", "propose", "request", "affirm", "tell", "post", "tweet", "write", "chant",
+                       "thank", "refer to"}
+# cues that report only the quoted words of their object ("thanked him for “…”"), never an
+# adjacent quote ("…, referring to the resorts. “I assume …”")
+_OBJECT_ONLY_LEMMAS = {"thank", "refer to"}
 _XCOMP_LEMMAS = {"urge", "call on", "call for", "ask", "warn", "promise", "pledge", "vow", "threaten",
                  "demand", "tell", "advise", "request", "recommend"}
 _SOURCE_DOC_NOUNS = {"statement", "report", "readout", "release", "reports", "statements", "communique",
@@ -345,7 +361,8 @@ def _cue_of(tok: Token) -> tuple[str, str, Token] | None:
     if not tok.tag_.startswith("VB") or tok.dep_ == "amod":
         return None
     for child in tok.children:
-        if child.i > tok.i and child.dep_ in ("prt", "prep", "advmod") and child.lower_ in _PARTICLES:
+        if child.i > tok.i and child.lower_ in _PARTICLES and (
+                child.dep_ in ("prt", "prep", "advmod") or (child.dep_ == "dobj" and child.lower_ == "it")):
             hit = VERBS.get(f"{low} {child.lower_}")
             if hit and child.i <= tok.i + 2:
                 return hit[0], hit[1], child
@@ -477,12 +494,17 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
                                                                            "attr", "ccomp", "prep")]
         if lemma in ("call for", "call on"):
             right = [c for c in last.children if c.dep_ == "pobj"] + [c for c in right if c.dep_ == "xcomp"]
+        elif lemma == "refer to":  # "referred to Rubio as “a bright leader”"; no "as": no content
+            as_ = [c for c in right if c.lower_ == "as"]
+            right = [c for c in last.children if c.dep_ == "pobj"] + as_ if as_ else []
         preps = ("as", "against", "of", "for") if kinds == "direct" else ("as", "against", "of")
         right = [c for c in right if c.dep_ != "prep" or c.lower_ in preps]
         if right:
             kind = "xcomp" if any(c.dep_ == "xcomp" for c in right) and lemma in _XCOMP_LEMMAS else "object"
             lo = min(c.left_edge.i for c in right)
             hi = max(c.right_edge.i for c in right) + 1
+            if lemma in _OBJ_CONTENT_LEMMAS:
+                hi = _through_quote(doc, hi, sents.of(verb.i).end)
             lo, hi = _trim(doc, lo, hi)
             return lo, hi, kind
     # inverted cue: "CLAUSE, X said." — the verb hangs on the clause it reports, which precedes
@@ -506,6 +528,24 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         if hi - lo - (re_ + 1 - le) >= 4:
             return lo, hi, "parenthetical"
     return None
+
+
+_MAX_TRAILING_QUOTE = 30  # tokens
+
+
+def _through_quote(doc: Doc, hi: int, sent_end: int) -> int:
+    """``hi`` moved past a quoted fragment that opens right after an object and that the parser
+    hung elsewhere ("called Florida’s standards “strong.”", "called that “beyond preposterous.”").
+    Limit: only a fragment closed within ``_MAX_TRAILING_QUOTE`` tokens and the sentence (+2)."""
+    if hi >= len(doc) or doc[hi].tag_ != "``" or doc[hi - 1].is_punct:
+        return hi  # "asked me a question: “…”" is a colon quote, not the object's own words
+    stop = min(len(doc), sent_end + 2, hi + _MAX_TRAILING_QUOTE)
+    for j in range(hi + 1, stop):
+        if doc[j].tag_ == "''":
+            return j + 1
+        if doc[j].tag_ == "``" or "\n" in doc[j].text:
+            break
+    return hi
 
 
 _DATIVE_LEMMAS = {"tell", "ask", "inform", "remind", "assure", "warn", "advise", "urge", "brief", "promise",
@@ -1055,8 +1095,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     # 1. cues with content: direct (content ≈ a quote), mixed (content holds marks), indirect
     for cue in cues:
         qk = inside_quote(cue.first)
-        if qk is not None and _n_words(doc, *qtok[qk]) > 3:
-            continue  # a verb inside a quoted passage is part of what was said
+        if qk is not None and (_n_words(doc, *qtok[qk]) > 3 or cue.lemma in _OBJECT_ONLY_LEMMAS):
+            continue  # a verb inside a quoted passage is part of what was said ("mouthing “thank you”")
         if cue.content_lo is None or cue.content_hi is None:
             continue
         ca, cb = starts[cue.content_lo], ends[cue.content_hi - 1]
@@ -1097,10 +1137,13 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     cue_by_sent: dict[int, list[_Cue]] = {}
     free_cue_pos: list[int] = []
     for cue in cues:
-        if inside_quote(cue.first) is None:
+        if inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS:
             cue_by_sent.setdefault(sents.of(cue.first.i).start, []).append(cue)
             if cue.content_from != "according":
                 free_cue_pos.append(cue.first.idx)
+    reported = sorted((r for r in raw if r["kind"] in ("indirect", "mixed")
+                       and r["cue"].content_from != "according"), key=lambda r: r["span"][1])
+    reported_ends = [r["span"][1] for r in reported]
     last_direct: dict | None = None
     for k, (a, b) in enumerate(qspans):
         if k in claimed:
@@ -1162,6 +1205,13 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
             colon = _colon_cue(doc, text, a, lo, cue_by_sent, sents)
             if colon is not None:
                 best = (0, colon, colon.speaker_head)
+        if best is None and not short:
+            byline = _byline_cue(doc, text, b, starts)
+            if byline is not None:
+                best = (0, byline, byline.speaker_head)
+        if best is None and last_direct is not None and _resumes_after_cue(text, a, inner, last_direct,
+                                                                            first_sent, sents, free_cue_pos):
+            best = (0, last_direct["cue"], _speaker_of(last_direct))
         if best is not None:
             rec = {"span": (a, b), "kind": "direct", "cue": best[1], "speaker": best[2]}
             raw.append(rec)
@@ -1172,6 +1222,12 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         # in between, had a speaker
         outer_end = text[b:b + 1]  # British style: “… stability”.
         if not (_starts_utterance(text, a) and inner and (inner[-1] in ".?!…—-" or outer_end in (".", "?", "!"))):
+            continue
+        prev_rep = _reported_before(reported, reported_ends, a, last_direct, sents)
+        if prev_rep is not None and _continues_reported(text, prev_rep, a, paras, free_cue_pos):
+            prev_rep["span"] = (prev_rep["span"][0], b)  # Xi said X. “Q.” → one attribution
+            prev_rep["kind"] = "mixed"
+            last_direct = prev_rep
             continue
         if last_direct is None or _speaker_of(last_direct) is None:
             continue
@@ -1225,6 +1281,34 @@ def _merge_continued(text: str, raw: list[dict], paras: _Paragraphs) -> list[dic
     return sorted(out + rest, key=lambda r: r["span"][0])
 
 
+_DASHES = ("-", "—", "–", "--")
+_MAX_BYLINE_NAME = 6  # tokens
+
+
+def _byline_cue(doc: Doc, text: str, b: int, starts: list[int]) -> _Cue | None:
+    """Cue of a quote that ends its paragraph and is signed on the next line with a dash and a
+    name ("“…”\n\n- Bernie Sanders.", "-President Obama, tweeting after …"): the dash is the
+    cue, the run of capitalised words after it the speaker. Limit: the name must start right
+    after the dash and hold a proper noun; "— AP" style credits are taken as speakers too."""
+    j = b
+    while j < len(text) and text[j] in _SPACE:
+        j += 1
+    if j >= len(text) or "\n" not in text[b:j] or not text.startswith(_DASHES, j):
+        return None
+    k = bisect.bisect_left(starts, j)
+    if k >= len(doc) or doc[k].idx != j or doc[k].text not in _DASHES:
+        return None
+    n = k + 1
+    while n < len(doc) and n - k <= _MAX_BYLINE_NAME and doc[n].text[:1].isupper() and doc[n].is_alpha:
+        n += 1
+    if n == k + 1 or n - k > _MAX_BYLINE_NAME or not any(t.tag_ in ("NNP", "NNPS") for t in doc[k + 1:n]):
+        return None
+    if n < len(doc) and doc[n].text not in (",", ".", "(") and "\n" not in doc[n].text:
+        return None
+    dash = doc[k]
+    return _Cue(dash, dash, "-", "all", doc[n - 1], k + 1, n, None, None, "byline")
+
+
 def _colon_cue(doc: Doc, text: str, a: int, lo: int, cue_by_sent: dict[int, list[_Cue]],
                sents: _Sents) -> _Cue | None:
     """Cue of a quote introduced by a colon ("Cruz continued:\n\n“…”", "as Ridge put it: “…”",
@@ -1264,6 +1348,7 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
     The prefix must be at most 5 tokens, hold a PERSON/ORG mention (or be one upper-case word
     that is no place name), and end the name right at the colon; content = rest of the line."""
     out: list[dict] = []
+    name_words: set[str] | None = None  # words of PERSON/ORG mentions, built on first need
     shouted: dict[str, int] = {}  # "WALLACE:" counts as a speaker only when it opens ≥ 2 lines
     for m in _SHOUT_PREFIX.finditer(text):
         shouted[m.group(1)] = shouted.get(m.group(1), 0) + 1
@@ -1275,10 +1360,19 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
         if k is None or k == t0 or doc[k].text != ":" or k + 1 >= len(doc):
             continue
         prefix = doc[t0:k]
-        if not all(t.tag_ in ("NNP", "NNPS", "POS", ".") or t.text == "." for t in prefix):
+        proper = all(t.tag_ in ("NNP", "NNPS", "POS", ".") or t.text == "." for t in prefix)
+        if not proper and not all(t.text[:1].isupper() or t.tag_ == "POS" or t.text == "." for t in prefix):
             continue
         mentions = [resolver.mention_of_token(t) for t in prefix]
         has_name = any(m is not None and m.label in ("PERSON", "ORG") for m in mentions)
+        guessed = False  # a headline name the tagger took for a common noun ("Trump: ‘We win.’")
+        if not has_name and all(m is None for m in mentions):
+            if name_words is None:
+                name_words = _person_org_words(resolver)
+            guessed = has_name = all(t.tag_ == "POS" or t.text == "." or t.text.lower() in name_words
+                                     for t in prefix)
+        elif not proper:
+            continue
         shout = (len(prefix) == 1 and prefix[0].is_upper and len(prefix[0]) > 2 and mentions[0] is None
                  and shouted.get(prefix[0].text, 0) >= 2)
         if not (has_name or shout):
@@ -1291,11 +1385,19 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue  # "Clinton: 547." is a tally, not an utterance
         ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inside = [(qa, qb) for qa, qb in qspans if ca <= qa and qb <= cb]
+        if guessed and not inside:
+            continue  # "Sanders: Win in a walk" is a section label, not an utterance
         kind = "direct" if inside and inside[0][0] == ca and inside[-1][1] == cb else ("mixed" if inside else "indirect")
         head = prefix[-1]
         cue = _Cue(doc[k], doc[k], ":", "all", head, t0, k, lo, hi, "colon")
         out.append({"span": (ca, cb), "kind": kind, "cue": cue})
     return out
+
+
+def _person_org_words(resolver: "_Resolver") -> set[str]:
+    """Lower-cased words (≥ 3 letters) of the document's PERSON and ORG mentions."""
+    return {w.lower() for m in resolver.mentions if m.label in ("PERSON", "ORG")
+            for w in m.text.replace("’", " ").replace("'", " ").split() if len(w) > 2}
 
 
 _TITLE_SMALL = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "but",
@@ -1326,6 +1428,56 @@ def _starts_utterance(text: str, a: int) -> bool:
             k -= 1
         return k >= 0 and text[k] in ".?!…"
     return text[j] in ".?!…"
+
+
+def _resumes_after_cue(text: str, a: int, inner: str, prev: dict, first_sent, sents: "_Sents",
+                       free_cue_pos: list[int]) -> bool:
+    """True when the quote at ``a`` resumes a direct quote after its cue in the same sentence:
+    “A,” said Sherman, speaking of politicians, “and leave …” — the second part opens with a
+    lower-case word, the cue sits between the two parts, and no other cue comes in between."""
+    body = inner.lstrip(_ALL_MARKS + " .…")
+    if not body[:1].islower() or prev["kind"] != "direct" or _speaker_of(prev) is None:
+        return False
+    cue = prev["cue"]
+    if not (prev["span"][1] <= cue.first.idx and cue.last.idx < a):
+        return False
+    if sents.of(cue.last.i).start != first_sent.start:
+        return False
+    return bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, cue.first.idx) == 0
+
+
+def _reported_before(reported: list[dict], ends: list[int], a: int, last_direct: dict | None,
+                     sents: "_Sents") -> dict | None:
+    """The latest indirect/mixed record ending before ``a``, if it is later than ``last_direct``
+    and not a side clause of the sentence that cues ``last_direct`` ("“A,” said Xi, who said
+    Y. “B.”": “B.” continues “A,”)."""
+    i = bisect.bisect_right(ends, a) - 1
+    if i < 0:
+        return None
+    rec = reported[i]
+    if last_direct is not None:
+        if last_direct["span"][1] >= rec["span"][1]:
+            return None
+        if sents.of(last_direct["cue"].last.i).start == sents.of(rec["cue"].last.i).start:
+            return None
+    return rec
+
+
+def _continues_reported(text: str, rec: dict, a: int, paras: "_Paragraphs", free_cue_pos: list[int]) -> bool:
+    """True when a standalone quote at ``a`` continues the reported clause ``rec``: the next
+    sentence of the same paragraph, no other cue in between, and ``rec`` has a speaker
+    ("She said she and Obama had made progress. “I really believe …”" is ONE attribution in
+    PolNeAR). Limit: a quote by someone else introduced without a cue is taken too."""
+    rb = rec["span"][1]
+    if _speaker_of(rec) is None or rec["cue"].last.idx >= a:
+        return False
+    if paras.of(rb - 1) != paras.of(a):
+        return False
+    gap = text[rb:a]
+    if "\n" in gap or len(gap) > 120:
+        return False
+    prev_b = max(rb, rec["cue"].last.idx + 1)
+    return bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, prev_b) == 0
 
 
 def _speaker_of(rec: dict) -> Token | None:
