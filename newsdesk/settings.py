@@ -44,8 +44,6 @@ class Settings:
     read_timeout_s: float = 30.0
     # Cron schedule of the served ingest deployment.
     schedule_cron: str = "*/15 * * * *"
-    # File name suffixes taken as articles (others are reported as skipped, not read).
-    suffixes: tuple[str, ...] = (".txt", ".text", "")
     # Where the SQL migrations, views and checks are.
     sql_dir: Path = field(default_factory=lambda: ROOT / "sql")
 
