@@ -519,3 +519,22 @@ def test_object_does_not_run_through_a_colon_quote(nlp):
             'he said with sorrow. "Is that what we want our kids to learn?"')
     q = find(run(nlp, text), "kids to learn")
     assert q.cue == "said" and q.kind == "direct" and q.text.startswith('"I heard')
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Readers wrote in.\n\n“The bridge plan is a waste of money. Nobody asked us.” ― Maria Okafor\n"
+     "“I like the new park.”— Tom B. Lindqvist.\n", "waste of money", "Maria Okafor"),
+    ("Readers wrote in.\n\n“The bridge plan is a waste of money. Nobody asked us.” ― Maria Okafor\n"
+     "“I like the new park a lot, honestly.”— Tom B. Lindqvist.\n", "new park", "Tom B. Lindqvist"),
+    ("Readers wrote in.\n\n”The bridge plan is a waste of money. Nobody asked us.” ― Maria Okafor\n",
+     "waste of money", "Maria Okafor"),
+])
+def test_quote_signed_by_dash_on_the_same_line(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.kind == "direct" and q.cue in ("―", "—") and q.speaker == speaker
+    assert q.text[0] in "“”" and q.text.endswith(".”")
+
+
+def test_dash_after_a_quote_inside_a_sentence_is_no_signature(nlp):
+    text = "He called the plan “a waste of money and time” ― Maria Okafor disagreed with him on Monday.\n"
+    assert all(q.cue not in ("―", "-") for q in run(nlp, text))

@@ -24,8 +24,10 @@ Kinds and content spans
   noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
   of the document and the rest of the line holds quote marks).
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
-  speaking of politicians, “and leave …”" — one quote), a quote paragraph signed on the next
-  line by a dash and a name ("“…”\n\n- Bernie Sanders."; cue "-"), "as X put it, “…”".
+  speaking of politicians, “and leave …”" — one quote), a quote paragraph signed by a dash
+  (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed) on the next line
+  ("“…”\n\n- Bernie Sanders."; cue "-") or closing the same line ("“…” ― Sonya Herridge";
+  the quote must open its paragraph), "as X put it, “…”".
   A standalone quote in the next sentence of the same paragraph as an indirect/mixed clause
   continues it ("She said she and Obama had made progress. “I really believe …”" → ONE mixed
   span), unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
@@ -231,7 +233,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     closed at that paragraph's end. Single marks (‘ ’ ') make a quote only outside double
     quotes; apostrophes (Russia’s, don’t, ’90s, leaders’ when nothing is open) are skipped, and
     a single quote left open at the paragraph end is dropped. Two apostrophes or backticks
-    ('' ``, NYT archive style) count as one double mark. Never raises on unbalanced marks.
+    ('' ``, NYT archive style) count as one double mark. A closing mark after a line start or
+    a space and before a letter, with nothing open, opens a quote (”Fear. …”). Never raises
+    on unbalanced marks.
     """
     norm = text
     if "<" in norm:  # markup left in the body (<tweet author="…">): its attribute values are no quotes
@@ -264,6 +268,8 @@ def _scan(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if c in _OPEN_D or (c == '"' and not (_is_close_context(text, i) and not _is_open_context(text, i))):
                     open_at = i
+                elif c in _CLOSE_D and _reversed_opener(text, i):
+                    open_at = i  # ”Fear. I am afraid …” — a closing mark typed as the opener
                 # a stray closing mark with nothing open is ignored
             else:
                 closes = c in _CLOSE_D or c == '"' or (c == "“" and _is_close_context(text, i))
@@ -286,6 +292,14 @@ def _scan(text: str) -> list[tuple[int, int]]:
     spans.extend(_single_quote_spans(text, spans))
     spans.sort()
     return spans
+
+
+def _reversed_opener(text: str, i: int) -> bool:
+    """True for a closing double mark used as an opener: nothing is open, it follows a line
+    start or a space and a letter or digit follows it (”Sorry Sarah, …”)."""
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev in _SPACE or prev in "\u202a\u200e\ufeff") and nxt.isalnum()
 
 
 def _single_quote_spans(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1206,7 +1220,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
             if colon is not None:
                 best = (0, colon, colon.speaker_head)
         if best is None and not short:
-            byline = _byline_cue(doc, text, b, starts)
+            byline = _byline_cue(doc, text, b, starts, a)
             if byline is not None:
                 best = (0, byline, byline.speaker_head)
         if best is None and last_direct is not None and _resumes_after_cue(text, a, inner, last_direct,
@@ -1281,32 +1295,51 @@ def _merge_continued(text: str, raw: list[dict], paras: _Paragraphs) -> list[dic
     return sorted(out + rest, key=lambda r: r["span"][0])
 
 
-_DASHES = ("-", "—", "–", "--")
+_DASHES = ("-", "—", "–", "--", "―")
 _MAX_BYLINE_NAME = 6  # tokens
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
-def _byline_cue(doc: Doc, text: str, b: int, starts: list[int]) -> _Cue | None:
-    """Cue of a quote that ends its paragraph and is signed on the next line with a dash and a
-    name ("“…”\n\n- Bernie Sanders.", "-President Obama, tweeting after …"): the dash is the
-    cue, the run of capitalised words after it the speaker. Limit: the name must start right
-    after the dash and hold a proper noun; "— AP" style credits are taken as speakers too."""
+def _byline_cue(doc: Doc, text: str, b: int, starts: list[int], a: int | None = None) -> _Cue | None:
+    """Cue of a quote paragraph signed with a dash and a name, on the next line ("“…”\n\n- Bernie
+    Sanders.", "-President Obama, tweeting after …") or on the same line ("“…” ― Sonya Herridge",
+    "“…”— Jo A. Diaz."): the dash (- — – -- ―) is the cue, the run of capitalised words (initials
+    allowed) after it the speaker. On the same line the quote (opening at ``a``) must start its
+    paragraph and the name must end the line. Limit: the name must start right after the dash
+    and hold a proper noun; "— AP" style credits are taken as speakers too."""
     j = b
     while j < len(text) and text[j] in _SPACE:
         j += 1
-    if j >= len(text) or "\n" not in text[b:j] or not text.startswith(_DASHES, j):
+    if j >= len(text) or not text.startswith(_DASHES, j):
         return None
+    same_line = "\n" not in text[b:j]
+    if same_line:
+        i = (a if a is not None else 1) - 1
+        while i >= 0 and text[i] in " \t\u00a0\u200e\u202a":
+            i -= 1
+        if a is None or (i >= 0 and text[i] != "\n"):
+            return None
     k = bisect.bisect_left(starts, j)
     if k >= len(doc) or doc[k].idx != j or doc[k].text not in _DASHES:
         return None
     n = k + 1
-    while n < len(doc) and n - k <= _MAX_BYLINE_NAME and doc[n].text[:1].isupper() and doc[n].is_alpha:
+    while n < len(doc) and doc[n].is_space and "\n" not in doc[n].text:
         n += 1
-    if n == k + 1 or n - k > _MAX_BYLINE_NAME or not any(t.tag_ in ("NNP", "NNPS") for t in doc[k + 1:n]):
+    first = n
+    while n < len(doc) and n - first < _MAX_BYLINE_NAME and doc[n].text[:1].isupper() and (
+            doc[n].is_alpha or (_INITIAL.match(doc[n].text) and n > first)):
+        n += 1
+    if n == first or (n < len(doc) and doc[n].text[:1].isupper() and doc[n].is_alpha) \
+            or not any(t.tag_ in ("NNP", "NNPS") for t in doc[first:n]):
         return None
     if n < len(doc) and doc[n].text not in (",", ".", "(") and "\n" not in doc[n].text:
         return None
+    if same_line:  # the name closes the line ("― Carla Sanchez." / "― Jorge Falcon")
+        rest = text[doc[n - 1].idx + len(doc[n - 1]):_paragraph_end(text, doc[n - 1].idx)]
+        if rest.strip(" .\u00a0"):
+            return None
     dash = doc[k]
-    return _Cue(dash, dash, "-", "all", doc[n - 1], k + 1, n, None, None, "byline")
+    return _Cue(dash, dash, "-", "all", doc[n - 1], first, n, None, None, "byline")
 
 
 def _colon_cue(doc: Doc, text: str, a: int, lo: int, cue_by_sent: dict[int, list[_Cue]],
