@@ -538,3 +538,55 @@ def test_quote_signed_by_dash_on_the_same_line(nlp, text, fragment, speaker):
 def test_dash_after_a_quote_inside_a_sentence_is_no_signature(nlp):
     text = "He called the plan “a waste of money and time” ― Maria Okafor disagreed with him on Monday.\n"
     assert all(q.cue not in ("―", "-") for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("In a radio interview he blasted the county council for being “utterly clueless.”", "blasted",
+     "the county council for being “utterly clueless.”"),
+    ('At the rally on Friday, Moreno proclaimed a plan of "Bridges Before Walls." She spoke for an hour.',
+     "proclaimed", 'a plan of "Bridges Before Walls."'),
+    ("The senator denounced the budget as “a disgrace to the state.”", "denounced",
+     "the budget as “a disgrace to the state.”"),
+])
+def test_object_with_quoted_words_of_any_table_verb_is_mixed(nlp, text, cue, content):
+    q = find(run(nlp, text), content)
+    assert q.kind == "mixed" and q.cue == cue and q.text == content
+
+
+def test_object_without_quoted_words_is_no_quote(nlp):
+    assert not [q for q in run(nlp, "The senator denounced the budget as a disgrace to the state.")
+                if q.cue == "denounced"]
+
+
+def test_tell_with_an_infinitive_parsed_as_adverbial_clause(nlp):
+    text = "Lopez tells his volunteers at a Denver meeting to “knock on every door” and then “call every neighbor.”"
+    q = find(run(nlp, text), "knock on every door")
+    assert q.cue == "tells" and q.speaker == "Lopez" and q.kind == "mixed"
+
+
+def test_reporting_participle_inside_a_reported_clause_reports_on_its_own(nlp):
+    text = "Ortega insisted that the mill has “saved the whole valley,” claiming that it created 900 jobs."
+    qs = run(nlp, text)
+    q = find(qs, "saved the whole valley")
+    assert q.cue == "insisted" and q.text.endswith("valley,”") and "claiming" not in q.text
+    assert find(qs, "900 jobs").cue == "claiming"
+
+
+def test_misread_name_between_quote_and_cue(nlp):
+    from spacy.tokens import Doc
+    words = ["“", "Fine", ",", "”", "Tulsa", "police", "Chief", "Moss", "said", "."]
+    tags = ["``", "JJ", ",", "''", "VB", "NN", "NNP", "NNP", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, tags=tags, spaces=[False, False, False, True, True, True, True, True, False, False])
+    assert quotes_mod._gap_ok(doc, 4, 8, after=True)
+    assert not quotes_mod._gap_ok(doc, 8, 9, after=True)  # a real verb is no bridge
+
+
+def test_that_clause_parsed_as_adverbial_clause_is_the_content(nlp):
+    from spacy.tokens import Doc
+    words = ["Lee", "wrote", "in", "the", "night", "that", "Ward", "was", "“", "rude", "”", "."]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "WDT", "NNP", "VBD", "``", "JJ", "''", "."]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "advmod", "nsubj", "advcl", "punct", "acomp", "punct", "punct"]
+    heads = [1, 1, 1, 4, 2, 7, 7, 1, 9, 7, 9, 1]
+    doc = Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=heads)
+    assert [t.i for t in quotes_mod._that_advcl(doc[1], doc[1])] == [7]
+    assert quotes_mod._that_advcl(doc[7], doc[7]) == []

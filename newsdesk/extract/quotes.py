@@ -35,6 +35,12 @@ Kinds and content spans
   Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
   and never take an adjacent quote; an object's content runs through a quoted fragment that
   opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted object.
+  Any other table verb without a clause reports its object (with an as/for/against/of/on/to
+  phrase) when a quote mark falls inside it, through the closing mark: "blasted the media for
+  being “unbelievably dishonest.”", "proclaimed a goal of “Peace Through Strength.”" (mixed;
+  not for show, add, answer, agree, learn, find, wonder, read, publish, remind, respond,
+  indicate, signal, estimate, whose objects are rarely speech). *tell*/*urge*-like verbs also
+  take a "to"-infinitive parsed as an adverbial clause ("tells his supporters to “go …”").
 Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short
 Title Case stretches (“Guardians of the Galaxy”), attribute values of markup, belief verbs
 (think, believe), verbs whose object has no quoted words ("emphasized her ties").
@@ -69,7 +75,13 @@ so does a later "the adviser" after "an energy adviser".
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
 as the verb's conjunct with its own subject or a modal) is widened; a subject with a long
-apposition may sit between a quote and its verb; a verb form tagged as a noun right after a
+apposition may sit between a quote and its verb; a "that"-clause with a subject parsed as an
+adverbial clause ("tweeted in the early hours that Machado was “disgusting”") is the content; a
+subjectless reporting participle or conjunct the parser hung inside a reported clause ("insisted
+that he has “expanded the party,” [claiming …]", "told CNN that X is a “faker” [and questioning
+…]": after ", VBG", or after "and" with another verb form, its own auxiliary or ", and") ends the
+clause and reports on its own; a capitalised word tagged as a verb before a proper noun between
+a quote and its cue is a name ("“…,” Tulsa police Chief X said"); a verb form tagged as a noun right after a
 quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
 and "asked not to be named" report no speech of their subject.
 
@@ -496,11 +508,14 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     if not ccomp:  # "said on a visit to Harbin [that Moscow expected …]": a that-clause parsed as relcl
         ccomp = [_that_clause(c) for c in verb.children if c.dep_ == "prep" and c.i > last.i]
         ccomp = [c for c in ccomp if c is not None][:1]
+    if not ccomp:  # "tweeted in the early hours [that Machado was “disgusting”]" parsed as advcl
+        ccomp = _that_advcl(verb, last)
     if ccomp:
         c = ccomp[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i > last.i:
             lo, hi = _widen_ccomp(verb, lemma, last, c, lo, hi)
+            hi = _cut_at_inner_cue(doc, c, lo, hi)
         lo, hi = _trim(doc, lo, hi)
         return lo, hi, "ccomp"
     if lemma in _XCOMP_LEMMAS or lemma in _OBJ_CONTENT_LEMMAS:
@@ -512,15 +527,23 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
             as_ = [c for c in right if c.lower_ == "as"]
             right = [c for c in last.children if c.dep_ == "pobj"] + as_ if as_ else []
         preps = ("as", "against", "of", "for") if kinds == "direct" else ("as", "against", "of")
-        right = [c for c in right if c.dep_ != "prep" or c.lower_ in preps]
+        right = [c for c in right if c.dep_ != "prep" or c.lower_ in preps or _quoted_for(c)]
+        if lemma in _XCOMP_LEMMAS:  # "tells his supporters at a rally [to “go …”]" parsed as advcl
+            right += [c for c in verb.children if c.i > last.i and c.dep_ == "advcl"
+                      and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)]
         if right:
             kind = "xcomp" if any(c.dep_ == "xcomp" for c in right) and lemma in _XCOMP_LEMMAS else "object"
             lo = min(c.left_edge.i for c in right)
             hi = max(c.right_edge.i for c in right) + 1
             if lemma in _OBJ_CONTENT_LEMMAS:
                 hi = _through_quote(doc, hi, sents.of(verb.i).end)
+                hi = _close_open_quote(doc, lo, hi, sents.of(verb.i).end)
             lo, hi = _trim(doc, lo, hi)
             return lo, hi, kind
+    else:
+        found = _quoted_object(doc, verb, last, sents) if lemma not in _NOT_QUOTED_OBJECT else None
+        if found is not None:
+            return found
     # inverted cue: "CLAUSE, X said." — the verb hangs on the clause it reports, which precedes
     # it, and nothing but punctuation follows the verb's own phrase
     head = verb.head
@@ -542,6 +565,94 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         if hi - lo - (re_ + 1 - le) >= 4:
             return lo, hi, "parenthetical"
     return None
+
+
+_QUOTED_OBJECT_PREPS = ("as", "for", "against", "of", "on", "to")
+# table verbs whose object is rarely speech ("showed the “conduct of …”", "add a new title: “…”")
+_NOT_QUOTED_OBJECT = {"show", "add", "answer", "agree", "learn", "find", "wonder", "read", "publish",
+                      "remind", "respond", "indicate", "signal", "estimate"}
+
+
+def _quoted_object(doc: Doc, verb: Token, last: Token, sents: _Sents) -> tuple[int, int, str] | None:
+    """Content of any table verb without a clause whose object holds quoted words: the object with
+    its as/for/… attachment through the quoted fragment ("blasted the media for being
+    “dishonest.”", "proclaimed a goal of “Peace Through Strength.”", "exhorted Republicans to
+    “vote your conscience”"). None when no quote mark falls inside (the object is no speech)."""
+    right = [c for c in verb.children if c.i > last.i and (
+        c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr")
+        or (c.dep_ == "prep" and c.lower_ in _QUOTED_OBJECT_PREPS))]
+    if not any(c.dep_ != "prep" for c in right):
+        return None
+    lo = min(c.left_edge.i for c in right)
+    hi = max(c.right_edge.i for c in right) + 1
+    sent = sents.of(verb.i)
+    hi = min(_through_quote(doc, hi, sent.end), sent.end)
+    hi = _close_open_quote(doc, lo, hi, sent.end)
+    lo, hi = _trim(doc, lo, hi)
+    if hi <= lo or not any(t.tag_ == "``" for t in doc[lo:hi]) or not any(t.tag_ == "''" for t in doc[lo:hi]):
+        return None
+    return lo, hi, "object"
+
+
+def _quoted_for(prep: Token) -> bool:
+    """A "for" phrase holding quoted words ("blasted the media [for being “dishonest.”]")."""
+    return prep.lower_ == "for" and any(t.tag_ == "``" for t in prep.subtree)
+
+
+def _close_open_quote(doc: Doc, lo: int, hi: int, sent_end: int) -> int:
+    """``hi`` moved to the closing mark of a quoted fragment that opens inside [lo, hi) and that
+    the parser closed on the verb ("a goal of “Peace Through Strength[.”]"); at most
+    ``_MAX_TRAILING_QUOTE`` tokens and two past the sentence end, never over a line break."""
+    depth = 0
+    for t in doc[lo:hi]:
+        depth += (t.tag_ == "``") - (t.tag_ == "''")
+    if depth <= 0:
+        return hi
+    for j in range(hi, min(len(doc), sent_end + 2, hi + _MAX_TRAILING_QUOTE)):
+        if "\n" in doc[j].text or doc[j].tag_ == "``":
+            return hi
+        if doc[j].tag_ == "''":
+            return j + 1
+    return hi
+
+
+def _that_advcl(verb: Token, last: Token) -> list[Token]:
+    """A "that"-clause with its own subject after the verb, parsed as an adverbial clause
+    ("tweeted in the early morning hours [that Machado was …]")."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > last.i and c.left_edge.lower_ == "that" and c.left_edge.i > last.i \
+                and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in _RELATIVE for k in c.children):
+            return [c]
+    return []
+
+
+def _cut_at_inner_cue(doc: Doc, c: Token, lo: int, hi: int) -> int:
+    """End of a reported clause [lo, hi) cut before a subjectless reporting participle or conjunct
+    that the parser hung inside it ("insisted that he has “expanded the party,” [claiming that …]",
+    "told CNN that Trump is a “faker” [and questioning how …]"): that cue reports on its own."""
+    for t in doc[c.i + 1:hi]:
+        if t.dep_ not in ("advcl", "conj", "xcomp") or not t.tag_.startswith("VB") or t.head.i < lo:
+            continue
+        if any(k.dep_ in _SUBJ_DEPS for k in t.children) or _cue_of(t) is None:
+            continue
+        start = t.left_edge.i
+        prev = doc[start - 1] if start > lo else None
+        if prev is None:
+            continue
+        if t.dep_ == "conj":
+            # "that Trump is a “faker” [and questioning …]", "would offer … [but did not suggest …]"
+            # (another form, own auxiliary, or ", and") parallel the cue, while "he'd sit Putin
+            # down and tell him …" continues the reported clause
+            own_aux = any(k.dep_ in ("aux", "neg") for k in t.children)
+            comma = start - 2 >= lo and doc[start - 2].text == ","
+            if prev.tag_ != "CC" or not (t.tag_ != t.head.tag_ or own_aux or comma):
+                continue
+            return start - 2 if doc[start - 2].text == "," else start - 1
+        if t.tag_ == "VBG" and prev.text in (",", ";", "—", "–"):
+            return start - 1
+        if t.tag_ == "VBG" and prev.tag_ == "''" and start - 2 >= lo and doc[start - 2].text == ",":
+            return start  # “… valley,” [claiming …]: keep the closing mark
+    return hi
 
 
 _MAX_TRAILING_QUOTE = 30  # tokens
@@ -1020,9 +1131,16 @@ def _gap_ok(doc: Doc, lo: int, hi: int, after: bool) -> bool:
         return False
     tags = _GAP_TAGS_AFTER if after else _GAP_TAGS_BEFORE
     for t in doc[lo:hi]:
-        if "\n" in t.text or not (t.is_punct or t.is_space or t.tag_ in tags):
+        if "\n" in t.text or not (t.is_punct or t.is_space or t.tag_ in tags or (after and _misread_name(t))):
             return False
     return True
+
+
+def _misread_name(t: Token) -> bool:
+    """A capitalised word mid-sentence that the tagger took for a verb ("“…,” [Tulsa] police
+    Chief Chuck Jordan said"): part of a name when a proper noun follows it."""
+    return (t.tag_.startswith("VB") and t.text[:1].isupper() and t.is_alpha and not t.is_sent_start
+            and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ in ("NNP", "NNPS", "NN"))
 
 
 _MAX_SUBJECT_GAP = 40
