@@ -547,15 +547,20 @@ def test_dash_after_a_quote_inside_a_sentence_is_no_signature(nlp):
      "proclaimed", 'a plan of "Bridges Before Walls."'),
     ("The senator denounced the budget as “a disgrace to the state.”", "denounced",
      "the budget as “a disgrace to the state.”"),
+    ("The coach later defended his decision as “the only sensible choice.”", "defended",  # direct-flag verb
+     "his decision as “the only sensible choice.”"),
 ])
 def test_object_with_quoted_words_of_any_table_verb_is_mixed(nlp, text, cue, content):
     q = find(run(nlp, text), content)
     assert q.kind == "mixed" and q.cue == cue and q.text == content
 
 
-def test_object_without_quoted_words_is_no_quote(nlp):
-    assert not [q for q in run(nlp, "The senator denounced the budget as a disgrace to the state.")
-                if q.cue == "denounced"]
+@pytest.mark.parametrize("text, cue", [
+    ("The senator denounced the budget as a disgrace to the state.", "denounced"),
+    ("The coach later defended his decision as the only sensible choice.", "defended"),
+])
+def test_object_without_quoted_words_is_no_quote(nlp, text, cue):
+    assert not [q for q in run(nlp, text) if q.cue == cue]
 
 
 def test_tell_with_an_infinitive_parsed_as_adverbial_clause(nlp):

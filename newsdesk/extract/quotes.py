@@ -35,11 +35,12 @@ Kinds and content spans
   Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
   and never take an adjacent quote; an object's content runs through a quoted fragment that
   opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted object.
-  Any other table verb without a clause reports its object (with an as/for/against/of/on/to
+  Any other table verb (either flag) without a clause reports its object (with an as/for/against/of/on/to
   phrase) when a quote mark falls inside it, through the closing mark: "blasted the media for
   being “unbelievably dishonest.”", "proclaimed a goal of “Peace Through Strength.”" (mixed;
   not for show, add, answer, agree, learn, find, wonder, read, publish, remind, respond,
-  indicate, signal, estimate, whose objects are rarely speech). *tell*/*urge*-like verbs also
+  indicate, signal, estimate, continue, whose objects are rarely speech; a ``direct``-flag verb's
+  clause counts only with quoted words: "blamed the law on “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also
   take a "to"-infinitive parsed as an adverbial clause ("tells his supporters to “go …”").
 Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short
 Title Case stretches (“Guardians of the Galaxy”), attribute values of markup, belief verbs
@@ -570,7 +571,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
 _QUOTED_OBJECT_PREPS = ("as", "for", "against", "of", "on", "to")
 # table verbs whose object is rarely speech ("showed the “conduct of …”", "add a new title: “…”")
 _NOT_QUOTED_OBJECT = {"show", "add", "answer", "agree", "learn", "find", "wonder", "read", "publish",
-                      "remind", "respond", "indicate", "signal", "estimate"}
+                      "remind", "respond", "indicate", "signal", "estimate", "continue"}
 
 
 def _quoted_object(doc: Doc, verb: Token, last: Token, sents: _Sents) -> tuple[int, int, str] | None:
@@ -795,7 +796,7 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
                              if t.dep_ in ("nsubj", "nsubjpass") and paras.of(t.idx) == p), None) \
                     if tok.tag_ in ("VBG", "VBN") else None
                 slo, shi = _np_span(subj) if subj is not None else (None, None)
-        found = _content_of(tok, lemma, last, kinds, sents) if kinds == "all" or lemma in _OBJ_CONTENT_LEMMAS else None
+        found = _content_of(tok, lemma, last, kinds, sents)
         clo = chi = None
         src = ""
         if found is not None:
