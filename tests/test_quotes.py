@@ -595,3 +595,17 @@ def test_that_clause_parsed_as_adverbial_clause_is_the_content(nlp):
     doc = Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=heads)
     assert [t.i for t in quotes_mod._that_advcl(doc[1], doc[1])] == [7]
     assert quotes_mod._that_advcl(doc[7], doc[7]) == []
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The crowd cheered.\n“Like Denver. Or Boulder,” Okafor said. “The rents are worse.”\n", "Like Denver", "Okafor"),
+    ("“Happy Groundhog Day!,” he tweeted. “The best muffins are made in my bakery.”", "Groundhog", "he"),
+])
+def test_title_case_utterances_with_a_cue(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.kind == "direct" and q.speaker == speaker
+
+
+def test_title_followed_by_a_verb_with_its_own_clause_is_no_quote(nlp):
+    text = "Appearing on “Sunday Morning Live,” Rep. Ann Moss said the bill would pass."
+    assert all("Morning Live" not in q.text or q.kind != "direct" for q in run(nlp, text))

@@ -43,7 +43,9 @@ Kinds and content spans
   clause counts only with quoted words: "blamed the law on “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also
   take a "to"-infinitive parsed as an adverbial clause ("tells his supporters to “go …”").
 Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short
-Title Case stretches (“Guardians of the Galaxy”), attribute values of markup, belief verbs
+Title Case stretches (“Guardians of the Galaxy”) unless they hold a sentence break (“Like
+Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite reporting verb
+(“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs
 (think, believe), verbs whose object has no quoted words ("emphasized her ties").
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
@@ -1296,7 +1298,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         starts_sentence = lo <= first_sent.start + 1 or (lo > 0 and doc[lo - 1].text in (":", ",", "—"))
         if short and not (ends_punct and starts_sentence) and not exclaim:
             continue  # scare quote or title: ≤ 3 words not set off as an utterance
-        if _looks_like_title(inner):
+        if _looks_like_title(inner) and not _titled_utterance(doc, inner, hi):
             continue  # “Guardians of the Galaxy,” ''An American Son.
         best: tuple[int, _Cue, Token | None] | None = None
         after_sents = {last_sent.start}
@@ -1565,6 +1567,31 @@ def _looks_like_title(inner: str) -> bool:
     if not 2 <= len(content) <= 6 or len(words) > 8:
         return False
     return all(w[0].isupper() for w in content)
+
+
+_SENTENCE_BREAK = re.compile(r"[.?!] +[A-Z]")
+
+
+def _titled_utterance(doc: Doc, inner: str, hi: int) -> bool:
+    """True for a Title Case quote that is nevertheless an utterance: it holds a sentence break
+    (“Like Oakland. Or Ferguson,”) or ends with , ! ? and a speaker with a reporting verb follows
+    (“Happy Cinco de Mayo!,” he tweeted / said Ms Lee) — unlike “Guardians of the Galaxy,” posted …"""
+    if _SENTENCE_BREAK.search(inner):
+        return True
+    if inner[-1:] not in (",", "!", "?"):
+        return False
+    toks = [t for t in doc[hi:hi + 6] if not t.is_space]
+
+    def bare_cue(t: Token) -> bool:  # a finite reporting verb with no clause of its own after it
+        return (t.tag_ in ("VBD", "VBZ", "VBP") and _cue_of(t) is not None
+                and not any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children))
+
+    if toks and toks[0].tag_ in ("PRP", "NNP", "NNPS"):
+        k = 1
+        while k < len(toks) and toks[k].tag_ in ("NNP", "NNPS"):
+            k += 1
+        return k < len(toks) and bare_cue(toks[k])
+    return len(toks) > 1 and bare_cue(toks[0]) and toks[1].tag_ in ("NNP", "NNPS")
 
 
 def _starts_utterance(text: str, a: int) -> bool:
