@@ -609,3 +609,10 @@ def test_title_case_utterances_with_a_cue(nlp, text, fragment, speaker):
 def test_title_followed_by_a_verb_with_its_own_clause_is_no_quote(nlp):
     text = "Appearing on “Sunday Morning Live,” Rep. Ann Moss said the bill would pass."
     assert all("Morning Live" not in q.text or q.kind != "direct" for q in run(nlp, text))
+
+
+def test_quote_set_off_by_a_colon_before_an_inverted_cue_is_direct(nlp):
+    text = ("A few minutes later, Okafor followed up by lamenting the stack of forms her job requires, "
+            "especially the grants: “There is just a mountain of paper in this job,” she said.")
+    q = find(run(nlp, text), "mountain of paper")
+    assert q.kind == "direct" and q.cue == "said" and q.text == "“There is just a mountain of paper in this job,”"

@@ -78,7 +78,8 @@ so does a later "the adviser" after "an energy adviser".
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
 as the verb's conjunct with its own subject or a modal) is widened; a subject with a long
-apposition may sit between a quote and its verb; a "that"-clause with a subject parsed as an
+apposition may sit between a quote and its verb; a clause before an inverted cue starts at a
+quote a colon sets off inside it ("… lamenting X: “…,” he said" → the quote only); a "that"-clause with a subject parsed as an
 adverbial clause ("tweeted in the early hours that Machado was “disgusting”") is the content; a
 subjectless reporting participle or conjunct the parser hung inside a reported clause ("insisted
 that he has “expanded the party,” [claiming …]", "told CNN that X is a “faker” [and questioning
@@ -519,6 +520,8 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         if c.i > last.i:
             lo, hi = _widen_ccomp(verb, lemma, last, c, lo, hi)
             hi = _cut_at_inner_cue(doc, c, lo, hi)
+        else:
+            lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
         return lo, hi, "ccomp"
     if lemma in _XCOMP_LEMMAS or lemma in _OBJ_CONTENT_LEMMAS:
@@ -595,6 +598,15 @@ def _quoted_object(doc: Doc, verb: Token, last: Token, sents: _Sents) -> tuple[i
     if hi <= lo or not any(t.tag_ == "``" for t in doc[lo:hi]) or not any(t.tag_ == "''" for t in doc[lo:hi]):
         return None
     return lo, hi, "object"
+
+
+def _after_colon_quote(doc: Doc, lo: int, hi: int) -> int:
+    """Start of a clause before an inverted cue moved to the quote that a colon or semicolon sets
+    off inside it ("Murphy followed up by lamenting …: [“There’s just a ton of …,”] he said")."""
+    for j in range(hi - 1, lo, -1):
+        if doc[j].tag_ == "``" and doc[j - 1].text in (":", ";"):
+            return j
+    return lo
 
 
 def _quoted_for(prep: Token) -> bool:
