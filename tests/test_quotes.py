@@ -616,3 +616,18 @@ def test_quote_set_off_by_a_colon_before_an_inverted_cue_is_direct(nlp):
             "especially the grants: “There is just a mountain of paper in this job,” she said.")
     q = find(run(nlp, text), "mountain of paper")
     assert q.kind == "direct" and q.cue == "said" and q.text == "“There is just a mountain of paper in this job,”"
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("As Ms. Okafor put it in a letter to the board in May, the plan is “a gift to developers and nobody else.”",
+     "put it", "Ms. Okafor", "the plan is “a gift to developers and nobody else.”"),
+    ("As the county paper reported on Friday, the mill will close in March.", "reported", "the county paper",
+     "the mill will close in March"),
+])
+def test_leading_as_clause_cue_reports_the_main_clause(nlp, text, cue, speaker, content):
+    q = find(run(nlp, text), content)
+    assert q.cue == cue and q.speaker == speaker and q.text == content
+
+
+def test_as_clause_with_an_object_is_a_time_not_a_source(nlp):
+    assert not run(nlp, "As he answered questions from reporters, protesters gathered outside the hall.")

@@ -27,7 +27,10 @@ Kinds and content spans
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed by a dash
   (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed) on the next line
   ("“…”\n\n- Bernie Sanders."; cue "-") or closing the same line ("“…” ― Sonya Herridge";
-  the quote must open its paragraph), "as X put it, “…”".
+  the quote must open its paragraph), "as X put it, “…”". A cue in a leading "as" clause
+  reports the rest of its sentence ("As Ms. Simonyan put it in a statement, [RT is ''providing
+  …'']", "As the paper reported, [X …]"; not when the cue has an object or clause of its own —
+  "As he answered questions, …" — nor for a trailing "…, as X noted", learn or mention).
   A standalone quote in the next sentence of the same paragraph as an indirect/mixed clause
   continues it ("She said she and Obama had made progress. “I really believe …”" → ONE mixed
   span), unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
@@ -550,6 +553,9 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         found = _quoted_object(doc, verb, last, sents) if lemma not in _NOT_QUOTED_OBJECT else None
         if found is not None:
             return found
+    found = _as_clause_content(doc, verb, lemma, last, sents)
+    if found is not None:
+        return found
     # inverted cue: "CLAUSE, X said." — the verb hangs on the clause it reports, which precedes
     # it, and nothing but punctuation follows the verb's own phrase
     head = verb.head
@@ -607,6 +613,28 @@ def _after_colon_quote(doc: Doc, lo: int, hi: int) -> int:
         if doc[j].tag_ == "``" and doc[j - 1].text in (":", ";"):
             return j
     return lo
+
+
+def _as_clause_content(doc: Doc, verb: Token, lemma: str, last: Token, sents: _Sents) -> tuple[int, int, str] | None:
+    """Content of a cue in a leading "as" clause set off by a comma: the rest of the clause it
+    hangs on ("As Ms. Simonyan put it in a statement, [RT is ''providing …'']"). Not when the cue
+    has a clause or an object of its own ("As he answered questions, …" is a time, not a source),
+    nor for a trailing "…, as X noted" (as often a comparison as a source), learn or mention."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > last.i and not (c.dep_ == "dobj" and lemma == "tell")
+           for c in verb.children):
+        return None
+    head, sent = verb.head, sents.of(verb.i)
+    le, re_ = verb.left_edge.i, verb.right_edge.i
+    if verb.i > head.i or lemma in ("learn", "mention"):  # "CLAUSE, as X noted." is too often no report
+        return None
+    if re_ + 1 >= len(doc) or doc[re_ + 1].text != "," and doc[re_].text != ",":
+        return None
+    lo, hi = re_ + 1, max(head.right_edge.i + 1, re_ + 1)
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    lo, hi = _trim(doc, lo, hi)
+    return (lo, hi, "inverted") if hi - lo >= 3 else None
 
 
 def _quoted_for(prep: Token) -> bool:
