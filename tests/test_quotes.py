@@ -631,3 +631,10 @@ def test_leading_as_clause_cue_reports_the_main_clause(nlp, text, cue, speaker, 
 
 def test_as_clause_with_an_object_is_a_time_not_a_source(nlp):
     assert not run(nlp, "As he answered questions from reporters, protesters gathered outside the hall.")
+
+
+def test_speaker_of_an_inverted_cue_parsed_as_its_object(nlp):
+    text = "“Look, Hillary needed to split the first two primaries,” added a South Carolina Democrat. “She's done that.”"
+    q = find(run(nlp, text), "split the first")
+    assert q.cue == "added" and q.speaker == "a South Carolina Democrat"
+    assert q.text.endswith("done that.”")  # the next quote continues it

@@ -54,7 +54,8 @@ Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite r
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
 data/reporting_verbs.tsv (forms → lemma; flag ``direct`` for verbs that only report quoted
-words). The speaker is the verb's subject (passive agent for "was told by X", pobj for
+words). The speaker is the verb's subject (the object the parser gave an inverted cue right
+after a quote: "“…,” added a South Carolina Democrat."; passive agent for "was told by X", pobj for
 "according to X" — "a statement by the ministry" resolves to the ministry), the noun phrase
 between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
 ("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
@@ -788,6 +789,19 @@ def _clip(doc: Doc, paras: _Paragraphs, pivot: Token, lo: int, hi: int) -> tuple
     return (lo, hi) if hi > lo else None
 
 
+def _inverted_object_speaker(verb: Token, last: Token) -> Token | None:
+    """The noun the parser took for the object of an inverted cue right after a quote ("“…,”
+    added a South Carolina Democrat."): the verb follows the closing mark, its reported clause
+    comes before it, and the noun phrase closes the sentence."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].tag_ != "''" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > last.i), None)
+    if obj is None or obj.tag_ not in ("NN", "NNP", "NNPS") or obj.right_edge.i + 1 >= len(doc):
+        return obj if obj is not None and obj.tag_ in ("NN", "NNP", "NNPS") else None
+    return obj if doc[obj.right_edge.i + 1].text in (".", ",", ";") else None
+
+
 def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -> list[_Cue]:
     """Every reporting-verb and "according to" cue in the document, in text order. Speakers and
     contents are kept inside the cue's paragraph (the parser sometimes runs a sentence over a
@@ -820,6 +834,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         subj = _subject(tok)
         if subj is None:  # "The governor, asked whether …, said": the parser hung the subject on "asked"
             subj = next((g for c in tok.lefts if c.lower_ in _ASKED for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None:  # "“…,” added a South Carolina Democrat": the speaker parsed as the object
+            subj = _inverted_object_speaker(tok, last)
         if subj is not None and (subj.dep_ == "csubj" or subj.lower_ == "there"
                                  or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")):
             subj = None
