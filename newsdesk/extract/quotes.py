@@ -15,7 +15,9 @@ Kinds and content spans
   cue text sits inside the span (``MERGE_CONTINUED``; PolNeAR annotates it this way).
 * **mixed** — a reported clause (or the object of *call*, *hail*, *describe*, *urge* …) that
   contains quoted words: "Xi said China is willing … “a correct view of democracy”". The span
-  is the clause (no leading "that"), widened to the marks of the fragments it contains.
+  is the clause (no leading "that"), widened to the marks of the fragments it contains; a
+  clause or object followed without punctuation by an opening mark runs through that quoted
+  passage, over sentences if need be ("added that he was the only one “fighting … . I’ll …”").
 * **indirect** — a reported clause without marks: the ``ccomp`` of the verb ("Russia said [the
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
   pointed out"), the whole sentence around a parenthetical cue ("[Many closures, he said, have
@@ -524,6 +526,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         if c.i > last.i:
             lo, hi = _widen_ccomp(verb, lemma, last, c, lo, hi)
             hi = _cut_at_inner_cue(doc, c, lo, hi)
+            hi = _into_next_quote(doc, hi, sents.of(verb.i).end)
         else:
             lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
@@ -548,6 +551,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
             if lemma in _OBJ_CONTENT_LEMMAS:
                 hi = _through_quote(doc, hi, sents.of(verb.i).end)
                 hi = _close_open_quote(doc, lo, hi, sents.of(verb.i).end)
+                hi = _into_next_quote(doc, hi, sents.of(verb.i).end)
             lo, hi = _trim(doc, lo, hi)
             return lo, hi, kind
     else:
@@ -601,10 +605,20 @@ def _quoted_object(doc: Doc, verb: Token, last: Token, sents: _Sents) -> tuple[i
     sent = sents.of(verb.i)
     hi = min(_through_quote(doc, hi, sent.end), sent.end)
     hi = _close_open_quote(doc, lo, hi, sent.end)
+    hi = _into_next_quote(doc, hi, sent.end)
     lo, hi = _trim(doc, lo, hi)
     if hi <= lo or not any(t.tag_ == "``" for t in doc[lo:hi]) or not any(t.tag_ == "''" for t in doc[lo:hi]):
         return None
     return lo, hi, "object"
+
+
+def _into_next_quote(doc: Doc, hi: int, sent_end: int) -> int:
+    """``hi`` moved over an opening mark that follows a reported clause with no punctuation in
+    between, so that the quoted passage it opens (which may run over several sentences) joins
+    the clause ("added that he was the only one “fighting to defend the Constitution. I’ll …”")."""
+    if hi < min(len(doc), sent_end + 1) and doc[hi].tag_ == "``" and not doc[hi - 1].is_punct:
+        return hi + 1
+    return hi
 
 
 def _after_colon_quote(doc: Doc, lo: int, hi: int) -> int:
