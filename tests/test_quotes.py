@@ -641,6 +641,7 @@ def test_speaker_of_an_inverted_cue_parsed_as_its_object(nlp):
 
 
 def test_reported_clause_runs_into_a_quote_that_opens_right_after_it(nlp):
-    text = "Moss added that she was the only one “fighting for the river. I will tell you this, the mill will not reopen.”"
+    text = ("Moss added that she was the only one to spend her entire life “fighting to defend the river. "
+            "I will tell you this, the mill will not reopen.”")
     q = find(run(nlp, text), "only one")
     assert q.kind == "mixed" and q.cue == "added" and q.text.endswith("not reopen.”")
