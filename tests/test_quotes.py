@@ -645,3 +645,12 @@ def test_reported_clause_runs_into_a_quote_that_opens_right_after_it(nlp):
             "I will tell you this, the mill will not reopen.”")
     q = find(run(nlp, text), "only one")
     assert q.kind == "mixed" and q.cue == "added" and q.text.endswith("not reopen.”")
+
+
+def test_cue_ending_in_a_colon_introduces_the_next_quote_only(nlp):
+    text = ("“The valley is dying,” Ms. Okafor wrote on Friday. “It expresses a fear born of hunger.” "
+            "Ms. Okafor added: “The mill becomes the symbol of a careless century.”")
+    qs = run(nlp, text)
+    q = find(qs, "careless century")
+    assert q.cue == "added" and q.text.startswith("“The mill")
+    assert find(qs, "fear born").cue == "wrote"

@@ -92,7 +92,8 @@ that he has “expanded the party,” [claiming …]", "told CNN that X is a “
 …]": after ", VBG", or after "and" with another verb form, its own auxiliary or ", and") ends the
 clause and reports on its own; a capitalised word tagged as a verb before a proper noun between
 a quote and its cue is a name ("“…,” Tulsa police Chief X said"); a verb form tagged as a noun right after a
-quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
+quote ending in ',”' still cues it ("“…,” the editorial read"); a cue ending in a colon before a
+mark ("Mr. Franco added: “…”") introduces the quote after it, never the one before it. "Asked whether …" participles
 and "asked not to be named" report no speech of their subject.
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
@@ -1258,6 +1259,13 @@ def _loose_cue_after(doc: Doc, hi: int, para: int, paras: "_Paragraphs") -> _Cue
     return None
 
 
+def _introduces_next(doc: Doc, cue: _Cue) -> bool:
+    """True when a cue ends in a colon before an opening mark ("Mr. Franco added: “…”"): it
+    introduces the quote after it, not the one before it."""
+    j = cue.last.i + 1
+    return j + 1 < len(doc) and doc[j].text == ":" and (doc[j + 1].tag_ in ("``", "''") or doc[j + 1].is_quote)
+
+
 def _gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
     """Head of the noun phrase between a quote and a following cue ("“…,” [Mr Hass] wrote")."""
     nouns = [t for t in doc[lo:hi] if t.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")]
@@ -1375,7 +1383,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         if hi < len(doc) and paras.of(doc[hi].idx) == pb:
             after_sents.add(sents.of(hi).start)  # the parser split after “…?” Trump said
         for c in [c for st in after_sents for c in cue_by_sent.get(st, [])]:  # “…,” Xi said / said Xi
-            if c.first.idx >= b and c.content_from != "according" and paras.of(c.first.idx) == pb:
+            if c.first.idx >= b and c.content_from != "according" and paras.of(c.first.idx) == pb \
+                    and not _introduces_next(doc, c):
                 gap_lo, gap_hi = hi, c.first.i
                 short_gap = _gap_ok(doc, gap_lo, gap_hi, after=True)
                 if not (short_gap or _gap_is_subject(doc, c, gap_lo, gap_hi)):
