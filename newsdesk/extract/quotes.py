@@ -85,16 +85,17 @@ Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit 
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
 as the verb's conjunct with its own subject or a modal) is widened; a subject with a long
 apposition may sit between a quote and its verb; a clause before an inverted cue starts at a
-quote a colon sets off inside it ("… lamenting X: “…,” he said" → the quote only); a "that"-clause with a subject parsed as an
-adverbial clause ("tweeted in the early hours that Machado was “disgusting”") is the content; a
-subjectless reporting participle or conjunct the parser hung inside a reported clause ("insisted
-that he has “expanded the party,” [claiming …]", "told CNN that X is a “faker” [and questioning
-…]": after ", VBG", or after "and" with another verb form, its own auxiliary or ", and") ends the
-clause and reports on its own; a capitalised word tagged as a verb before a proper noun between
-a quote and its cue is a name ("“…,” Tulsa police Chief X said"); a verb form tagged as a noun right after a
-quote ending in ',”' still cues it ("“…,” the editorial read"); a cue ending in a colon before a
-mark ("Mr. Franco added: “…”") introduces the quote after it, never the one before it. "Asked whether …" participles
-and "asked not to be named" report no speech of their subject.
+quote a colon sets off inside it ("… lamenting X: “…,” he said" → the quote only); a
+"that"-clause with a subject parsed as an adverbial clause ("tweeted in the early hours that
+Machado was “disgusting”") is the content; a subjectless reporting participle or conjunct the
+parser hung inside a reported clause ("insisted that he has “expanded the party,” [claiming …]",
+"told CNN that X is a “faker” [and questioning …]": after ", VBG", or after "and" with another
+verb form, its own auxiliary or ", and") ends the clause and reports on its own; a capitalised
+word tagged as a verb before a proper noun between a quote and its cue is a name ("“…,” Tulsa
+police Chief X said"); a verb form tagged as a noun right after a quote ending in ',”' still
+cues it ("“…,” the editorial read"); a cue ending in a colon before a mark ("Mr. Franco added:
+“…”") introduces the quote after it, never the one before it. "Asked whether …" participles and
+"asked not to be named" report no speech of their subject.
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
