@@ -528,10 +528,12 @@ def test_object_does_not_run_through_a_colon_quote(nlp):
      "“I like the new park a lot, honestly.”— Tom B. Lindqvist.\n", "new park", "Tom B. Lindqvist"),
     ("Readers wrote in.\n\n”The bridge plan is a waste of money. Nobody asked us.” ― Maria Okafor\n",
      "waste of money", "Maria Okafor"),
+    ("Readers wrote in.\n\n“The bridge plan is a waste of money. Nobody asked about it.”― Maria Okafor\n",
+     "waste of money", "Maria Okafor"),  # the tokenizer glues '”―'
 ])
 def test_quote_signed_by_dash_on_the_same_line(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
-    assert q.kind == "direct" and q.cue in ("―", "—") and q.speaker == speaker
+    assert q.kind == "direct" and q.cue.endswith(("―", "—")) and q.speaker == speaker
     assert q.text[0] in "“”" and q.text.endswith(".”")
 
 

@@ -1520,8 +1520,8 @@ def _byline_cue(doc: Doc, text: str, b: int, starts: list[int], a: int | None = 
             i -= 1
         if a is None or (i >= 0 and text[i] != "\n"):
             return None
-    k = bisect.bisect_left(starts, j)
-    if k >= len(doc) or doc[k].idx != j or doc[k].text not in _DASHES:
+    k = bisect.bisect_right(starts, j) - 1  # the dash may be glued to the closing mark: '”―'
+    if k < 0 or doc[k].text[j - doc[k].idx:] not in _DASHES:
         return None
     n = k + 1
     while n < len(doc) and doc[n].is_space and "\n" not in doc[n].text:
