@@ -551,6 +551,12 @@ def test_dash_after_a_quote_inside_a_sentence_is_no_signature(nlp):
      "the budget as “a disgrace to the state.”"),
     ("The coach later defended his decision as “the only sensible choice.”", "defended",  # direct-flag verb
      "his decision as “the only sensible choice.”"),
+    ("Norway branded the regime an “outlaw nation in the region.”", "branded",
+     "the regime an “outlaw nation in the region.”"),
+    ('The governor lauded Ms. Ruiz in her speech for helping develop "new and clever ideas."', "lauded",
+     'Ms. Ruiz in her speech for helping develop "new and clever ideas."'),
+    ("Moss exhorted voters to “follow your conscience” and said she was tired.", "exhorted",
+     "voters to “follow your conscience”"),
 ])
 def test_object_with_quoted_words_of_any_table_verb_is_mixed(nlp, text, cue, content):
     q = find(run(nlp, text), content)
