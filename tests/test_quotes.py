@@ -662,3 +662,10 @@ def test_cue_ending_in_a_colon_introduces_the_next_quote_only(nlp):
     q = find(qs, "careless century")
     assert q.cue == "added" and q.text.startswith("“The mill")
     assert find(qs, "fear born").cue == "wrote"
+
+
+def test_quote_after_another_cue_and_a_colon_is_that_cues_quote(nlp):
+    text = ('"Apparently there\'s a young man who\'s having some problems," Cruz said as the heckler yelled: "You suck!"')
+    qs = run(nlp, text)
+    assert find(qs, "You suck").cue == "yelled" and find(qs, "You suck").speaker == "the heckler"
+    assert find(qs, "young man").cue == "said" and "You suck" not in find(qs, "young man").text

@@ -94,7 +94,9 @@ verb form, its own auxiliary or ", and") ends the clause and reports on its own;
 word tagged as a verb before a proper noun between a quote and its cue is a name ("“…,” Tulsa
 police Chief X said"); a verb form tagged as a noun right after a quote ending in ',”' still
 cues it ("“…,” the editorial read"); a cue ending in a colon before a mark ("Mr. Franco added:
-“…”") introduces the quote after it, never the one before it. "Asked whether …" participles and
+“…”") introduces the quote after it, never the one before it, and a clause the parser hung on an
+earlier cue across another reporting verb and a colon belongs to that verb ("“A,” Cruz said as
+the heckler yelled: “B!”"). "Asked whether …" participles and
 "asked not to be named" report no speech of their subject.
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
@@ -513,7 +515,8 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     ("xcomp": "urged all parties to …"), its objects ("object": kept only when they hold quoted
     words), or the clause before an inverted cue ("inverted": "…, Hass pointed out")."""
     doc = verb.doc
-    ccomp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > last.i]
+    ccomp = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > last.i
+             and not _other_cue_colon(doc, last, c)]
     if not ccomp:  # “…,” Xi said — the quote is a ccomp before the verb, set off by punctuation
         ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                  and any(t.is_punct for t in doc[c.right_edge.i:verb.i])]
@@ -612,6 +615,18 @@ def _quoted_object(doc: Doc, verb: Token, last: Token, sents: _Sents) -> tuple[i
     if hi <= lo or not any(t.tag_ == "``" for t in doc[lo:hi]) or not any(t.tag_ == "''" for t in doc[lo:hi]):
         return None
     return lo, hi, "object"
+
+
+def _other_cue_colon(doc: Doc, last: Token, c: Token) -> bool:
+    """True when the clause ``c`` hung on a cue is set off by a colon that follows another
+    reporting verb ("“A,” Trump said before adding: “B.”", "said as the heckler yelled: “B!”"):
+    that verb reports it."""
+    j = c.left_edge.i - 1
+    while j > last.i and (doc[j].is_space or doc[j].tag_ in ("``", "''")):
+        j -= 1
+    if j <= last.i or doc[j].text != ":":
+        return False
+    return any(_cue_of(t) is not None for t in doc[last.i + 1:j])
 
 
 def _into_next_quote(doc: Doc, hi: int, sent_end: int) -> int:
