@@ -669,3 +669,14 @@ def test_quote_after_another_cue_and_a_colon_is_that_cues_quote(nlp):
     qs = run(nlp, text)
     assert find(qs, "You suck").cue == "yelled" and find(qs, "You suck").speaker == "the heckler"
     assert find(qs, "young man").cue == "said" and "You suck" not in find(qs, "young man").text
+
+
+def test_headline_name_whose_surname_is_a_known_name(nlp):
+    text = ("Jolene Marquardt: ‘We Will Not Let The Mill Close.’\n\n"
+            "Mill owner Jolene Marquardt spoke on Monday. Marquardt said the town would survive.")
+    at = text.rindex("Marquardt")  # the entity extractor found only the bare surname in the body
+    ents = DocEntities()
+    ents.mentions.append(Mention(at, at + 9, 2, "Marquardt", "PERSON", "Marquardt",
+                                 ids.entity_id("PERSON", "Marquardt")))
+    q = find(run(nlp, text, ents), "Mill Close")
+    assert q.kind == "direct" and q.cue == ":" and q.speaker == "Jolene Marquardt"

@@ -23,8 +23,9 @@ Kinds and content spans
   pointed out"), the whole sentence around a parenthetical cue ("[Many closures, he said, have
   …]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
-  noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
-  of the document and the rest of the line holds quote marks).
+  noun, "Trump: ‘We are going to win.’", counts when each word — or, for a run of proper nouns,
+  the last one: "Cecile Richards: ‘…’" — is a word of a PERSON/ORG mention of the document and
+  the rest of the line holds quote marks).
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed by a dash
   (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed) on the next line
@@ -1619,7 +1620,7 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             if name_words is None:
                 name_words = _person_org_words(resolver)
             guessed = has_name = all(t.tag_ == "POS" or t.text == "." or t.text.lower() in name_words
-                                     for t in prefix)
+                                     for t in prefix) or (proper and prefix[-1].text.lower() in name_words)
         elif not proper:
             continue
         shout = (len(prefix) == 1 and prefix[0].is_upper and len(prefix[0]) > 2 and mentions[0] is None
