@@ -680,3 +680,14 @@ def test_headline_name_whose_surname_is_a_known_name(nlp):
                                  ids.entity_id("PERSON", "Marquardt")))
     q = find(run(nlp, text, ents), "Mill Close")
     assert q.kind == "direct" and q.cue == ":" and q.speaker == "Jolene Marquardt"
+
+
+@pytest.mark.parametrize("text, fragment, speaker_end", [
+    ("But in a phone call with reporters on Jan. 4, Maj. Ann R. Okafor, a military spokeswoman in Kabul, "
+     "said, “I mean, a patrol is a combat operation. There is no way around that.”", "patrol", "Okafor"),
+    ("Ted Lindqvist, the 2014 Green party nominee, tweeted in response: “Important point: the mayor ignores "
+     "farmers and teachers.”", "Important point", "Lindqvist"),
+])
+def test_speaker_cut_off_from_its_cue_by_the_parser(nlp, text, fragment, speaker_end):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker is not None and q.speaker.endswith(speaker_end)

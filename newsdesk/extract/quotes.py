@@ -58,7 +58,9 @@ Speakers and cues: ``cue`` is the reporting verb as written (with its particle: 
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
 data/reporting_verbs.tsv (forms → lemma; flag ``direct`` for verbs that only report quoted
 words). The speaker is the verb's subject (the object the parser gave an inverted cue right
-after a quote: "“…,” added a South Carolina Democrat."; passive agent for "was told by X", pobj for
+after a quote: "“…,” added a South Carolina Democrat."; the proper noun phrase that ends right
+before a subjectless verb and its comma: "Col. X, a spokesman in Baghdad, said," when the parser
+hung X elsewhere; passive agent for "was told by X", pobj for
 "according to X" — "a statement by the ministry" resolves to the ministry), the noun phrase
 between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
 ("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
@@ -834,6 +836,36 @@ def _inverted_object_speaker(verb: Token, last: Token) -> Token | None:
     return obj if doc[obj.right_edge.i + 1].text in (".", ",", ";") else None
 
 
+def _left_np_subject(verb: Token, sents: _Sents) -> Token | None:
+    """Speaker of a subjectless cue that the parser cut off from the noun phrase right before it:
+    "Col. Steven H. Warren, a military spokesman in Baghdad, said, “…”" (Warren hung on an earlier
+    date), "Mitt Romney, the 2012 nominee, tweeted in response: “…”" (the verb taken for a
+    modifier of the name). The noun phrase must end right before the verb (or its comma) and
+    start the sentence or follow a comma; a relative clause's "who"/"which" is left alone."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.tag_ in ("NNP", "NNPS") \
+            and doc[verb.i - 1].text == "," and verb.tag_ in ("VBD", "VBN"):
+        return verb.head
+    if verb.tag_ == "VBN":
+        return None
+    end = verb.i - 1
+    if end >= 0 and doc[end].text == ",":
+        end -= 1
+    sent = sents.of(verb.i)
+    best = None
+    for t in doc[max(sent.start, verb.i - 40):end + 1]:
+        if t.tag_ not in ("NNP", "NNPS") or t.right_edge.i != end or t.dep_ not in ("appos", "pobj", "conj", "dobj"):
+            continue
+        le = t.left_edge.i
+        if le != sent.start and doc[le - 1].text != ",":
+            continue
+        if best is None or le < best.left_edge.i:
+            best = t
+    return best
+
+
 def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -> list[_Cue]:
     """Every reporting-verb and "according to" cue in the document, in text order. Speakers and
     contents are kept inside the cue's paragraph (the parser sometimes runs a sentence over a
@@ -868,6 +900,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             subj = next((g for c in tok.lefts if c.lower_ in _ASKED for g in c.children if g.dep_ == "nsubj"), None)
         if subj is None:  # "“…,” added a South Carolina Democrat": the speaker parsed as the object
             subj = _inverted_object_speaker(tok, last)
+        if subj is None:  # "Col. X, a spokesman in Baghdad, said" with X hung elsewhere
+            subj = _left_np_subject(tok, sents)
         if subj is not None and (subj.dep_ == "csubj" or subj.lower_ == "there"
                                  or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")):
             subj = None
