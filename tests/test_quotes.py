@@ -691,3 +691,9 @@ def test_headline_name_whose_surname_is_a_known_name(nlp):
 def test_speaker_cut_off_from_its_cue_by_the_parser(nlp, text, fragment, speaker_end):
     q = find(run(nlp, text), fragment)
     assert q.speaker is not None and q.speaker.endswith(speaker_end)
+
+
+def test_verb_inside_a_short_quote_does_not_report_it(nlp):
+    text = "The mayor shrugged.\n\n“You tell me,” she said."
+    q = find(run(nlp, text), "You tell me")
+    assert q.cue == "said" and q.speaker == "she"

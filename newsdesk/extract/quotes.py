@@ -48,7 +48,8 @@ Kinds and content spans
   indicate, signal, estimate, continue, whose objects are rarely speech; a ``direct``-flag verb's
   clause counts only with quoted words: "blamed the law on “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also
   take a "to"-infinitive parsed as an adverbial clause ("tells his supporters to “go …”").
-Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short
+A verb inside a quote never reports that quote ("“You tell me,” he said" → he). Not quotes: ≤ 3
+quoted words not set off as an utterance (scare quotes, "old friend"), short
 Title Case stretches (“Guardians of the Galaxy”) unless they hold a sentence break (“Like
 Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite reporting verb
 (“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs
@@ -1367,6 +1368,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         k0 = bisect.bisect_left(qstarts, cb)
         overlapping = [k for k in range(max(0, bisect.bisect_left(qstarts, ca) - 1), k0)
                        if qspans[k][0] < cb and qspans[k][1] > ca]
+        if qk is not None and overlapping == [qk]:
+            continue  # “You tell me,” he said: a verb cannot report the quote it stands in
         kind = "indirect"
         span = (ca, cb)
         if overlapping:
