@@ -697,3 +697,8 @@ def test_verb_inside_a_short_quote_does_not_report_it(nlp):
     text = "The mayor shrugged.\n\n“You tell me,” she said."
     q = find(run(nlp, text), "You tell me")
     assert q.cue == "said" and q.speaker == "she"
+
+
+def test_participle_naming_a_thing_is_no_cue(nlp):
+    qs = run(nlp, "The campaign paid to broadcast a short film called “Tenemos Historias” on Univision.")
+    assert not [q for q in qs if q.cue == "called"]

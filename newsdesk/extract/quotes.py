@@ -50,7 +50,8 @@ Kinds and content spans
   take a "to"-infinitive parsed as an adverbial clause ("tells his supporters to “go …”").
 A verb inside a quote never reports that quote ("“You tell me,” he said" → he). Not quotes: ≤ 3
 quoted words not set off as an utterance (scare quotes, "old friend"), short
-Title Case stretches (“Guardians of the Galaxy”) unless they hold a sentence break (“Like
+Title Case stretches (“Guardians of the Galaxy”; also "a film called “Tenemos Familias”": a
+participle of call/describe/label … right after a noun names it) unless they hold a sentence break (“Like
 Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite reporting verb
 (“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs
 (think, believe), verbs whose object has no quoted words ("emphasized her ties").
@@ -540,6 +541,9 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
             lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
         return lo, hi, "ccomp"
+    if (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i and lemma in _OBJ_CONTENT_LEMMAS
+            and doc[verb.i - 1].text != ","):
+        return None  # "a short film called “Tenemos Familias”": a name, not what anyone said
     if lemma in _XCOMP_LEMMAS or lemma in _OBJ_CONTENT_LEMMAS:
         right = [c for c in verb.children if c.i > last.i and c.dep_ in ("dobj", "xcomp", "oprd", "dative",
                                                                            "attr", "ccomp", "prep")]
