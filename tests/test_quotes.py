@@ -555,6 +555,8 @@ def test_dash_after_a_quote_inside_a_sentence_is_no_signature(nlp):
      "the regime an “outlaw nation in the region.”"),
     ('The governor lauded Ms. Ruiz in her speech for helping develop "new and clever ideas."', "lauded",
      'Ms. Ruiz in her speech for helping develop "new and clever ideas."'),
+    ("The mayor has repeatedly pointed to the bridge as the symbol of a “broken county government.”",
+     "pointed to", "the bridge as the symbol of a “broken county government.”"),  # the particle's object
     ("Moss exhorted voters to “follow your conscience” and said she was tired.", "exhorted",
      "voters to “follow your conscience”"),
 ])

@@ -40,21 +40,23 @@ Kinds and content spans
   said X, who said Y. “B.”" → “B.” continues “A,”).
   Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
   and never take an adjacent quote; an object's content runs through a quoted fragment that
-  opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted object.
-  Any other table verb (either flag) without a clause reports its object (with an as/for/against/of/on/to
-  phrase) when a quote mark falls inside it, through the closing mark: "blasted the media for
-  being “unbelievably dishonest.”", "proclaimed a goal of “Peace Through Strength.”" (mixed;
-  not for show, add, answer, agree, learn, find, wonder, read, publish, remind, respond,
-  indicate, signal, estimate, continue, whose objects are rarely speech; a ``direct``-flag verb's
-  clause counts only with quoted words: "blamed the law on “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also
-  take a "to"-infinitive parsed as an adverbial clause ("tells his supporters to “go …”").
+  opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted
+  object. Any other table verb (either flag) without a clause reports its object (with an
+  as/for/against/of/on/to phrase; for a verb with a particle, the particle's object: "pointed to
+  the case as the epitome of the “rigged system.”") when a quote mark falls inside it, through
+  the closing mark: "blasted the media for being “unbelievably dishonest.”", "proclaimed a goal
+  of “Peace Through Strength.”" (mixed; not for show, add, answer, agree, learn, find, wonder,
+  read, publish, remind, respond, indicate, signal, estimate, continue, whose objects are rarely
+  speech; a ``direct``-flag verb's clause counts only with quoted words: "blamed the law on
+  “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also take a "to"-infinitive parsed as
+  an adverbial clause ("tells his supporters to “go …”").
 A verb inside a quote never reports that quote ("“You tell me,” he said" → he). Not quotes: ≤ 3
-quoted words not set off as an utterance (scare quotes, "old friend"), short
-Title Case stretches (“Guardians of the Galaxy”; also "a film called “Tenemos Familias”": a
-participle of call/describe/label … right after a noun names it) unless they hold a sentence break (“Like
+quoted words not set off as an utterance (scare quotes, "old friend"), short Title Case
+stretches (“Guardians of the Galaxy”; also "a film called “Tenemos Familias”": a participle of
+call/describe/label … right after a noun names it) unless they hold a sentence break (“Like
 Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite reporting verb
-(“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs
-(think, believe), verbs whose object has no quoted words ("emphasized her ties").
+(“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs (think, believe),
+verbs whose object has no quoted words ("emphasized her ties").
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
@@ -62,13 +64,13 @@ data/reporting_verbs.tsv (forms → lemma; flag ``direct`` for verbs that only r
 words). The speaker is the verb's subject (the object the parser gave an inverted cue right
 after a quote: "“…,” added a South Carolina Democrat."; the proper noun phrase that ends right
 before a subjectless verb and its comma: "Col. X, a spokesman in Baghdad, said," when the parser
-hung X elsewhere; passive agent for "was told by X", pobj for
-"according to X" — "a statement by the ministry" resolves to the ministry), the noun phrase
-between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
-("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
-subject). The span is the head with its left modifiers (appositions and relative clauses
-dropped: "Wang Yi, the Chinese foreign minister, told …" → "Wang Yi"); a relative pronoun stays
-"who" as written. Floating quotes carry the previous quote's speaker AND cue.
+hung X elsewhere; passive agent for "was told by X", pobj for "according to X" — "a statement by
+the ministry" resolves to the ministry), the noun phrase between a quote and its cue, or a
+subject inherited through ``conj``/``advcl``/``xcomp`` ("Xi said …, adding …"; a participle
+hanging on a reported clause takes the reporting verb's subject). The span is the head with its
+left modifiers (appositions and relative clauses dropped: "Wang Yi, the Chinese foreign
+minister, told …" → "Wang Yi"); a relative pronoun stays "who" as written. Floating quotes carry
+the previous quote's speaker AND cue.
 
 Resolution (speaker_name / speaker_label / speaker_entity_id): the entity mention containing
 the speaker's head, else a name in apposition to it ("Russia's deputy minister, Dmitry Orlov,
@@ -611,6 +613,8 @@ def _quoted_object(doc: Doc, verb: Token, last: Token, sents: _Sents) -> tuple[i
     right = [c for c in verb.children if c.i > last.i and (
         c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr")
         or (c.dep_ == "prep" and c.lower_ in _QUOTED_OBJECT_PREPS))]
+    if last is not verb:  # "has gone after [Trump] as a “human leech”": the particle's object
+        right += [c for c in last.children if c.dep_ in ("pobj", "prep") and c.i > last.i]
     if not any(c.dep_ != "prep" for c in right):
         return None
     lo = min(c.left_edge.i for c in right)
