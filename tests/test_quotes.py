@@ -704,3 +704,10 @@ def test_verb_inside_a_short_quote_does_not_report_it(nlp):
 def test_participle_naming_a_thing_is_no_cue(nlp):
     qs = run(nlp, "The campaign paid to broadcast a short film called “Tenemos Historias” on Univision.")
     assert not [q for q in qs if q.cue == "called"]
+
+
+def test_reported_clause_runs_into_a_lower_case_quote_after_a_comma(nlp):
+    text = ("She also argued that it would be better to close the mill than the school, "
+            "“because those who run the mill will be getting all of the subsidies.”")
+    q = find(run(nlp, text), "close the mill")
+    assert q.kind == "mixed" and q.cue == "argued" and q.text.endswith("subsidies.”")

@@ -17,7 +17,9 @@ Kinds and content spans
   contains quoted words: "Xi said China is willing … “a correct view of democracy”". The span
   is the clause (no leading "that"), widened to the marks of the fragments it contains; a
   clause or object followed without punctuation by an opening mark runs through that quoted
-  passage, over sentences if need be ("added that he was the only one “fighting … . I’ll …”").
+  passage, over sentences if need be ("added that he was the only one “fighting … . I’ll …”"),
+  and so does a clause followed by a comma and a quote that opens in lower case ("argued that X,
+  “because those afflicted …”").
 * **indirect** — a reported clause without marks: the ``ccomp`` of the verb ("Russia said [the
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
   pointed out"), the whole sentence around a parenthetical cue ("[Many closures, he said, have
@@ -647,6 +649,9 @@ def _into_next_quote(doc: Doc, hi: int, sent_end: int) -> int:
     the clause ("added that he was the only one “fighting to defend the Constitution. I’ll …”")."""
     if hi < min(len(doc), sent_end + 1) and doc[hi].tag_ == "``" and not doc[hi - 1].is_punct:
         return hi + 1
+    if (hi + 1 < min(len(doc), sent_end) and doc[hi].text == "," and doc[hi + 1].tag_ == "``"
+            and doc[hi + 2:hi + 3].text[:1].islower()):
+        return hi + 2  # "argued that X, [“because those afflicted …”]": a lower-case continuation
     return hi
 
 
