@@ -390,46 +390,43 @@ def test_short_name_takes_the_fuller_earlier_name(nlp):
 
 
 # ---------------------------------------------------------------- seeds (a careful reader's list)
-SEED_EXPECTATIONS = [
-    # (seed file prefix, fragment of the quote, speaker_name)
-    ("000", "Chinese officials also recognise", "Ryan Hass"),  # “…,” Mr Hass wrote on Twitter
-    ("000", "strongly support each other", "Xi Jinping"),  # Mr Xi said … “…”
-    ("000", "in-depth and substantive", "Chinese Foreign Ministry"),  # ORG speaker
-    ("000", "Beijing would not welcome a conflict", "Ryan Hass"),  # inverted "…, Hass pointed out"
-    ("001", "China and Russia are both major nations", "Xi Jinping"),
-    ("001", "China will, as always", "Xi Jinping"),  # continues after "Xi said, according to Xinhua."
-    ("001", "certain international forces", "Xi Jinping"),  # Xi said, “At present…”
-    ("001", "a correct view of democracy", "Xi Jinping"),  # mixed
-    ("001", "a negative assessment was expressed", "Yuri Ushakov"),
-    ("001", "the two sides must step up joint efforts", "Xi Jinping"),  # "The Chinese leader said …"
-    ("003", "it is not going to be good for China either", "Victoria Nuland"),
-    ("003", "There will be a significant impact", "Victoria Nuland"),
-    ("003", "strengthening or", "Wang Yi"),  # Wang Yi, the Chinese foreign minister, told …
-    ("003", "little cause for optimism", "Russia"),
-    ("004", "respecting the reasonable security concerns", "Xi Jinping"),  # the Chinese leader added
-    ("004", "Together, we uphold the principles", "Vladimir Putin"),  # he added
-    ("004", "not opportunistic", "Vladimir Putin"),  # “…,” Putin said, according to a Kremlin readout
-    ("004", "conducive to peace", "Xi Jinping"),
-]
+# The seeds: a careful reader's list of every quote in the five seed articles with its speaker
+# (newsdesk/data/seed_quotes.tsv, data not code), scored by newsdesk.evaluate.seeds.
+SEED_TARGET = 0.90  # issue #4: ≥ 90 % of the listed quotes found with the right speaker name
 
 
-@pytest.mark.parametrize("prefix, fragment, speaker_name", SEED_EXPECTATIONS)
-def test_seed_quotes(nlp, seeds_dir, prefix, fragment, speaker_name):
-    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
-    qs = _seed_quotes(nlp, str(path))
-    hits = [q for q in qs if fragment in q.text]
-    assert hits, f"no quote with {fragment!r}"
-    assert any(q.speaker_name == speaker_name for q in hits), [(q.speaker, q.speaker_name) for q in hits]
+def test_seed_quotes_speaker_names(nlp, seeds_dir):
+    from newsdesk.evaluate import seeds
+
+    res = seeds.evaluate_seeds(seeds_dir, nlp=nlp)
+    assert not [r for r in res["results"] if r.error], seeds.format_report(res)  # gold matches the texts
+    assert res["share_right"] >= SEED_TARGET, seeds.format_report(res)
 
 
-_SEED_CACHE: dict[str, list[Quote]] = {}
+def test_seed_gold_file_is_well_formed():
+    from newsdesk.evaluate import seeds
+
+    gold = seeds.load_gold()
+    assert len(gold) >= 80
+    for g in gold:
+        assert len(g.fragment.split()) <= 8, g  # short identifying fragments only, no article text
+        assert g.kind in ("direct", "mixed", "indirect") and g.speakers and all(g.speakers), g
+    keys = [(g.prefix, g.fragment) for g in gold]
+    assert len(keys) == len(set(keys))
 
 
-def _seed_quotes(nlp, path: str) -> list[Quote]:
-    if path not in _SEED_CACHE:
-        with open(path, encoding="utf-8") as fh:
-            _SEED_CACHE[path] = run(nlp, fh.read())
-    return _SEED_CACHE[path]
+@pytest.mark.parametrize("speakers, speaker, name, ok", [
+    (("Xi Jinping",), "Mr Xi", "Xi Jinping", True),
+    (("Xi Jinping",), "he", "Vladimir Putin", False),
+    (("Beijing", "China"), "China", "China", True),
+    (("[analysts]",), "Analysts", None, True),
+    (("[analysts]",), "Xi", "Xi Jinping", False),
+    (("Xi Jinping",), None, None, False),
+])
+def test_seed_speaker_right(speakers, speaker, name, ok):
+    from newsdesk.evaluate.seeds import SeedQuote, speaker_right
+
+    assert speaker_right(SeedQuote("000", "x", speakers, "direct"), speaker, name) is ok
 
 
 # ---------------------------------------------------------------- round 3 recall rules
