@@ -516,3 +516,41 @@ def test_object_does_not_run_through_a_colon_quote(nlp):
             'he said with sorrow. "Is that what we want our kids to learn?"')
     q = find(run(nlp, text), "kids to learn")
     assert q.cue == "said" and q.kind == "direct" and q.text.startswith('"I heard')
+
+
+# ---------------------------------------------------------------- speaker names (h3)
+def test_the_statement_resolves_to_the_author_of_an_earlier_statement(nlp):
+    text = ("Norway and Chile agreed on a fishing pact, saying in a joint statement that quotas would fall. "
+            "The statement criticised Peru for its “reckless trawling” near the coast.\n\n"
+            "It also said the two governments would share patrol boats next year.")
+    qs = run(nlp, text)
+    assert find(qs, "reckless trawling").speaker_name == "Norway"
+    assert find(qs, "share patrol boats").speaker_name == "Norway"  # "It" continues the statement
+
+
+def test_it_said_after_a_person_speaker_stays_unresolved(nlp):
+    text = ("Maria Lopez said the harbour would reopen in May. It also said the ferries would run twice a day.")
+    q = find(run(nlp, text), "ferries would run")
+    assert q.speaker_name is None
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Russia’s foreign ministry said the talks would “deepen mutual trust between the two sides.”",
+     "deepen mutual trust", "Russian Foreign Ministry"),
+    ("India’s Foreign Ministry said the talks would “deepen mutual trust between the two sides.”",
+     "deepen mutual trust", "Indian Foreign Ministry"),  # the NER's bare "Foreign Ministry" gets its country
+    ("The state department said that the envoy would return to Lima on Friday.", "envoy would return",
+     "State Department"),
+    ("The envoy urged calm, according to a Japanese foreign ministry statement.", "urged calm",
+     "Japanese Foreign Ministry"),
+])
+def test_institution_named_from_its_noun_phrase(nlp, text, fragment, name):
+    qs = [q for q in run(nlp, text) if fragment in q.text]
+    assert name in {q.speaker_name for q in qs}, [(q.speaker, q.speaker_name) for q in qs]
+
+
+def test_both_leaders_resolve_to_one_of_them(nlp):
+    text = ("Emmanuel Macron met Olaf Scholz in Paris on Monday. Both leaders said the budget rules "
+            "needed “a serious overhaul before winter.”")
+    q = find(run(nlp, text), "serious overhaul")
+    assert q.speaker_name in ("Emmanuel Macron", "Olaf Scholz")
