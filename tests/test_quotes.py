@@ -554,3 +554,24 @@ def test_both_leaders_resolve_to_one_of_them(nlp):
             "needed “a serious overhaul before winter.”")
     q = find(run(nlp, text), "serious overhaul")
     assert q.speaker_name in ("Emmanuel Macron", "Olaf Scholz")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('"Cyclists should stay off the ring road this week," opined the Lakeside Courier.', "ring road",
+     "the Lakeside Courier"),
+    ('"Nobody asked us about the new bridge!" wrote a farmer from the valley.', "new bridge", "a farmer"),
+])
+def test_inverted_cue_whose_speaker_was_parsed_as_object(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Later, the mayor's office released a statement saying it was moving the parade to Sunday.",
+     "moving the parade", "the mayor's office"),
+    ("Outside, Ana Ruiz held up a sign saying \"Hands off our library, we paid for every brick.\"", "every brick",
+     "a sign"),
+])
+def test_participle_on_a_noun_speaker(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker

@@ -44,7 +44,10 @@ words). The speaker is the verb's subject (passive agent for "was told by X", po
 "according to X" — "a statement by the ministry" resolves to the ministry), the noun phrase
 between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
 ("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
-subject). The span is the head with its left modifiers (appositions and relative clauses
+subject). A participle on a noun speaks for the noun ("held up a sign saying …" → the sign), or,
+for a document the clause's subject issued, for that subject ("released a statement saying …" →
+who released it). An inverted cue whose speaker the parser took as its object ("“…,” opined
+Cleveland’s Plain Dealer") takes that noun phrase. The span is the head with its left modifiers (appositions and relative clauses
 dropped: "Wang Yi, the Chinese foreign minister, told …" → "Wang Yi"); a relative pronoun stays
 "who" as written. Floating quotes carry the previous quote's speaker AND cue.
 
@@ -427,6 +430,27 @@ def _is_dash(doc: Doc, i: int) -> bool:
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
+_CARRIER_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "appos", "ROOT"}  # not pobj: "heard on a microphone telling"
+_ISSUED_NOUNS = {"statement", "statements", "release", "letter", "memo", "post", "tweet", "tweets", "readout",
+                 "communique", "communiqué", "article", "email", "e-mail", "message", "note", "video", "ad",
+                 "advertisement", "op-ed", "editorial", "column", "comments", "remarks", "speech", "report"}
+
+
+def _postverbal_speaker(verb: Token, last: Token) -> Token | None:
+    """Speaker of an inverted cue the parser gave an object instead of a subject ("“…,” opined
+    [Cleveland’s Plain Dealer].", "“…!” wrote [a man] calling himself …"): the noun phrase right
+    after the verb, when the verb follows a closing quote mark (and its comma)."""
+    doc = verb.doc
+    j = verb.i - 1
+    if j < 0 or not (doc[j].tag_ == "''" or (doc[j].text == "," and j > 0 and doc[j - 1].tag_ == "''")):
+        return None
+    for c in verb.children:
+        if (c.i > last.i and c.dep_ in ("dobj", "attr", "oprd") and c.left_edge.i == last.i + 1
+                and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and c.ent_type_ not in ("DATE", "TIME")):
+            return c
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """Subject of ``verb``: nsubj, passive agent, the noun a relative clause hangs on, or the
     subject inherited from the governing verb ("Xi said …, adding …", "responded by affirming")."""
@@ -447,6 +471,14 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "nsubjpass" and tok.lower_ not in ("told", "asked", "quoted"):
                 return child
+        if tok is not verb and tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and tok.dep_ in _CARRIER_DEPS:
+            # reached from a participle on a noun ("held up a sign saying …", "released a
+            # statement saying …"): a document issued by the clause's subject speaks for it, any
+            # other noun speaks itself (the sign, the petition, the 911 calls)
+            if tok.lower_ in _ISSUED_NOUNS and tok.dep_ == "dobj" and tok.head.tag_.startswith("VB"):
+                tok = tok.head
+                continue
+            return tok
         if tok.head.i == tok.i:
             return None
         if tok.dep_ in _INHERIT_DEPS or (tok.dep_ == "prep" and tok.tag_ == "IN"):
@@ -664,6 +696,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         subj = _subject(tok)
         if subj is None:  # "The governor, asked whether …, said": the parser hung the subject on "asked"
             subj = next((g for c in tok.lefts if c.lower_ in _ASKED for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None:  # “…,” opined Cleveland’s Plain Dealer (parsed as the verb's object)
+            subj = _postverbal_speaker(tok, last)
         if subj is not None and (subj.dep_ == "csubj" or subj.lower_ == "there"
                                  or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")):
             subj = None
