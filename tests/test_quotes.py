@@ -575,3 +575,21 @@ def test_inverted_cue_whose_speaker_was_parsed_as_object(nlp, text, fragment, sp
 def test_participle_on_a_noun_speaker(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.speaker == speaker
+
+
+def test_inverted_cue_at_a_paragraph_end_reports_the_clause_before_it(nlp):
+    """“A said that …, B said.\\n\\n”: the parser made B's verb the ccomp of A's; the line-break
+    token that closes the paragraph must not hide that B's verb ends the sentence."""
+    from spacy.tokens import Doc
+
+    words = ["The", "mayors", "said", "that", "rents", "rose", "sharply", ",", "Anders", "Holm", "said", ".",
+             "\n\n", "Talks", "resume", "."]
+    spaces = [True, True, True, True, True, True, False, True, True, True, False, False, False, True, False, False]
+    tags = ["DT", "NNS", "VBD", "IN", "NNS", "VBD", "RB", ",", "NNP", "NNP", "VBD", ".", "_SP", "NNS", "VBP", "."]
+    deps = ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "advmod", "punct", "compound", "nsubj", "ccomp",
+            "punct", "dep", "nsubj", "ROOT", "punct"]
+    heads = [1, 2, 2, 5, 5, 2, 5, 10, 9, 10, 2, 2, 11, 14, 14, 14]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads)
+    qs = extract_quotes(doc, DocEntities())
+    q = next(q for q in qs if q.speaker == "Anders Holm")
+    assert q.kind == "indirect" and q.text == "The mayors said that rents rose sharply"

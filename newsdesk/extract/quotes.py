@@ -18,7 +18,8 @@ Kinds and content spans
   is the clause (no leading "that"), widened to the marks of the fragments it contains.
 * **indirect** — a reported clause without marks: the ``ccomp`` of the verb ("Russia said [the
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
-  pointed out"), the whole sentence around a parenthetical cue ("[Many closures, he said, have
+  pointed out"; the line break closing a paragraph does not count as sentence text), the whole
+  sentence around a parenthetical cue ("[Many closures, he said, have
   …]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
   noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
@@ -559,7 +560,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     le, re_ = verb.left_edge.i, verb.right_edge.i
     set_off_left = le > sent.start and (doc[le].text in _sep or doc[le - 1].text in _sep)
     if (verb.dep_ in ("ccomp", "parataxis", "conj") and head.i < verb.i and sents.of(head.i) is sent
-            and set_off_left and verb.right_edge.i >= sent.end - 2):
+            and set_off_left and verb.right_edge.i >= _end_without_space(doc, sent) - 2):
         lo, hi = _trim(doc, head.left_edge.i, verb.left_edge.i)
         if hi - lo >= 3:
             return lo, hi, "inverted"
@@ -572,6 +573,14 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         if hi - lo - (re_ + 1 - le) >= 4:
             return lo, hi, "parenthetical"
     return None
+
+
+def _end_without_space(doc: Doc, sent: "_Sent") -> int:
+    """End of a sentence without the line-break tokens that close a paragraph."""
+    end = sent.end
+    while end > sent.start + 1 and doc[end - 1].is_space:
+        end -= 1
+    return end
 
 
 _MAX_TRAILING_QUOTE = 30  # tokens
