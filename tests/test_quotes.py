@@ -593,3 +593,19 @@ def test_inverted_cue_at_a_paragraph_end_reports_the_clause_before_it(nlp):
     qs = extract_quotes(doc, DocEntities())
     q = next(q for q in qs if q.speaker == "Anders Holm")
     assert q.kind == "indirect" and q.text == "The mayors said that rents rose sharply"
+
+
+@pytest.mark.parametrize("text, fragment, speaker, kind", [
+    ("The mayor described the new tram line as a lifeline for the eastern suburbs.", "lifeline", "The mayor",
+     "indirect"),
+    ("The council approved the budget, which Ms Okafor declared as the fairest in a decade.", "fairest",
+     "Ms Okafor", "indirect"),
+])
+def test_describe_as_without_quote_marks_is_indirect(nlp, text, fragment, speaker, kind):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker and q.kind == kind
+
+
+def test_passive_described_as_is_no_quote(nlp):
+    text = "Two newcomers, widely described as reformers, won seats on the board."
+    assert not [q for q in run(nlp, text) if "reformers" in q.text]

@@ -20,7 +20,9 @@ Kinds and content spans
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
   pointed out"; the line break closing a paragraph does not count as sentence text), the whole
   sentence around a parenthetical cue ("[Many closures, he said, have
-  …]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
+  …]"), the object and "as" phrase of describe/declare/portray/label … ("Xi described relations
+  [as going beyond an alliance]"; "which Russia has described [as an act of aggression]"; not
+  passive: "widely described as reformers"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
   noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
   of the document and the rest of the line holds quote marks).
@@ -630,6 +632,25 @@ def _widen_ccomp(verb: Token, lemma: str, last: Token, c: Token, lo: int, hi: in
     return lo, hi
 
 
+_AS_LEMMAS = {"describe", "characterize", "characterise", "portray", "declare", "depict", "brand", "label"}
+
+
+def _as_content(verb: Token, last: Token) -> tuple[int, int, str] | None:
+    """What "describe/declare/portray X as Y" reports without quote marks: the object and the
+    "as" phrase ("Xi described relations as going beyond an alliance"; "which Russia has
+    described as an act of aggression" → "as an act of aggression"), kind "as"."""
+    if verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "candidates described as anti-establishment": no speaker in sight
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > last.i
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if as_ is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and last.i < c.i < as_.i), None)
+    lo = obj.left_edge.i if obj is not None else as_.i
+    lo, hi = _trim(verb.doc, lo, as_.right_edge.i + 1)
+    return (lo, hi, "as") if hi - lo >= 3 else None
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -726,6 +747,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
                     if tok.tag_ in ("VBG", "VBN") else None
                 slo, shi = _np_span(subj) if subj is not None else (None, None)
         found = _content_of(tok, lemma, last, kinds, sents) if kinds == "all" or lemma in _OBJ_CONTENT_LEMMAS else None
+        if lemma in _AS_LEMMAS and (found is None or found[2] == "object"):
+            found = _as_content(tok, last) or found  # "described relations as going beyond …"
         clo = chi = None
         src = ""
         if found is not None:
@@ -1316,7 +1339,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
                 kind, span = "direct", (qa, qb)
             else:
                 kind, span = "mixed", (min(ca, qa), max(cb, qb))
-        elif cue.kinds == "direct" or cue.content_from == "object":
+        elif (cue.kinds == "direct" and cue.content_from != "as") or cue.content_from == "object":
             continue  # call/describe/hail… and bare objects only count with quoted words
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
