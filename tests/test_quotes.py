@@ -609,3 +609,13 @@ def test_describe_as_without_quote_marks_is_indirect(nlp, text, fragment, speake
 def test_passive_described_as_is_no_quote(nlp):
     text = "Two newcomers, widely described as reformers, won seats on the board."
     assert not [q for q in run(nlp, text) if "reformers" in q.text]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The union has accused the port authority of a reckless cut in safety staff.", "reckless cut", "The union"),
+    ("Lisbon has charged Madrid with diverting the river to its own farms.", "diverting the river", "Lisbon"),
+    ("The coach criticised the referees for ignoring two clear fouls.", "ignoring two clear fouls", "The coach"),
+])
+def test_charges_with_a_preposition_phrase_are_indirect(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker and q.kind == "indirect"

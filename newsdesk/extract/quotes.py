@@ -22,7 +22,9 @@ Kinds and content spans
   sentence around a parenthetical cue ("[Many closures, he said, have
   …]"), the object and "as" phrase of describe/declare/portray/label … ("Xi described relations
   [as going beyond an alliance]"; "which Russia has described [as an act of aggression]"; not
-  passive: "widely described as reformers"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
+  passive: "widely described as reformers"), the object and phrase of a charge ("accused [Russia
+  of a build-up]", "charged [Kiev with sending troops]", "criticised [officials for politicising
+  the Games]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
   noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
   of the document and the rest of the line holds quote marks).
@@ -633,19 +635,27 @@ def _widen_ccomp(verb: Token, lemma: str, last: Token, c: Token, lo: int, hi: in
 
 
 _AS_LEMMAS = {"describe", "characterize", "characterise", "portray", "declare", "depict", "brand", "label"}
+# verbs whose object and one preposition phrase state a charge ("accused Russia of a build-up")
+_PREP_CONTENT = dict.fromkeys(_AS_LEMMAS, "as") | {"accuse": "of", "charge": "with", "criticize": "for",
+                                                   "criticise": "for"}
 
 
-def _as_content(verb: Token, last: Token) -> tuple[int, int, str] | None:
+def _as_content(verb: Token, last: Token, prep: str = "as") -> tuple[int, int, str] | None:
     """What "describe/declare/portray X as Y" reports without quote marks: the object and the
     "as" phrase ("Xi described relations as going beyond an alliance"; "which Russia has
-    described as an act of aggression" → "as an act of aggression"), kind "as"."""
+    described as an act of aggression" → "as an act of aggression"), kind "as"; likewise the
+    object and ``prep`` phrase of a charge ("accused Russia of a build-up", "charged Kiev with
+    sending troops", "criticised officials for politicising the Games")."""
     if verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "candidates described as anti-establishment": no speaker in sight
-    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > last.i
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > last.i), None)
+    kids = list(verb.children) + (list(obj.children) if obj is not None else [])  # "accused [X of Y]"
+    as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == prep and c.i > last.i
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if as_ is None:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and last.i < c.i < as_.i), None)
+    if obj is not None and obj.i > as_.i:
+        obj = None
     lo = obj.left_edge.i if obj is not None else as_.i
     lo, hi = _trim(verb.doc, lo, as_.right_edge.i + 1)
     return (lo, hi, "as") if hi - lo >= 3 else None
@@ -747,8 +757,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
                     if tok.tag_ in ("VBG", "VBN") else None
                 slo, shi = _np_span(subj) if subj is not None else (None, None)
         found = _content_of(tok, lemma, last, kinds, sents) if kinds == "all" or lemma in _OBJ_CONTENT_LEMMAS else None
-        if lemma in _AS_LEMMAS and (found is None or found[2] == "object"):
-            found = _as_content(tok, last) or found  # "described relations as going beyond …"
+        if lemma in _PREP_CONTENT and (found is None or found[2] == "object"):
+            found = _as_content(tok, last, _PREP_CONTENT[lemma]) or found  # "described … as …"
         clo = chi = None
         src = ""
         if found is not None:
