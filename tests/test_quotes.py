@@ -619,3 +619,14 @@ def test_passive_described_as_is_no_quote(nlp):
 def test_charges_with_a_preposition_phrase_are_indirect(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.speaker == speaker and q.kind == "indirect"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Voters want calm, not flair - Anna Berg and Thomas Lindqvist: “Most people we surveyed said they valued "
+     "steadiness over flair in a leader.”", "steadiness", "Thomas Lindqvist"),
+    ("The size of the swing did not surprise the veteran pollster Maria Santos: “Late deciders always break "
+     "toward the challenger in this state.”", "Late deciders", "Maria Santos"),
+])
+def test_name_before_a_colon_speaks_the_quote(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.cue == ":" and q.speaker.endswith(speaker)

@@ -7,7 +7,9 @@ start offset. Every span is a character span of ``doc.text`` and ``text`` is tha
 Kinds and content spans
 * **direct** — a passage inside quotation marks that is what a reporting verb reports
   ("“…,” Xi said", "Xi said: “…”", "said Xi"), that follows a colon ("Cruz continued:\n\n“…”"),
-  or that stands alone as a floating quote after a quote with a speaker. The span INCLUDES the
+  or that stands alone as a floating quote after a quote with a speaker (a PERSON/ORG name right
+  before the colon speaks the quote unless the clause subject is a person: "HEADLINE - Mark
+  Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). The span INCLUDES the
   opening and closing marks (as PolNeAR and textacy gold do) and may run over several sentences
   and paragraphs (news convention: a mark reopens each paragraph, none closes it).
   A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
@@ -1566,10 +1568,26 @@ def _colon_cue(doc: Doc, text: str, a: int, lo: int, cue_by_sent: dict[int, list
     while root.head.i != root.i and root.head.i < k:
         root = root.head
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = _name_before_colon(doc, k, subj)
+    if named is not None:
+        subj = named
     if subj is None:
         return None
     slo, shi = _np_span(subj)
     return _Cue(colon, colon, ":", "all", subj, slo, shi, None, None, "colon")
+
+
+def _name_before_colon(doc: Doc, k: int, subj: Token | None) -> Token | None:
+    """A person's or organisation's name right before the colon at ``k`` that introduces a quote
+    ("IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “…”", "More from Jones: “…”",
+    "doesn't surprise pollster Daron Shaw: “…”"), taken over a clause subject that is no
+    person ("The timing of … doesn't surprise …")."""
+    t = doc[k - 1]
+    if t.tag_ not in ("NNP", "NNPS") or t.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in _PRONOUNS_PERSON):
+        return None
+    return t
 
 
 def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Resolver",
