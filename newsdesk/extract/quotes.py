@@ -7,9 +7,9 @@ start offset. Every span is a character span of ``doc.text`` and ``text`` is tha
 Kinds and content spans
 * **direct** — a passage inside quotation marks that is what a reporting verb reports
   ("“…,” Xi said", "Xi said: “…”", "said Xi"), that follows a colon ("Cruz continued:\n\n“…”"),
-  or that stands alone as a floating quote after a quote with a speaker (a PERSON/ORG name right
-  before the colon speaks the quote unless the clause subject is a person: "HEADLINE - Mark
-  Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). The span INCLUDES the
+  or that stands alone as a floating quote after a quote with a speaker. After a colon, a
+  PERSON/ORG name right before it speaks the quote unless the clause subject is a person
+  ("HEADLINE - Mark Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). The span INCLUDES the
   opening and closing marks (as PolNeAR and textacy gold do) and may run over several sentences
   and paragraphs (news convention: a mark reopens each paragraph, none closes it).
   A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
