@@ -630,3 +630,11 @@ def test_charges_with_a_preposition_phrase_are_indirect(nlp, text, fragment, spe
 def test_name_before_a_colon_speaks_the_quote(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.cue == ":" and q.speaker.endswith(speaker)
+
+
+def test_quoted_transcript_name_colon_lines(nlp):
+    text = ("Senator Maria Grayson spoke to the host on Sunday.\n\n"
+            "\"Host: Will the senator attend the hearing tomorrow?\n\n"
+            "\"Maria Grayson: I will not, and I have told the committee why.\"")
+    q = find(run(nlp, text), "told the committee why")
+    assert q.cue == ":" and q.speaker == "Maria Grayson"

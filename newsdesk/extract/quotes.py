@@ -27,8 +27,8 @@ Kinds and content spans
   passive: "widely described as reformers"), the object and phrase of a charge ("accused [Russia
   of a build-up]", "charged [Kiev with sending troops]", "criticised [officials for politicising
   the Games]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
-  (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
-  noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
+  (headlines "Pence: …", transcripts "WALLACE: …", also after the opening mark of a quoted
+  transcript line; a headline name the tagger took for a common noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
   of the document and the rest of the line holds quote marks).
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed on the next
@@ -1604,6 +1604,8 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
         t0 = bisect.bisect_left(starts, p_start)
         if t0 >= len(doc):
             continue
+        if doc[t0].tag_ == "``" and t0 + 1 < len(doc):  # a quoted transcript: "\"WALLACE: …"
+            t0 += 1
         k = next((i for i in range(t0, min(t0 + 6, len(doc))) if doc[i].text == ":" or "\n" in doc[i].text), None)
         if k is None or k == t0 or doc[k].text != ":" or k + 1 >= len(doc):
             continue
