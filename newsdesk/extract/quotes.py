@@ -9,8 +9,8 @@ Kinds and content spans
   ("“…,” Xi said", "Xi said: “…”", "said Xi"), that follows a colon ("Cruz continued:\n\n“…”"),
   or that stands alone as a floating quote after a quote with a speaker. After a colon, a
   PERSON/ORG name right before it speaks the quote unless the clause subject is a person
-  ("HEADLINE - Mark Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). The span INCLUDES the
-  opening and closing marks (as PolNeAR and textacy gold do) and may run over several sentences
+  ("HEADLINE - Mark Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). The span
+  INCLUDES the opening and closing marks (as PolNeAR and textacy gold do) and may run over several sentences
   and paragraphs (news convention: a mark reopens each paragraph, none closes it).
   A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
   paragraph are merged into ONE quote from the first opening to the last closing mark, so the
@@ -28,8 +28,9 @@ Kinds and content spans
   of a build-up]", "charged [Kiev with sending troops]", "criticised [officials for politicising
   the Games]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …", also after the opening mark of a quoted
-  transcript line; a headline name the tagger took for a common noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
-  of the document and the rest of the line holds quote marks).
+  transcript line; a headline name the tagger took for a common noun, "Trump: ‘We are going to
+  win.’", counts when each word is a word of a PERSON/ORG mention of the document and the rest
+  of the line holds quote marks).
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed on the next
   line by a dash and a name ("“…”\n\n- Bernie Sanders."; cue "-"), "as X put it, “…”".
