@@ -638,3 +638,16 @@ def test_quoted_transcript_name_colon_lines(nlp):
             "\"Maria Grayson: I will not, and I have told the committee why.\"")
     q = find(run(nlp, text), "told the committee why")
     assert q.cue == ":" and q.speaker == "Maria Grayson"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("As a part of his plea deal, Marcel Lehel Lazar, 44, said that he entered nearly 100 accounts.",
+     "entered nearly 100 accounts", "Marcel Lehel Lazar"),
+    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he was alarmed.",
+     "he was alarmed", "Jeffrey Salkin"),
+    ("“Having the voter file and two people who understand it is valuable,” said Skelly, explaining he "
+     "worked with both.", "voter file", "Skelly"),
+])
+def test_speaker_the_parser_hung_elsewhere(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker

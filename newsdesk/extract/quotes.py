@@ -55,7 +55,9 @@ between a quote and its cue, or a subject inherited through ``conj``/``advcl``/`
 subject). A participle on a noun speaks for the noun ("held up a sign saying …" → the sign), or,
 for a document the clause's subject issued, for that subject ("released a statement saying …" →
 who released it). An inverted cue whose speaker the parser took as its object ("“…,” opined
-Cleveland’s Plain Dealer") takes that noun phrase. The span is the head with its left modifiers (appositions and relative clauses
+Cleveland’s Plain Dealer") or hung elsewhere ("said Skelly, explaining …") takes the short noun
+phrase right after the verb; a finite cue after a comma with no subject at all ("Marcel Lazar,
+44, said") takes the nearest PERSON/ORG name before it in the sentence. The span is the head with its left modifiers (appositions and relative clauses
 dropped: "Wang Yi, the Chinese foreign minister, told …" → "Wang Yi"); a relative pronoun stays
 "who" as written. Floating quotes carry the previous quote's speaker AND cue.
 
@@ -456,6 +458,42 @@ def _postverbal_speaker(verb: Token, last: Token) -> Token | None:
         if (c.i > last.i and c.dep_ in ("dobj", "attr", "oprd") and c.left_edge.i == last.i + 1
                 and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and c.ent_type_ not in ("DATE", "TIME")):
             return c
+    # the parser hung the name elsewhere ("said Skelly, explaining …" with Skelly an adverb; "said
+    # the woman, who … declined" with the woman the subject of "declined"): a short noun phrase
+    # right after the verb, closed by a comma or the sentence end
+    j = last.i + 1
+    head = None
+    while j < len(doc) and j - last.i <= _MAX_POSTVERBAL:
+        t = doc[j]
+        if t.text in (",", ".", ";") or "\n" in t.text:
+            break
+        if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)):
+            return None
+        if t.tag_.startswith("NN") or t.is_title:
+            head = t
+        j += 1
+    return head if j - last.i <= _MAX_POSTVERBAL else None
+
+
+_MAX_POSTVERBAL = 6
+_POSTVERBAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD"}
+_MAX_NAME_BACK = 30  # tokens
+
+
+def _name_before_verb(verb: Token, sent_start: int) -> Token | None:
+    """Subject of a finite cue the parser left without one because its name hangs elsewhere
+    ("Marcel Lazar, 44, said …", "Jeffrey Salkin, a Florida rabbi helping …, said …"): the
+    verb follows a comma, and the nearest PERSON/ORG name before it in the sentence (at most
+    ``_MAX_NAME_BACK`` tokens, no quote mark or other verb of saying in between) is taken."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for j in range(verb.i - 2, max(sent_start, verb.i - _MAX_NAME_BACK) - 1, -1):
+        t = doc[j]
+        if t.is_quote or "\n" in t.text or (t.tag_.startswith("VB") and t.lower_ in VERBS):
+            return None
+        if t.ent_type_ in ("PERSON", "ORG") and (j + 1 >= len(doc) or doc[j + 1].ent_iob_ != "I"):
+            return t
     return None
 
 
@@ -741,6 +779,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             subj = next((g for c in tok.lefts if c.lower_ in _ASKED for g in c.children if g.dep_ == "nsubj"), None)
         if subj is None:  # “…,” opined Cleveland’s Plain Dealer (parsed as the verb's object)
             subj = _postverbal_speaker(tok, last)
+        if subj is None and tok.tag_ in ("VBD", "VBZ", "VBP"):  # "Lazar, 44, said" hung elsewhere
+            subj = _name_before_verb(tok, sents.of(tok.i).start)
         if subj is not None and (subj.dep_ == "csubj" or subj.lower_ == "there"
                                  or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")):
             subj = None
