@@ -651,3 +651,21 @@ def test_quoted_transcript_name_colon_lines(nlp):
 def test_speaker_the_parser_hung_elsewhere(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.speaker == speaker
+
+
+def test_participle_on_a_person_inside_a_prepositional_phrase(nlp):
+    """"footage of Maria Lopez saying, “…”" with "saying" hung on the name: she speaks, not the ad."""
+    from spacy.tokens import Doc
+
+    words = ["The", "ad", "shows", "footage", "of", "Maria", "Lopez", "saying", ",", "“", "We", "will", "win",
+             "this", "time", ".", "”"]
+    spaces = [True, True, True, True, True, True, True, False, True, False, True, True, True, True, False, False,
+              False]
+    tags = ["DT", "NN", "VBZ", "NN", "IN", "NNP", "NNP", "VBG", ",", "``", "PRP", "MD", "VB", "DT", "NN", ".", "''"]
+    deps = ["det", "nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "acl", "punct", "punct", "nsubj", "aux",
+            "ccomp", "det", "npadvmod", "punct", "punct"]
+    heads = [1, 2, 2, 2, 3, 6, 4, 6, 7, 12, 12, 12, 7, 14, 12, 12, 12]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 10
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads, ents=ents)
+    q = find(extract_quotes(doc, DocEntities()), "We will win")
+    assert q.speaker == "Maria Lopez"

@@ -52,7 +52,8 @@ words). The speaker is the verb's subject (passive agent for "was told by X", po
 "according to X" — "a statement by the ministry" resolves to the ministry), the noun phrase
 between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
 ("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
-subject). A participle on a noun speaks for the noun ("held up a sign saying …" → the sign), or,
+subject). A participle on a noun speaks for the noun ("held up a sign saying …" → the sign;
+"footage of Maria Lopez saying …" → the person, even inside a prepositional phrase), or,
 for a document the clause's subject issued, for that subject ("released a statement saying …" →
 who released it). An inverted cue whose speaker the parser took as its object ("“…,” opined
 Cleveland’s Plain Dealer") or hung elsewhere ("said Skelly, explaining …") takes the short noun
@@ -517,7 +518,8 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "nsubjpass" and tok.lower_ not in ("told", "asked", "quoted"):
                 return child
-        if tok is not verb and tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and tok.dep_ in _CARRIER_DEPS:
+        if tok is not verb and tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and (
+                tok.dep_ in _CARRIER_DEPS or tok.ent_type_ == "PERSON"):  # "footage of Trump saying"
             # reached from a participle on a noun ("held up a sign saying …", "released a
             # statement saying …"): a document issued by the clause's subject speaks for it, any
             # other noun speaks itself (the sign, the petition, the 911 calls)
