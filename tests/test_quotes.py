@@ -669,3 +669,14 @@ def test_participle_on_a_person_inside_a_prepositional_phrase(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads, ents=ents)
     q = find(extract_quotes(doc, DocEntities()), "We will win")
     assert q.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("“We have no more beds at the shelter tonight. Please stop sending people. #Bergen,” tweeted a volunteer "
+     "from Oslo going by the handle Skipper.", "no more beds", "a volunteer"),  # #Bergen is no speaker
+    ("Humphrey, who calls the mayor a “sociopath,” said he doesn’t believe the recall needs a candidate.",
+     "recall needs", "Humphrey"),  # marks inside the subject's relative clause do not count
+])
+def test_a_word_of_the_quote_is_not_its_speaker(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker

@@ -48,7 +48,8 @@ Title Case stretches (“Guardians of the Galaxy”), attribute values of markup
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
 data/reporting_verbs.tsv (forms → lemma; flag ``direct`` for verbs that only report quoted
-words). The speaker is the verb's subject (passive agent for "was told by X", pobj for
+words). The speaker is the verb's subject (never a word inside the quote: "… #Cologne,” tweeted a
+user" → the user; passive agent for "was told by X", pobj for
 "according to X" — "a statement by the ministry" resolves to the ministry), the noun phrase
 between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
 ("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
@@ -498,6 +499,31 @@ def _name_before_verb(verb: Token, sent_start: int) -> Token | None:
     return None
 
 
+def _across_mark(subj: Token, verb: Token) -> bool:
+    """True when a quote mark separates ``subj`` from ``verb`` (a closing mark after a subject
+    before the verb, an opening mark after the verb): the subject is a word of the quote
+    ("… #Cologne,” tweeted a user"; "said “images, they’ve got no place …”"), not its speaker."""
+    doc = subj.doc
+    if subj.i < verb.i:  # the first mark after the subject closes a quote the subject sits in
+        marks = [_mark_kind(doc[j]) for j in range(subj.i + 1, verb.i)]
+        marks = [m for m in marks if m]
+        return bool(marks) and marks[0] == "close"
+    marks = [_mark_kind(doc[j]) for j in range(verb.i + 1, subj.i)]
+    marks = [m for m in marks if m]
+    return bool(marks) and marks[-1] == "open"
+
+
+def _mark_kind(t: Token) -> str:
+    """"open" / "close" for a double quotation mark token (not apostrophes, not '' pairs)."""
+    if t.text in ("“", "«", "„"):
+        return "open"
+    if t.text in ("”", "»"):
+        return "close"
+    if t.text == '"':
+        return "open" if t.tag_ == "``" else "close"
+    return ""
+
+
 def _subject(verb: Token) -> Token | None:
     """Subject of ``verb``: nsubj, passive agent, the noun a relative clause hangs on, or the
     subject inherited from the governing verb ("Xi said …, adding …", "responded by affirming")."""
@@ -508,7 +534,7 @@ def _subject(verb: Token) -> Token | None:
         agent = None
         # the nearest subject: a sentence run over a headline can give a verb two of them
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") and not _across_mark(child, tok):
                 return child  # a relative "who" stays as written; _Resolver follows it
         for child in tok.children:
             if child.dep_ == "agent":
