@@ -680,3 +680,13 @@ def test_participle_on_a_person_inside_a_prepositional_phrase(nlp):
 def test_a_word_of_the_quote_is_not_its_speaker(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The senator also forced Mr Dahl, the bank's chief executive, to admit that no manager had been fired.",
+     "no manager had been fired", "Mr Dahl"),
+    ("The union used the hearing to say that the new rota was unsafe.", "rota was unsafe", "The union"),
+])
+def test_object_control_speaker(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker

@@ -53,7 +53,8 @@ user" → the user; passive agent for "was told by X", pobj for
 "according to X" — "a statement by the ministry" resolves to the ministry), the noun phrase
 between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
 ("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
-subject). A participle on a noun speaks for the noun ("held up a sign saying …" → the sign;
+subject; a cue that is the xcomp of a verb with an object takes the object: "forced Stumpf to
+admit …" → Stumpf, but "promised/used … to" keep their subject). A participle on a noun speaks for the noun ("held up a sign saying …" → the sign;
 "footage of Maria Lopez saying …" → the person, even inside a prepositional phrase), or,
 for a document the clause's subject issued, for that subject ("released a statement saying …" →
 who released it). An inverted cue whose speaker the parser took as its object ("“…,” opined
@@ -499,6 +500,12 @@ def _name_before_verb(verb: Token, sent_start: int) -> Token | None:
     return None
 
 
+# verbs whose xcomp takes the subject, not the object ("promised voters to …", "used the comments
+# to urge …")
+_SUBJECT_CONTROL = {"promise", "promised", "promises", "promising", "vow", "vowed", "threatened", "offered",
+                    "use", "used", "uses", "using"}
+
+
 def _across_mark(subj: Token, verb: Token) -> bool:
     """True when a quote mark separates ``subj`` from ``verb`` (a closing mark after a subject
     before the verb, an opening mark after the verb): the subject is a word of the quote
@@ -555,6 +562,12 @@ def _subject(verb: Token) -> Token | None:
             return tok
         if tok.head.i == tok.i:
             return None
+        if tok is verb and tok.dep_ == "xcomp" and tok.head.lower_ not in _SUBJECT_CONTROL:
+            # object control: "forced Stumpf to admit …", "asked her to say …" → the object speaks
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i
+                        and c.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")), None)
+            if obj is not None:
+                return obj
         if tok.dep_ in _INHERIT_DEPS or (tok.dep_ == "prep" and tok.tag_ == "IN"):
             nxt = tok.head
             # "Trump told X that Romney “had …,” adding …": the participle hangs on the reported
