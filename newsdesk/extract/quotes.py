@@ -10,7 +10,8 @@ Kinds and content spans
   or that stands alone as a floating quote after a quote with a speaker. After a colon, a
   PERSON/ORG name right before it speaks the quote unless the clause subject is a person
   ("HEADLINE - Mark Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). The span
-  INCLUDES the opening and closing marks (as PolNeAR and textacy gold do) and may run over several sentences
+  INCLUDES the opening and closing marks (as PolNeAR and textacy gold do) and may run over several
+  sentences
   and paragraphs (news convention: a mark reopens each paragraph, none closes it).
   A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
   paragraph are merged into ONE quote from the first opening to the last closing mark, so the
@@ -54,13 +55,15 @@ user" → the user; passive agent for "was told by X", pobj for
 between a quote and its cue, or a subject inherited through ``conj``/``advcl``/``xcomp``
 ("Xi said …, adding …"; a participle hanging on a reported clause takes the reporting verb's
 subject; a cue that is the xcomp of a verb with an object takes the object: "forced Stumpf to
-admit …" → Stumpf, but "promised/used … to" keep their subject). A participle on a noun speaks for the noun ("held up a sign saying …" → the sign;
+admit …" → Stumpf, but "promised/used … to" keep their subject). A participle on a noun speaks for
+the noun ("held up a sign saying …" → the sign;
 "footage of Maria Lopez saying …" → the person, even inside a prepositional phrase), or,
 for a document the clause's subject issued, for that subject ("released a statement saying …" →
 who released it). An inverted cue whose speaker the parser took as its object ("“…,” opined
 Cleveland’s Plain Dealer") or hung elsewhere ("said Skelly, explaining …") takes the short noun
 phrase right after the verb; a finite cue after a comma with no subject at all ("Marcel Lazar,
-44, said") takes the nearest PERSON/ORG name before it in the sentence. The span is the head with its left modifiers (appositions and relative clauses
+44, said") takes the nearest PERSON/ORG name before it in the sentence. The span is the head with
+its left modifiers (appositions and relative clauses
 dropped: "Wang Yi, the Chinese foreign minister, told …" → "Wang Yi"); a relative pronoun stays
 "who" as written. Floating quotes carry the previous quote's speaker AND cue.
 
@@ -99,7 +102,8 @@ and "asked not to be named" report no speech of their subject.
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
-subject can go wrong when no role word intervenes); "they" stays unresolved ("it" only after an organisation speaker); a
+subject can go wrong when no role word intervenes); "they" stays unresolved ("it" only after an
+organisation speaker); a
 quote whose cue sits in another sentence is attributed only as a floating quote or after a colon.
 Runs in linear time over the tokens (about 230k tokens/s of parsed text on the dev machine,
 entities excluded).
