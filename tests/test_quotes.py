@@ -690,3 +690,8 @@ def test_a_word_of_the_quote_is_not_its_speaker(nlp, text, fragment, speaker):
 def test_object_control_speaker(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.speaker == speaker
+
+
+def test_sentence_initial_inverted_cue_with_colon(nlp):
+    q = find(run(nlp, "Said Ellis: “I doubt she cares about the harbour at all.”"), "harbour")
+    assert q.speaker == "Ellis" and q.cue == "Said"

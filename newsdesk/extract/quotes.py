@@ -60,7 +60,8 @@ the noun ("held up a sign saying …" → the sign;
 "footage of Maria Lopez saying …" → the person, even inside a prepositional phrase), or,
 for a document the clause's subject issued, for that subject ("released a statement saying …" →
 who released it). An inverted cue whose speaker the parser took as its object ("“…,” opined
-Cleveland’s Plain Dealer") or hung elsewhere ("said Skelly, explaining …") takes the short noun
+Cleveland’s Plain Dealer") or hung elsewhere ("said Skelly, explaining …", "Said Ellis: “…”")
+takes the short noun
 phrase right after the verb; a finite cue after a comma with no subject at all ("Marcel Lazar,
 44, said") takes the nearest PERSON/ORG name before it in the sentence. The span is the head with
 its left modifiers (appositions and relative clauses
@@ -459,7 +460,9 @@ def _postverbal_speaker(verb: Token, last: Token) -> Token | None:
     after the verb, when the verb follows a closing quote mark (and its comma)."""
     doc = verb.doc
     j = verb.i - 1
-    if j < 0 or not (doc[j].tag_ == "''" or (doc[j].text == "," and j > 0 and doc[j - 1].tag_ == "''")):
+    opening = verb.is_sent_start and verb.text[:1].isupper()  # "Said Ellis: “…”"
+    if not opening and (j < 0 or not (doc[j].tag_ == "''" or (doc[j].text == "," and j > 0
+                                                                and doc[j - 1].tag_ == "''"))):
         return None
     for c in verb.children:
         if (c.i > last.i and c.dep_ in ("dobj", "attr", "oprd") and c.left_edge.i == last.i + 1
@@ -472,7 +475,7 @@ def _postverbal_speaker(verb: Token, last: Token) -> Token | None:
     head = None
     while j < len(doc) and j - last.i <= _MAX_POSTVERBAL:
         t = doc[j]
-        if t.text in (",", ".", ";") or "\n" in t.text:
+        if t.text in (",", ".", ";", ":") or "\n" in t.text:
             break
         if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)):
             return None
@@ -835,6 +838,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         slo = shi = None
         if subj is not None:
             slo, shi = _np_span(subj)
+            if slo <= last.i < shi:  # "Said Ellis:" tagged as one name: the cue is no part of it
+                slo = last.i + 1
             if paras.of(doc[slo].idx) != paras.of(tok.idx):
                 # the parser ran the sentence over a headline: take the first subject of the
                 # cue's own paragraph before the verb
