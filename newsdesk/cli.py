@@ -259,6 +259,12 @@ def cmd_evaluate(args) -> int:
         from newsdesk.evaluate import figures
 
         print(figures.format_report(figures.evaluate_figures(args.newsquant, limit=args.limit)))
+    elif args.what == "seeds":
+        from newsdesk.evaluate import seeds
+
+        if not Path(args.seeds).is_dir():
+            return _die(f"seeds folder {args.seeds} does not exist")
+        print(seeds.format_report(seeds.evaluate_seeds(args.seeds, args.gold or seeds.DEFAULT_GOLD)))
     return 0
 
 
@@ -350,6 +356,9 @@ def build_parser() -> argparse.ArgumentParser:
     f = evs.add_parser("figures", help="figures vs NewsQuant")
     f.add_argument("--newsquant", required=True)
     f.add_argument("--limit", type=int)
+    sd = evs.add_parser("seeds", help="speaker names of the seed articles' quotes vs a careful reader's list")
+    sd.add_argument("--seeds", required=True, help="folder of the seed article files (NNN_*.txt)")
+    sd.add_argument("--gold", default=None, help="gold list (default: newsdesk/data/seed_quotes.tsv)")
     ev.set_defaults(func=cmd_evaluate)
     b = sub.add_parser("bench", help="throughput of the real flow vs plain spaCy on a corpus")
     b.add_argument("--corpus", required=True)

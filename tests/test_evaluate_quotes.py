@@ -129,3 +129,27 @@ def test_evaluate_quotes_speech_subset(polnear_dir, monkeypatch, nlp):
                                          (":", True), ("believe", False), ("talked about", False)])
 def test_is_speech_cue(cue, speech):
     assert ev.is_speech_cue(cue) is speech
+
+
+# ---------------------------------------------------------------- seeds (speaker names)
+def test_evaluate_seeds_on_an_invented_seed(tmp_path, nlp):
+    from newsdesk.evaluate import seeds
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "000_x.txt").write_text(
+        "Ferry fares to rise\n\n“We cannot keep the old fares,” Maria Lopez said on Monday. "
+        "The council said the harbour would reopen in May.\n", encoding="utf-8")
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("# test gold\n000\tkeep the old fares\tMaria Lopez\tdirect\n"
+                    "000\tharbour would reopen\tTom Haines\tindirect\n"
+                    "000\tno such words here\tMaria Lopez\tdirect\n", encoding="utf-8")
+    res = seeds.evaluate_seeds(tmp_path / "seeds", gold, nlp=nlp)
+    assert (res["listed"], res["found"], res["right"]) == (3, 2, 1)
+    report = seeds.format_report(res)
+    assert "WRONG SPEAKER" in report and "fragment not in the cleaned text" in report
+
+
+def test_cli_evaluate_seeds_missing_folder(tmp_path, capsys):
+    from newsdesk.cli import main
+
+    assert main(["evaluate", "seeds", "--seeds", str(tmp_path / "nope")]) == 2

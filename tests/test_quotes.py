@@ -390,46 +390,43 @@ def test_short_name_takes_the_fuller_earlier_name(nlp):
 
 
 # ---------------------------------------------------------------- seeds (a careful reader's list)
-SEED_EXPECTATIONS = [
-    # (seed file prefix, fragment of the quote, speaker_name)
-    ("000", "Chinese officials also recognise", "Ryan Hass"),  # “…,” Mr Hass wrote on Twitter
-    ("000", "strongly support each other", "Xi Jinping"),  # Mr Xi said … “…”
-    ("000", "in-depth and substantive", "Chinese Foreign Ministry"),  # ORG speaker
-    ("000", "Beijing would not welcome a conflict", "Ryan Hass"),  # inverted "…, Hass pointed out"
-    ("001", "China and Russia are both major nations", "Xi Jinping"),
-    ("001", "China will, as always", "Xi Jinping"),  # continues after "Xi said, according to Xinhua."
-    ("001", "certain international forces", "Xi Jinping"),  # Xi said, “At present…”
-    ("001", "a correct view of democracy", "Xi Jinping"),  # mixed
-    ("001", "a negative assessment was expressed", "Yuri Ushakov"),
-    ("001", "the two sides must step up joint efforts", "Xi Jinping"),  # "The Chinese leader said …"
-    ("003", "it is not going to be good for China either", "Victoria Nuland"),
-    ("003", "There will be a significant impact", "Victoria Nuland"),
-    ("003", "strengthening or", "Wang Yi"),  # Wang Yi, the Chinese foreign minister, told …
-    ("003", "little cause for optimism", "Russia"),
-    ("004", "respecting the reasonable security concerns", "Xi Jinping"),  # the Chinese leader added
-    ("004", "Together, we uphold the principles", "Vladimir Putin"),  # he added
-    ("004", "not opportunistic", "Vladimir Putin"),  # “…,” Putin said, according to a Kremlin readout
-    ("004", "conducive to peace", "Xi Jinping"),
-]
+# The seeds: a careful reader's list of every quote in the five seed articles with its speaker
+# (newsdesk/data/seed_quotes.tsv, data not code), scored by newsdesk.evaluate.seeds.
+SEED_TARGET = 0.90  # issue #4: ≥ 90 % of the listed quotes found with the right speaker name
 
 
-@pytest.mark.parametrize("prefix, fragment, speaker_name", SEED_EXPECTATIONS)
-def test_seed_quotes(nlp, seeds_dir, prefix, fragment, speaker_name):
-    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
-    qs = _seed_quotes(nlp, str(path))
-    hits = [q for q in qs if fragment in q.text]
-    assert hits, f"no quote with {fragment!r}"
-    assert any(q.speaker_name == speaker_name for q in hits), [(q.speaker, q.speaker_name) for q in hits]
+def test_seed_quotes_speaker_names(nlp, seeds_dir):
+    from newsdesk.evaluate import seeds
+
+    res = seeds.evaluate_seeds(seeds_dir, nlp=nlp)
+    assert not [r for r in res["results"] if r.error], seeds.format_report(res)  # gold matches the texts
+    assert res["share_right"] >= SEED_TARGET, seeds.format_report(res)
 
 
-_SEED_CACHE: dict[str, list[Quote]] = {}
+def test_seed_gold_file_is_well_formed():
+    from newsdesk.evaluate import seeds
+
+    gold = seeds.load_gold()
+    assert len(gold) >= 80
+    for g in gold:
+        assert len(g.fragment.split()) <= 8, g  # short identifying fragments only, no article text
+        assert g.kind in ("direct", "mixed", "indirect") and g.speakers and all(g.speakers), g
+    keys = [(g.prefix, g.fragment) for g in gold]
+    assert len(keys) == len(set(keys))
 
 
-def _seed_quotes(nlp, path: str) -> list[Quote]:
-    if path not in _SEED_CACHE:
-        with open(path, encoding="utf-8") as fh:
-            _SEED_CACHE[path] = run(nlp, fh.read())
-    return _SEED_CACHE[path]
+@pytest.mark.parametrize("speakers, speaker, name, ok", [
+    (("Xi Jinping",), "Mr Xi", "Xi Jinping", True),
+    (("Xi Jinping",), "he", "Vladimir Putin", False),
+    (("Beijing", "China"), "China", "China", True),
+    (("[analysts]",), "Analysts", None, True),
+    (("[analysts]",), "Xi", "Xi Jinping", False),
+    (("Xi Jinping",), None, None, False),
+])
+def test_seed_speaker_right(speakers, speaker, name, ok):
+    from newsdesk.evaluate.seeds import SeedQuote, speaker_right
+
+    assert speaker_right(SeedQuote("000", "x", speakers, "direct"), speaker, name) is ok
 
 
 # ---------------------------------------------------------------- round 3 recall rules
@@ -711,3 +708,182 @@ def test_reported_clause_runs_into_a_lower_case_quote_after_a_comma(nlp):
             "“because those who run the mill will be getting all of the subsidies.”")
     q = find(run(nlp, text), "close the mill")
     assert q.kind == "mixed" and q.cue == "argued" and q.text.endswith("subsidies.”")
+
+
+# ---------------------------------------------------------------- speaker names (h3)
+def test_the_statement_resolves_to_the_author_of_an_earlier_statement(nlp):
+    text = ("Norway and Chile agreed on a fishing pact, saying in a joint statement that quotas would fall. "
+            "The statement criticised Peru for its “reckless trawling” near the coast.\n\n"
+            "It also said the two governments would share patrol boats next year.")
+    qs = run(nlp, text)
+    assert find(qs, "reckless trawling").speaker_name == "Norway"
+    assert find(qs, "share patrol boats").speaker_name == "Norway"  # "It" continues the statement
+
+
+def test_it_said_after_a_person_speaker_stays_unresolved(nlp):
+    text = ("Maria Lopez said the harbour would reopen in May. It also said the ferries would run twice a day.")
+    q = find(run(nlp, text), "ferries would run")
+    assert q.speaker_name is None
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Russia’s foreign ministry said the talks would “deepen mutual trust between the two sides.”",
+     "deepen mutual trust", "Russian Foreign Ministry"),
+    ("India’s Foreign Ministry said the talks would “deepen mutual trust between the two sides.”",
+     "deepen mutual trust", "Indian Foreign Ministry"),  # the NER's bare "Foreign Ministry" gets its country
+    ("The state department said that the envoy would return to Lima on Friday.", "envoy would return",
+     "State Department"),
+    ("The envoy urged calm, according to a Japanese foreign ministry statement.", "urged calm",
+     "Japanese Foreign Ministry"),
+])
+def test_institution_named_from_its_noun_phrase(nlp, text, fragment, name):
+    qs = [q for q in run(nlp, text) if fragment in q.text]
+    assert name in {q.speaker_name for q in qs}, [(q.speaker, q.speaker_name) for q in qs]
+
+
+def test_both_leaders_resolve_to_one_of_them(nlp):
+    text = ("Emmanuel Macron met Olaf Scholz in Paris on Monday. Both leaders said the budget rules "
+            "needed “a serious overhaul before winter.”")
+    q = find(run(nlp, text), "serious overhaul")
+    assert q.speaker_name in ("Emmanuel Macron", "Olaf Scholz")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('"Cyclists should stay off the ring road this week," opined the Lakeside Courier.', "ring road",
+     "the Lakeside Courier"),
+    ('"Nobody asked us about the new bridge!" wrote a farmer from the valley.', "new bridge", "a farmer"),
+])
+def test_inverted_cue_whose_speaker_was_parsed_as_object(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Later, the mayor's office released a statement saying it was moving the parade to Sunday.",
+     "moving the parade", "the mayor's office"),
+    ("Outside, Ana Ruiz held up a sign saying \"Hands off our library, we paid for every brick.\"", "every brick",
+     "a sign"),
+])
+def test_participle_on_a_noun_speaker(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker
+
+
+def test_inverted_cue_at_a_paragraph_end_reports_the_clause_before_it(nlp):
+    """“A said that …, B said.\\n\\n”: the parser made B's verb the ccomp of A's; the line-break
+    token that closes the paragraph must not hide that B's verb ends the sentence."""
+    from spacy.tokens import Doc
+
+    words = ["The", "mayors", "said", "that", "rents", "rose", "sharply", ",", "Anders", "Holm", "said", ".",
+             "\n\n", "Talks", "resume", "."]
+    spaces = [True, True, True, True, True, True, False, True, True, True, False, False, False, True, False, False]
+    tags = ["DT", "NNS", "VBD", "IN", "NNS", "VBD", "RB", ",", "NNP", "NNP", "VBD", ".", "_SP", "NNS", "VBP", "."]
+    deps = ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "advmod", "punct", "compound", "nsubj", "ccomp",
+            "punct", "dep", "nsubj", "ROOT", "punct"]
+    heads = [1, 2, 2, 5, 5, 2, 5, 10, 9, 10, 2, 2, 11, 14, 14, 14]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads)
+    qs = extract_quotes(doc, DocEntities())
+    q = next(q for q in qs if q.speaker == "Anders Holm")
+    assert q.kind == "indirect" and q.text == "The mayors said that rents rose sharply"
+
+
+@pytest.mark.parametrize("text, fragment, speaker, kind", [
+    ("The mayor described the new tram line as a lifeline for the eastern suburbs.", "lifeline", "The mayor",
+     "indirect"),
+    ("The council approved the budget, which Ms Okafor declared as the fairest in a decade.", "fairest",
+     "Ms Okafor", "indirect"),
+])
+def test_describe_as_without_quote_marks_is_indirect(nlp, text, fragment, speaker, kind):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker and q.kind == kind
+
+
+def test_passive_described_as_is_no_quote(nlp):
+    text = "Two newcomers, widely described as reformers, won seats on the board."
+    assert not [q for q in run(nlp, text) if "reformers" in q.text]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The union has accused the port authority of a reckless cut in safety staff.", "reckless cut", "The union"),
+    ("Lisbon has charged Madrid with diverting the river to its own farms.", "diverting the river", "Lisbon"),
+    ("The coach criticised the referees for ignoring two clear fouls.", "ignoring two clear fouls", "The coach"),
+])
+def test_charges_with_a_preposition_phrase_are_indirect(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker and q.kind == "indirect"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Voters want calm, not flair - Anna Berg and Thomas Lindqvist: “Most people we surveyed said they valued "
+     "steadiness over flair in a leader.”", "steadiness", "Thomas Lindqvist"),
+    ("The size of the swing did not surprise the veteran pollster Maria Santos: “Late deciders always break "
+     "toward the challenger in this state.”", "Late deciders", "Maria Santos"),
+])
+def test_name_before_a_colon_speaks_the_quote(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.cue == ":" and q.speaker.endswith(speaker)
+
+
+def test_quoted_transcript_name_colon_lines(nlp):
+    text = ("Senator Maria Grayson spoke to the host on Sunday.\n\n"
+            "\"Host: Will the senator attend the hearing tomorrow?\n\n"
+            "\"Maria Grayson: I will not, and I have told the committee why.\"")
+    q = find(run(nlp, text), "told the committee why")
+    assert q.cue == ":" and q.speaker == "Maria Grayson"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("As a part of his plea deal, Marcel Lehel Lazar, 44, said that he entered nearly 100 accounts.",
+     "entered nearly 100 accounts", "Marcel Lehel Lazar"),
+    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he was alarmed.",
+     "he was alarmed", "Jeffrey Salkin"),
+    ("“Having the voter file and two people who understand it is valuable,” said Skelly, explaining he "
+     "worked with both.", "voter file", "Skelly"),
+])
+def test_speaker_the_parser_hung_elsewhere(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker
+
+
+def test_participle_on_a_person_inside_a_prepositional_phrase(nlp):
+    """"footage of Maria Lopez saying, “…”" with "saying" hung on the name: she speaks, not the ad."""
+    from spacy.tokens import Doc
+
+    words = ["The", "ad", "shows", "footage", "of", "Maria", "Lopez", "saying", ",", "“", "We", "will", "win",
+             "this", "time", ".", "”"]
+    spaces = [True, True, True, True, True, True, True, False, True, False, True, True, True, True, False, False,
+              False]
+    tags = ["DT", "NN", "VBZ", "NN", "IN", "NNP", "NNP", "VBG", ",", "``", "PRP", "MD", "VB", "DT", "NN", ".", "''"]
+    deps = ["det", "nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "acl", "punct", "punct", "nsubj", "aux",
+            "ccomp", "det", "npadvmod", "punct", "punct"]
+    heads = [1, 2, 2, 2, 3, 6, 4, 6, 7, 12, 12, 12, 7, 14, 12, 12, 12]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 10
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads, ents=ents)
+    q = find(extract_quotes(doc, DocEntities()), "We will win")
+    assert q.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("“We have no more beds at the shelter tonight. Please stop sending people. #Bergen,” tweeted a volunteer "
+     "from Oslo going by the handle Skipper.", "no more beds", "a volunteer"),  # #Bergen is no speaker
+    ("Humphrey, who calls the mayor a “sociopath,” said he doesn’t believe the recall needs a candidate.",
+     "recall needs", "Humphrey"),  # marks inside the subject's relative clause do not count
+])
+def test_a_word_of_the_quote_is_not_its_speaker(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The senator also forced Mr Dahl, the bank's chief executive, to admit that no manager had been fired.",
+     "no manager had been fired", "Mr Dahl"),
+    ("The union used the hearing to say that the new rota was unsafe.", "rota was unsafe", "The union"),
+])
+def test_object_control_speaker(nlp, text, fragment, speaker):
+    q = find(run(nlp, text), fragment)
+    assert q.speaker == speaker
+
+
+def test_sentence_initial_inverted_cue_with_colon(nlp):
+    q = find(run(nlp, "Said Ellis: “I doubt she cares about the harbour at all.”"), "harbour")
+    assert q.speaker == "Ellis" and q.cue == "Said"

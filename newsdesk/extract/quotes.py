@@ -7,8 +7,11 @@ start offset. Every span is a character span of ``doc.text`` and ``text`` is tha
 Kinds and content spans
 * **direct** — a passage inside quotation marks that is what a reporting verb reports
   ("“…,” Xi said", "Xi said: “…”", "said Xi"), that follows a colon ("Cruz continued:\n\n“…”"),
-  or that stands alone as a floating quote after a quote with a speaker. The span INCLUDES the
-  opening and closing marks (as PolNeAR and textacy gold do) and may run over several sentences
+  or that stands alone as a floating quote after a quote with a speaker. After a colon, a
+  PERSON/ORG name right before it speaks the quote unless the clause subject is a person
+  ("HEADLINE - Mark Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). The span
+  INCLUDES the opening and closing marks (as PolNeAR and textacy gold do) and may run over several
+  sentences
   and paragraphs (news convention: a mark reopens each paragraph, none closes it).
   A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
   paragraph are merged into ONE quote from the first opening to the last closing mark, so the
@@ -22,12 +25,17 @@ Kinds and content spans
   “because those afflicted …”").
 * **indirect** — a reported clause without marks: the ``ccomp`` of the verb ("Russia said [the
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
-  pointed out"), the whole sentence around a parenthetical cue ("[Many closures, he said, have
-  …]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
-  (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
-  noun, "Trump: ‘We are going to win.’", counts when each word — or, for a run of proper nouns,
-  the last one: "Cecile Richards: ‘…’" — is a word of a PERSON/ORG mention of the document and
-  the rest of the line holds quote marks).
+  pointed out"; the line break closing a paragraph does not count as sentence text), the whole
+  sentence around a parenthetical cue ("[Many closures, he said, have …]"), the object and "as"
+  phrase of describe/declare/portray/label … ("Xi described relations [as going beyond an
+  alliance]"; "which Russia has described [as an act of aggression]"; not passive: "widely
+  described as reformers"), the object and phrase of a charge ("accused [Russia of a build-up]",
+  "charged [Kiev with sending troops]", "criticised [officials for politicising the Games]"), the
+  clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line (headlines
+  "Pence: …", transcripts "WALLACE: …", also after the opening mark of a quoted transcript line;
+  a headline name the tagger took for a common noun, "Trump: ‘We are going to win.’", counts when
+  each word — or, for a run of proper nouns, the last one: "Cecile Richards: ‘…’" — is a word of a
+  PERSON/ORG mention of the document and the rest of the line holds quote marks).
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed by a dash
   (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed) on the next line
@@ -63,16 +71,24 @@ verbs whose object has no quoted words ("emphasized her ties").
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
 data/reporting_verbs.tsv (forms → lemma; flag ``direct`` for verbs that only report quoted
-words). The speaker is the verb's subject (the object the parser gave an inverted cue right
-after a quote: "“…,” added a South Carolina Democrat."; the proper noun phrase that ends right
-before a subjectless verb and its comma: "Col. X, a spokesman in Baghdad, said," when the parser
-hung X elsewhere; passive agent for "was told by X", pobj for "according to X" — "a statement by
+words). The speaker is the verb's subject (never a word inside the quote: "… #Cologne,” tweeted a
+user" → the user; passive agent for "was told by X", pobj for "according to X" — "a statement by
 the ministry" resolves to the ministry), the noun phrase between a quote and its cue, or a
 subject inherited through ``conj``/``advcl``/``xcomp`` ("Xi said …, adding …"; a participle
-hanging on a reported clause takes the reporting verb's subject). The span is the head with its
-left modifiers (appositions and relative clauses dropped: "Wang Yi, the Chinese foreign
-minister, told …" → "Wang Yi"); a relative pronoun stays "who" as written. Floating quotes carry
-the previous quote's speaker AND cue.
+hanging on a reported clause takes the reporting verb's subject; a cue that is the xcomp of a
+verb with an object takes the object: "forced Stumpf to admit …" → Stumpf, but "promised/used …
+to" keep their subject). A participle on a noun speaks for the noun ("held up a sign saying …" →
+the sign; "footage of Maria Lopez saying …" → the person, even inside a prepositional phrase), or,
+for a document the clause's subject issued, for that subject ("released a statement saying …" →
+who released it). An inverted cue whose speaker the parser took as its object ("“…,” added a
+South Carolina Democrat.", "“…,” opined Cleveland’s Plain Dealer") or hung elsewhere ("said
+Skelly, explaining …", "Said Ellis: “…”") takes the short noun phrase right after the verb; a cue
+with no subject takes the proper noun phrase that ends right before it and its comma ("Col. X,
+a spokesman in Baghdad, said,") or else, for a finite cue after a comma, the nearest PERSON/ORG
+name before it in the sentence ("Marcel Lazar, 44, said"). The span is the head with its left
+modifiers (appositions and relative clauses dropped: "Wang Yi, the Chinese foreign minister,
+told …" → "Wang Yi"); a relative pronoun stays "who" as written. Floating quotes carry the
+previous quote's speaker AND cue.
 
 Resolution (speaker_name / speaker_label / speaker_entity_id): the entity mention containing
 the speaker's head, else a name in apposition to it ("Russia's deputy minister, Dmitry Orlov,
@@ -88,7 +104,17 @@ descriptors add a qualifier the nominal lacks ("deputy", "former") only as a las
 the latest of the last three person subjects whose descriptors name no other country and no
 other role ("the Russian minister" is not the customs spokesman); "the ministry" → the latest
 ORG whose name holds the word. Indefinite nominals ("a Kremlin official") stay unresolved, and
-so does a later "the adviser" after "an energy adviser".
+so does a later "the adviser" after "an energy adviser". A ministry, department, office … the NER
+missed (or named bare: "India’s [Foreign Ministry]") is named from its noun phrase when it holds a
+country word or hits the alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the
+state department" → State Department, "a Chinese foreign ministry statement" → Chinese Foreign
+Ministry (a synthetic ORG mention, reused when the document has one of that name). A definite
+document noun with no name in it ("the statement", "their joint statement") → the author of an
+earlier mention of that noun (≤ 3 back): a name in its noun phrase, its "by X", or the subject of
+the clause it sits in ("saying in a joint statement" → the subject of "saying"). "It" as a
+subject → the latest resolved speaker when that is no person and ≤ 1000 characters back ("The
+statement criticised … It also said …"). "both leaders", "the two presidents" → one of them (the
+latest person subject or speaker).
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
@@ -110,7 +136,8 @@ the heckler yelled: “B!”"). "Asked whether …" participles and
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
-subject can go wrong when no role word intervenes); "they"/"it" stay unresolved; a
+subject can go wrong when no role word intervenes); "they" stays unresolved ("it" only after an
+organisation speaker); a
 quote whose cue sits in another sentence is attributed only as a floating quote or after a colon.
 Runs in linear time over the tokens (about 230k tokens/s of parsed text on the dev machine,
 entities excluded).
@@ -127,7 +154,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.extract.entities import ALIASES, _norm_key
 from newsdesk.extract.types import DocEntities, Mention, Quote
+from newsdesk.ids import entity_id
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -464,6 +493,96 @@ def _is_dash(doc: Doc, i: int) -> bool:
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
+_CARRIER_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "appos", "ROOT"}  # not pobj: "heard on a microphone telling"
+_ISSUED_NOUNS = {"statement", "statements", "release", "letter", "memo", "post", "tweet", "tweets", "readout",
+                 "communique", "communiqué", "article", "email", "e-mail", "message", "note", "video", "ad",
+                 "advertisement", "op-ed", "editorial", "column", "comments", "remarks", "speech", "report"}
+
+
+def _postverbal_speaker(verb: Token, last: Token) -> Token | None:
+    """Speaker of an inverted cue the parser gave an object instead of a subject ("“…,” opined
+    [Cleveland’s Plain Dealer].", "“…!” wrote [a man] calling himself …"): the noun phrase right
+    after the verb, when the verb follows a closing quote mark (and its comma)."""
+    doc = verb.doc
+    j = verb.i - 1
+    opening = verb.is_sent_start and verb.text[:1].isupper()  # "Said Ellis: “…”"
+    if not opening and (j < 0 or not (doc[j].tag_ == "''" or (doc[j].text == "," and j > 0
+                                                                and doc[j - 1].tag_ == "''"))):
+        return None
+    for c in verb.children:
+        if (c.i > last.i and c.dep_ in ("dobj", "attr", "oprd") and c.left_edge.i == last.i + 1
+                and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and c.ent_type_ not in ("DATE", "TIME")):
+            return c
+    # the parser hung the name elsewhere ("said Skelly, explaining …" with Skelly an adverb; "said
+    # the woman, who … declined" with the woman the subject of "declined"): a short noun phrase
+    # right after the verb, closed by a comma or the sentence end
+    j = last.i + 1
+    head = None
+    while j < len(doc) and j - last.i <= _MAX_POSTVERBAL:
+        t = doc[j]
+        if t.text in (",", ".", ";", ":") or "\n" in t.text:
+            break
+        if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)):
+            return None
+        if t.tag_.startswith("NN") or t.is_title:
+            head = t
+        j += 1
+    return head if j - last.i <= _MAX_POSTVERBAL else None
+
+
+_MAX_POSTVERBAL = 6
+_POSTVERBAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD"}
+_MAX_NAME_BACK = 30  # tokens
+
+
+def _name_before_verb(verb: Token, sent_start: int) -> Token | None:
+    """Subject of a finite cue the parser left without one because its name hangs elsewhere
+    ("Marcel Lazar, 44, said …", "Jeffrey Salkin, a Florida rabbi helping …, said …"): the
+    verb follows a comma, and the nearest PERSON/ORG name before it in the sentence (at most
+    ``_MAX_NAME_BACK`` tokens, no quote mark or other verb of saying in between) is taken."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for j in range(verb.i - 2, max(sent_start, verb.i - _MAX_NAME_BACK) - 1, -1):
+        t = doc[j]
+        if t.is_quote or "\n" in t.text or (t.tag_.startswith("VB") and t.lower_ in VERBS):
+            return None
+        if t.ent_type_ in ("PERSON", "ORG") and (j + 1 >= len(doc) or doc[j + 1].ent_iob_ != "I"):
+            return t
+    return None
+
+
+# verbs whose xcomp takes the subject, not the object ("promised voters to …", "used the comments
+# to urge …")
+_SUBJECT_CONTROL = {"promise", "promised", "promises", "promising", "vow", "vowed", "threatened", "offered",
+                    "use", "used", "uses", "using"}
+
+
+def _across_mark(subj: Token, verb: Token) -> bool:
+    """True when a quote mark separates ``subj`` from ``verb`` (a closing mark after a subject
+    before the verb, an opening mark after the verb): the subject is a word of the quote
+    ("… #Cologne,” tweeted a user"; "said “images, they’ve got no place …”"), not its speaker."""
+    doc = subj.doc
+    if subj.i < verb.i:  # the first mark after the subject closes a quote the subject sits in
+        marks = [_mark_kind(doc[j]) for j in range(subj.i + 1, verb.i)]
+        marks = [m for m in marks if m]
+        return bool(marks) and marks[0] == "close"
+    marks = [_mark_kind(doc[j]) for j in range(verb.i + 1, subj.i)]
+    marks = [m for m in marks if m]
+    return bool(marks) and marks[-1] == "open"
+
+
+def _mark_kind(t: Token) -> str:
+    """"open" / "close" for a double quotation mark token (not apostrophes, not '' pairs)."""
+    if t.text in ("“", "«", "„"):
+        return "open"
+    if t.text in ("”", "»"):
+        return "close"
+    if t.text == '"':
+        return "open" if t.tag_ == "``" else "close"
+    return ""
+
+
 def _subject(verb: Token) -> Token | None:
     """Subject of ``verb``: nsubj, passive agent, the noun a relative clause hangs on, or the
     subject inherited from the governing verb ("Xi said …, adding …", "responded by affirming")."""
@@ -474,7 +593,7 @@ def _subject(verb: Token) -> Token | None:
         agent = None
         # the nearest subject: a sentence run over a headline can give a verb two of them
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") and not _across_mark(child, tok):
                 return child  # a relative "who" stays as written; _Resolver follows it
         for child in tok.children:
             if child.dep_ == "agent":
@@ -484,8 +603,23 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ == "nsubjpass" and tok.lower_ not in ("told", "asked", "quoted"):
                 return child
+        if tok is not verb and tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and (
+                tok.dep_ in _CARRIER_DEPS or tok.ent_type_ == "PERSON"):  # "footage of Trump saying"
+            # reached from a participle on a noun ("held up a sign saying …", "released a
+            # statement saying …"): a document issued by the clause's subject speaks for it, any
+            # other noun speaks itself (the sign, the petition, the 911 calls)
+            if tok.lower_ in _ISSUED_NOUNS and tok.dep_ == "dobj" and tok.head.tag_.startswith("VB"):
+                tok = tok.head
+                continue
+            return tok
         if tok.head.i == tok.i:
             return None
+        if tok is verb and tok.dep_ == "xcomp" and tok.head.lower_ not in _SUBJECT_CONTROL:
+            # object control: "forced Stumpf to admit …", "asked her to say …" → the object speaks
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i
+                        and c.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")), None)
+            if obj is not None:
+                return obj
         if tok.dep_ in _INHERIT_DEPS or (tok.dep_ == "prep" and tok.tag_ == "IN"):
             nxt = tok.head
             # "Trump told X that Romney “had …,” adding …": the participle hangs on the reported
@@ -586,7 +720,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     le, re_ = verb.left_edge.i, verb.right_edge.i
     set_off_left = le > sent.start and (doc[le].text in _sep or doc[le - 1].text in _sep)
     if (verb.dep_ in ("ccomp", "parataxis", "conj") and head.i < verb.i and sents.of(head.i) is sent
-            and set_off_left and verb.right_edge.i >= sent.end - 2):
+            and set_off_left and verb.right_edge.i >= _end_without_space(doc, sent) - 2):
         lo, hi = _trim(doc, head.left_edge.i, verb.left_edge.i)
         if hi - lo >= 3:
             return lo, hi, "inverted"
@@ -745,6 +879,12 @@ def _cut_at_inner_cue(doc: Doc, c: Token, lo: int, hi: int) -> int:
         if t.tag_ == "VBG" and prev.tag_ == "''" and start - 2 >= lo and doc[start - 2].text == ",":
             return start  # “… valley,” [claiming …]: keep the closing mark
     return hi
+def _end_without_space(doc: Doc, sent: "_Sent") -> int:
+    """End of a sentence without the line-break tokens that close a paragraph."""
+    end = sent.end
+    while end > sent.start + 1 and doc[end - 1].is_space:
+        end -= 1
+    return end
 
 
 _MAX_TRAILING_QUOTE = 30  # tokens
@@ -792,6 +932,33 @@ def _widen_ccomp(verb: Token, lemma: str, last: Token, c: Token, lo: int, hi: in
             if all(t.dep_ in ("punct", "cc", "advmod") or t.is_space for t in doc[hi:d.left_edge.i]):
                 hi = d.right_edge.i + 1
     return lo, hi
+
+
+_AS_LEMMAS = {"describe", "characterize", "characterise", "portray", "declare", "depict", "brand", "label"}
+# verbs whose object and one preposition phrase state a charge ("accused Russia of a build-up")
+_PREP_CONTENT = dict.fromkeys(_AS_LEMMAS, "as") | {"accuse": "of", "charge": "with", "criticize": "for",
+                                                   "criticise": "for"}
+
+
+def _as_content(verb: Token, last: Token, prep: str = "as") -> tuple[int, int, str] | None:
+    """What "describe/declare/portray X as Y" reports without quote marks: the object and the
+    "as" phrase ("Xi described relations as going beyond an alliance"; "which Russia has
+    described as an act of aggression" → "as an act of aggression"), kind "as"; likewise the
+    object and ``prep`` phrase of a charge ("accused Russia of a build-up", "charged Kiev with
+    sending troops", "criticised officials for politicising the Games")."""
+    if verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "candidates described as anti-establishment": no speaker in sight
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > last.i), None)
+    kids = list(verb.children) + (list(obj.children) if obj is not None else [])  # "accused [X of Y]"
+    as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == prep and c.i > last.i
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if as_ is None:
+        return None
+    if obj is not None and obj.i > as_.i:
+        obj = None
+    lo = obj.left_edge.i if obj is not None else as_.i
+    lo, hi = _trim(verb.doc, lo, as_.right_edge.i + 1)
+    return (lo, hi, "as") if hi - lo >= 3 else None
 
 
 def _that_clause(prep: Token) -> Token | None:
@@ -916,6 +1083,10 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             subj = _inverted_object_speaker(tok, last)
         if subj is None:  # "Col. X, a spokesman in Baghdad, said" with X hung elsewhere
             subj = _left_np_subject(tok, sents)
+        if subj is None:  # “…,” opined Cleveland’s Plain Dealer (parsed as the verb's object)
+            subj = _postverbal_speaker(tok, last)
+        if subj is None and tok.tag_ in ("VBD", "VBZ", "VBP"):  # "Lazar, 44, said" hung elsewhere
+            subj = _name_before_verb(tok, sents.of(tok.i).start)
         if subj is not None and (subj.dep_ == "csubj" or subj.lower_ == "there"
                                  or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")):
             subj = None
@@ -925,6 +1096,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         slo = shi = None
         if subj is not None:
             slo, shi = _np_span(subj)
+            if slo <= last.i < shi:  # "Said Ellis:" tagged as one name: the cue is no part of it
+                slo = last.i + 1
             if paras.of(doc[slo].idx) != paras.of(tok.idx):
                 # the parser ran the sentence over a headline: take the first subject of the
                 # cue's own paragraph before the verb
@@ -935,6 +1108,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
                     if tok.tag_ in ("VBG", "VBN") else None
                 slo, shi = _np_span(subj) if subj is not None else (None, None)
         found = _content_of(tok, lemma, last, kinds, sents)
+        if lemma in _PREP_CONTENT and (found is None or found[2] == "object"):
+            found = _as_content(tok, last, _PREP_CONTENT[lemma]) or found  # "described … as …"
         clo = chi = None
         src = ""
         if found is not None:
@@ -979,6 +1154,9 @@ class _Resolver:
         self.recent_people.sort(key=lambda x: x[0])
         self.nominal_subjects = self._nominal_subjects()
         self.nominal_starts = [t.idx for t in self.nominal_subjects]
+        self.last_speaker: tuple[int, Mention] | None = None  # latest resolved speaker (text order)
+        self._doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
+        self._source_depth = 0
 
     def _nominal_subjects(self) -> list[Token]:
         """Definite role-noun subjects outside quotes ("The minister was unapologetic"), found
@@ -1060,6 +1238,7 @@ class _Resolver:
         Dmitry Orlov,")."""
         if m.label == "PERSON" or (head is not None and head.lower_ in _ROLE_WORDS):
             bisect.insort(self.recent_people, (pos, m), key=lambda x: x[0])
+        self.last_speaker = (pos, m)
 
     def last_person_before(self, pos: int) -> Mention | None:
         """Antecedent of he/she at ``pos``: the latest person subject or speaker, or a later
@@ -1084,6 +1263,10 @@ class _Resolver:
         """Entity mention for the speaker whose head is ``head`` (span tokens [lo, hi))."""
         m = self.mention_of_token(head)
         if m is not None:
+            if m.label == "ORG" and head.lower_ in _INSTITUTIONS:  # "India’s [Foreign Ministry]"
+                fuller = self._institution(list(self.doc[lo:hi]), head)
+                if fuller is not None and fuller.name != m.name and fuller.name.endswith(m.name):
+                    return fuller
             return m
         for child in head.children:  # "Russia's deputy economy minister, Dmitry Orlov, said"
             if child.dep_ == "appos" and child.i > head.i:
@@ -1096,7 +1279,7 @@ class _Resolver:
                 mm = self.mention_of_token(t)
                 if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and t.i != head.i:
                     return mm
-            return None
+            return self._document_source(head, lo, hi)
         if low in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             ant = head.head.head  # "Li Qiang, …, who said" → Li Qiang
             return self.resolve(ant, *_np_span(ant)) if ant.lower_ not in _RELATIVE else None
@@ -1106,6 +1289,8 @@ class _Resolver:
                 return m
         if low in _PRONOUNS_PERSON:
             return self.last_person_before(head.idx)
+        if low == "it" and head.dep_ in _SUBJ_DEPS:
+            return self._it_speaker(head.idx)
         if low in _PRONOUNS_OTHER:
             return None
         words = [t for t in self.doc[lo:hi]]
@@ -1114,11 +1299,115 @@ class _Resolver:
             return None  # indefinite: an anonymous source
         if low in _ROLE_WORDS:
             return self._nominal_person(words, head)
+        if _joint_role(words, head):  # "both leaders", "the two leaders" → one of them
+            return self.last_person_before(head.idx)
         for t in words:  # "the Chinese Foreign Ministry" partly tagged, "Xi's office"
             mm = self.mention_of_token(t)
             if mm is not None and mm.label in ("ORG", "PERSON") and t.i == head.i:
                 return mm
-        return self._nominal_org(low, head.idx)
+        return self._nominal_org(low, head.idx) or self._institution(words, head)
+
+    def _it_speaker(self, pos: int) -> Mention | None:
+        """"It said …": the latest resolved speaker when it is no person and at most
+        ``_IT_DISTANCE`` characters back ("The statement criticised … It also said …")."""
+        if self.last_speaker is None:
+            return None
+        at, m = self.last_speaker
+        return m if m.label != "PERSON" and 0 <= pos - at <= _IT_DISTANCE else None
+
+    def _institution(self, words: list[Token], head: Token) -> Mention | None:
+        """A ministry, department … the NER missed, named from its noun phrase: "China’s Foreign
+        Ministry" → Chinese Foreign Ministry, "the state department" → State Department (alias
+        table). Only with a country word or an alias hit; the mention is reused when the
+        document has one with that name."""
+        if head.lower_ not in _INSTITUTIONS:
+            return None
+        parts: list[str] = []
+        nation = False
+        for t in words:
+            if t.i > head.i:
+                break
+            w = t.lower_
+            if t.is_punct or w in ("the", "a", "an", "'s", "’s", "its", "their", "his", "her"):
+                continue
+            if w in _NATION_ADJ:
+                parts.append(_NATION_ADJ[w])
+                nation = True
+            elif w in _NATION and w.isalpha() and w not in ("democratic", "democrat", "republican", "us"):
+                parts.append(w.capitalize())
+                nation = True
+            elif t.is_alpha:
+                parts.append(t.text if t.text[:1].isupper() else t.text.capitalize())
+            else:
+                return None
+        if len(parts) < 2:
+            return None
+        name = " ".join(parts)
+        hit = ALIASES.get(_norm_key(name))
+        if hit is None:
+            if not nation:
+                return None
+        else:
+            name = hit[0]
+        for m in self.mentions:
+            if m.name == name:
+                return m
+        a, b = words[0].idx, head.idx + len(head)
+        return Mention(a, b, 0, self.doc.text[a:b], "ORG", name, entity_id("ORG", name))
+
+    def _document_source(self, head: Token, lo: int, hi: int) -> Mention | None:
+        """Author of a statement, readout … with no name in its own noun phrase: an institution
+        written as a modifier ("a Chinese foreign ministry statement"), else, for a definite one
+        ("the statement", "their joint statement"), the author of an earlier mention of the same
+        noun (at most ``_DOC_NOUN_LOOKBACK`` back): a name in that noun phrase, its "by X", or
+        the subject of the clause it sits in ("saying in a joint statement" → the subject of
+        "saying"; "In their joint statement, Moscow expressed …" → Moscow)."""
+        words = list(self.doc[lo:hi])
+        inner = [t for t in words if t.i < head.i and t.lower_ in _INSTITUTIONS]
+        if inner:
+            m = self._institution([t for t in words if t.i <= inner[-1].i], inner[-1])
+            if m is not None:
+                return m
+        low = head.lower_
+        if low not in _DOC_NOUNS or self._source_depth > 2:
+            return None
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                   for c in head.children):
+            return None
+        if self._doc_nouns is None:
+            self._doc_nouns = {}
+            for t in self.doc:
+                if t.lower_ in _DOC_NOUNS and t.tag_.startswith("NN") and not self.in_quote(t.idx):
+                    self._doc_nouns.setdefault(t.lower_, []).append(t.i)
+        occ = self._doc_nouns.get(low, [])
+        k = bisect.bisect_left(occ, head.i) - 1
+        self._source_depth += 1
+        try:
+            for j in range(k, max(-1, k - _DOC_NOUN_LOOKBACK), -1):
+                m = self._author_of(self.doc[occ[j]])
+                if m is not None:
+                    return m
+        finally:
+            self._source_depth -= 1
+        return None
+
+    def _author_of(self, t: Token) -> Mention | None:
+        """Who issued the document noun ``t`` (see ``_document_source``)."""
+        a, b = _np_span(t)
+        for x in self.doc[a:b]:
+            mm = self.mention_of_token(x)
+            if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and x.i != t.i:
+                return mm
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.resolve(obj, *_np_span(obj))
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.tag_.startswith("VB"):
+            subj = _subject(t.head.head)
+            if subj is not None and subj.i != t.i:
+                return self.resolve(subj, *_np_span(subj))
+        return None
 
     def _nominal_person(self, words: list[Token], head: Token) -> Mention | None:
         """The person whose descriptors match a definite nominal ("the Russian leader")."""
@@ -1239,6 +1528,34 @@ def _words(text: str) -> set[str]:
         if w:
             out.add(w)
     return out
+
+
+_IT_DISTANCE = 1000  # characters between an organisation speaker and a later "it said"
+_DOC_NOUN_LOOKBACK = 3  # earlier mentions of "statement" looked at for "the statement"
+_DOC_NOUNS = {"statement", "readout", "release", "communique", "communiqué", "report", "letter", "memo",
+              "transcript", "post", "tweet"}
+_INSTITUTIONS = {"ministry", "department", "office", "agency", "government", "embassy", "council",
+                 "commission", "committee", "cabinet", "parliament", "military", "army", "navy", "police",
+                 "administration", "presidency", "court"}
+# country word → nationality adjective, for institution names ("China’s" → "Chinese")
+_NATION_ADJ = {"china": "Chinese", "russia": "Russian", "ukraine": "Ukrainian", "france": "French",
+               "germany": "German", "japan": "Japanese", "india": "Indian", "britain": "British",
+               "uk": "British", "israel": "Israeli", "iran": "Iranian", "turkey": "Turkish", "taiwan": "Taiwanese",
+               "canada": "Canadian", "australia": "Australian", "mexico": "Mexican", "italy": "Italian",
+               "spain": "Spanish", "poland": "Polish", "syria": "Syrian", "korea": "Korean",
+               "america": "American", "us": "US", "u.s.": "US", "pakistan": "Pakistani", "egypt": "Egyptian"}
+for _adj in ("chinese", "russian", "ukrainian", "french", "german", "japanese", "indian", "british",
+             "israeli", "iranian", "turkish", "taiwanese", "canadian", "australian", "mexican", "italian",
+             "spanish", "polish", "syrian", "korean", "american", "pakistani", "egyptian", "saudi"):
+    _NATION_ADJ[_adj] = _adj.capitalize()
+_JOINT = {"both", "two"}
+
+
+def _joint_role(words: list[Token], head: Token) -> bool:
+    """"both leaders", "the two presidents": a plural role noun counted as two."""
+    low = head.lower_
+    return (head.tag_ == "NNS" and low.endswith("s") and low[:-1] in _ROLE_WORDS
+            and any(t.lower_ in _JOINT for t in words if t.i < head.i))
 
 
 # ================================================================================ assembly
@@ -1399,7 +1716,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
                 kind, span = "direct", (qa, qb)
             else:
                 kind, span = "mixed", (min(ca, qa), max(cb, qb))
-        elif cue.kinds == "direct" or cue.content_from == "object":
+        elif (cue.kinds == "direct" and cue.content_from != "as") or cue.content_from == "object":
             continue  # call/describe/hail… and bare objects only count with quoted words
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
@@ -1636,10 +1953,26 @@ def _colon_cue(doc: Doc, text: str, a: int, lo: int, cue_by_sent: dict[int, list
     while root.head.i != root.i and root.head.i < k:
         root = root.head
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = _name_before_colon(doc, k, subj)
+    if named is not None:
+        subj = named
     if subj is None:
         return None
     slo, shi = _np_span(subj)
     return _Cue(colon, colon, ":", "all", subj, slo, shi, None, None, "colon")
+
+
+def _name_before_colon(doc: Doc, k: int, subj: Token | None) -> Token | None:
+    """A person's or organisation's name right before the colon at ``k`` that introduces a quote
+    ("IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “…”", "More from Jones: “…”",
+    "doesn't surprise pollster Daron Shaw: “…”"), taken over a clause subject that is no
+    person ("The timing of … doesn't surprise …")."""
+    t = doc[k - 1]
+    if t.tag_ not in ("NNP", "NNPS") or t.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in _PRONOUNS_PERSON):
+        return None
+    return t
 
 
 def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Resolver",
@@ -1656,6 +1989,8 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
         t0 = bisect.bisect_left(starts, p_start)
         if t0 >= len(doc):
             continue
+        if doc[t0].tag_ == "``" and t0 + 1 < len(doc):  # a quoted transcript: "\"WALLACE: …"
+            t0 += 1
         k = next((i for i in range(t0, min(t0 + 6, len(doc))) if doc[i].text == ":" or "\n" in doc[i].text), None)
         if k is None or k == t0 or doc[k].text != ":" or k + 1 >= len(doc):
             continue
