@@ -519,3 +519,26 @@ def test_object_does_not_run_through_a_colon_quote(nlp):
             'he said with sorrow. "Is that what we want our kids to learn?"')
     q = find(run(nlp, text), "kids to learn")
     assert q.cue == "said" and q.kind == "direct" and q.text.startswith('"I heard')
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Senator Alma Reyes criticized the new tariff plan for its cost.", "the new tariff plan for its cost",
+     "Senator Alma Reyes", "criticized"),
+    ("The mayor announced a freeze on parking fees, citing the budget surplus.", "the budget surplus",
+     "The mayor", "citing"),
+    ("Governor Tom Hale has called for a review of the water contracts.", "a review of the water contracts",
+     "Governor Tom Hale", "called for"),
+])
+def test_speech_act_verb_reports_its_noun_phrase_object(nlp, text, content, speaker, cue):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "She refused to attack her rivals during the forum.",  # infinitive: nothing was said
+    "The governor was accused of ignoring the flood warnings.",  # passive: the subject is no speaker
+    "He mentioned it twice.",  # a bare pronoun object
+    "The survey found a sharp drop in turnout.",  # find: not in the speech-act set
+])
+def test_noun_phrase_objects_that_report_no_speech(nlp, text):
+    assert run(nlp, text) == []

@@ -30,6 +30,12 @@ Kinds and content spans
   continues it ("She said she and Obama had made progress. “I really believe …”" → ONE mixed
   span), unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
   said X, who said Y. “B.”" → “B.” continues “A,”).
+  Also indirect: the unquoted noun-phrase object of a speech-act verb of ``_NP_OBJECT_LEMMAS``
+  ("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…,
+  citing [the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main
+  clause, a conjunct or an adverbial participle, is active with a subject, is no infinitive
+  ("refused to attack her rivals" reports nothing), and the object is more than a pronoun.
+  Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
   Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
   and never take an adjacent quote; an object's content runs through a quoted fragment that
   opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted object.
@@ -577,6 +583,53 @@ def _widen_ccomp(verb: Token, lemma: str, last: Token, c: Token, lo: int, hi: in
     return lo, hi
 
 
+_NP_OBJECT_LEMMAS: set[str] = {
+    # evaluations of a person, plan or statement
+    "criticize", "criticise", "praise", "condemn", "denounce", "decry", "blame", "accuse", "mock", "deride",
+    "chide", "hail", "tout", "dismiss", "reject", "question", "dispute", "defend", "slam", "rebut",
+    # telling of a topic or proposal
+    "announce", "mention", "cite", "note", "describe", "acknowledge", "confirm", "deny", "reiterate", "echo",
+    "stress", "emphasize", "emphasise", "predict", "propose", "recommend", "call for", "explain", "reaffirm",
+}
+_NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
+_NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis")
+
+
+def _np_object_cue(cue: _Cue) -> bool:
+    """True when ``cue`` reports its unquoted noun-phrase object (see ``_np_object_content``):
+    a speech-act verb of ``_NP_OBJECT_LEMMAS`` heading a main clause, a conjunct or an adverbial
+    participle ("…, citing [the accord]"), active, with a subject, not an infinitive ("refused to
+    attack [his rivals]" reports nothing), and an object that is more than a pronoun."""
+    if cue.lemma not in _NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
+        return False
+    verb = cue.first
+    if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS or cue.content_lo is None:
+        return False
+    if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to") for k in verb.children):
+        return False
+    doc = verb.doc
+    return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in ("PRP", "DT", "WDT", "EX"))
+
+
+def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, str] | None:
+    """Token range of the noun-phrase object of a speech-act verb ("criticized [the accord]",
+    "accused [Rubio of lying]", "called for [a ban]"), with a following for/of/as phrase."""
+    doc = verb.doc
+    if last is not verb:
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+    else:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    obj = objs[0]
+    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i >= hi and c.lower_ in _NP_OBJECT_PREPS and c.i <= hi + 1:
+            hi = c.right_edge.i + 1
+    lo, hi = _trim(doc, lo, hi)
+    return (lo, hi, "npobject") if hi > lo else None
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -671,6 +724,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
                     if tok.tag_ in ("VBG", "VBN") else None
                 slo, shi = _np_span(subj) if subj is not None else (None, None)
         found = _content_of(tok, lemma, last, kinds, sents) if kinds == "all" or lemma in _OBJ_CONTENT_LEMMAS else None
+        if found is None and lemma in _NP_OBJECT_LEMMAS:
+            found = _np_object_content(tok, lemma, last)
         clo = chi = None
         src = ""
         if found is not None:
@@ -1119,7 +1174,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
                 kind, span = "direct", (qa, qb)
             else:
                 kind, span = "mixed", (min(ca, qa), max(cb, qb))
-        elif cue.kinds == "direct" or cue.content_from == "object":
+        elif (cue.kinds == "direct" or cue.content_from in ("object", "npobject")) and not _np_object_cue(cue):
             continue  # call/describe/hail… and bare objects only count with quoted words
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
