@@ -542,3 +542,19 @@ def test_speech_act_verb_reports_its_noun_phrase_object(nlp, text, content, spea
 ])
 def test_noun_phrase_objects_that_report_no_speech(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("As the county auditor noted, the new bridge cost twice the estimate.",
+     "the new bridge cost twice the estimate", "the county auditor", "noted"),
+    ("The vote may slip to June, as several senators have speculated.", "The vote may slip to June",
+     "several senators", "speculated"),
+])
+def test_as_clause_cue_reports_the_main_clause(nlp, text, content, speaker, cue):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+
+
+def test_as_clause_with_an_object_is_no_cue(nlp):
+    qs = run(nlp, "As she explained the rules, the players took their seats.")
+    assert not [q for q in qs if "players" in q.text], [q.text for q in qs]

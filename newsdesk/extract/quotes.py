@@ -36,6 +36,9 @@ Kinds and content spans
   clause, a conjunct or an adverbial participle, is active with a subject, is no infinitive
   ("refused to attack her rivals" reports nothing), and the object is more than a pronoun.
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
+  Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
+  cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
+  cue sits in its middle); the "as" clause needs its own subject and no object.
   Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
   and never take an adjacent quote; an object's content runs through a quoted fragment that
   opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted object.
@@ -630,6 +633,36 @@ def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, 
     return (lo, hi, "npobject") if hi > lo else None
 
 
+def _as_clause_content(verb: Token, sents: _Sents) -> tuple[int, int, str] | None:
+    """The clause an "as X noted" cue comments on: "As the Times reported, [Clinton raised …]",
+    "[He may not be as strong as he looks], as some have speculated", "[Those voters], as Clyburn
+    noted, [will …]" (the whole sentence, cue inside). The verb is an adverbial clause opened by
+    "as", with its own subject and no object or clause of its own."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    kids = list(verb.children)
+    if not any(k.dep_ == "mark" and k.lower_ == "as" and k.i < verb.i for k in kids):
+        return None
+    if not any(k.dep_ == "nsubj" and k.i < verb.i for k in kids) or any(
+            k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for k in kids):
+        return None
+    doc = verb.doc
+    sent = sents.of(verb.i)
+    le, re_ = verb.left_edge.i, verb.right_edge.i + 1
+    before = _trim(doc, sent.start, le)
+    after = _trim(doc, re_, sent.end)
+    nb, na = before[1] - before[0], after[1] - after[0]
+    if nb >= 3 and na >= 3:
+        lo, hi = _trim(doc, sent.start, sent.end)
+    elif max(nb, na) >= 3:
+        lo, hi = before if nb >= na else after
+    else:
+        return None
+    while lo < hi and doc[lo].tag_ == "CC":  # "But as Clyburn noted, …"
+        lo += 1
+    return (lo, hi, "as") if hi > lo else None
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -726,6 +759,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         found = _content_of(tok, lemma, last, kinds, sents) if kinds == "all" or lemma in _OBJ_CONTENT_LEMMAS else None
         if found is None and lemma in _NP_OBJECT_LEMMAS:
             found = _np_object_content(tok, lemma, last)
+        if found is None:
+            found = _as_clause_content(tok, sents)
         clo = chi = None
         src = ""
         if found is not None:
