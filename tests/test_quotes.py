@@ -558,3 +558,14 @@ def test_as_clause_cue_reports_the_main_clause(nlp, text, content, speaker, cue)
 def test_as_clause_with_an_object_is_no_cue(nlp):
     qs = run(nlp, "As she explained the rules, the players took their seats.")
     assert not [q for q in qs if "players" in q.text], [q.text for q in qs]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Ruth Okafor is calling for the state to double its transit budget.",
+     "the state to double its transit budget"),
+    ("The senator has called for the former director to release the audit.",
+     "the former director to release the audit"),
+])
+def test_call_for_reports_object_and_infinitive(nlp, text, content):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.kind == "indirect" and q.cue.endswith("for")

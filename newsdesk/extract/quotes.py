@@ -36,6 +36,8 @@ Kinds and content spans
   clause, a conjunct or an adverbial participle, is active with a subject, is no infinitive
   ("refused to attack her rivals" reports nothing), and the object is more than a pronoun.
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
+  "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
+  lay out their plans]", also when the parser took "for" for the mark of the clause).
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
   cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
   cue sits in its middle); the "as" clause needs its own subject and no object.
@@ -376,6 +378,10 @@ def _cue_of(tok: Token) -> tuple[str, str, Token] | None:
             if hit and child.i <= tok.i + 2:
                 return hit[0], hit[1], child
     hit = VERBS.get(low)
+    if hit and hit[0] == "call" and tok.i + 1 < len(tok.doc):
+        nxt = tok.nbor(1)  # "called for [all candidates to lay out …]": "for" parsed as a clause mark
+        if nxt.lower_ == "for" and nxt.dep_ == "mark" and nxt.head.dep_ == "advcl" and nxt.head.head.i == tok.i:
+            return "call for", VERBS.get(f"{low} for", ("call for", "all"))[1], nxt
     if hit and " " not in hit[0]:
         return hit[0], hit[1], tok
     return None
@@ -663,6 +669,26 @@ def _as_clause_content(verb: Token, sents: _Sents) -> tuple[int, int, str] | Non
     return (lo, hi, "as") if hi > lo else None
 
 
+def _call_for_clause(verb: Token, last: Token) -> tuple[int, int, str] | None:
+    """What "call for X to do Y" asks for, the infinitive included: "called for [all candidates to
+    lay out …]" ("for" parsed as the mark of the clause) and "called for [the minister to resign]"
+    (the infinitive hung on the verb right after the object of "for")."""
+    doc = verb.doc
+    if verb.dep_ not in _NP_OBJECT_DEPS:  # "those calling for …" names people, not a speech act
+        return None
+    if last.dep_ == "mark":
+        clause = last.head
+        return _trim(doc, last.i + 1, clause.right_edge.i + 1) + ("xcomp",)
+    pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    for c in verb.children:
+        if (c.dep_ in ("advcl", "xcomp") and c.left_edge.i == pobj.right_edge.i + 1
+                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)):
+            return _trim(doc, pobj.left_edge.i, c.right_edge.i + 1) + ("xcomp",)
+    return None
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -761,6 +787,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             found = _np_object_content(tok, lemma, last)
         if found is None:
             found = _as_clause_content(tok, sents)
+        if lemma == "call for":
+            found = _call_for_clause(tok, last) or found
         clo = chi = None
         src = ""
         if found is not None:
