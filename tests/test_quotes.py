@@ -569,3 +569,8 @@ def test_as_clause_with_an_object_is_no_cue(nlp):
 def test_call_for_reports_object_and_infinitive(nlp, text, content):
     q = find(run(nlp, text), content)
     assert q.text == content and q.kind == "indirect" and q.cue.endswith("for")
+
+
+def test_ask_reports_an_if_clause_question(nlp):
+    q = find(run(nlp, "Then Mr. Rubin asked the students if they were always so serious."), "always so serious")
+    assert q.text == "they were always so serious" and q.speaker == "Mr. Rubin" and q.cue == "asked"

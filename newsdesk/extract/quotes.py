@@ -38,6 +38,7 @@ Kinds and content spans
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
   lay out their plans]", also when the parser took "for" for the mark of the clause).
+  "ask" reports a question hung as an adverbial clause ("asked the students [if they …]").
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
   cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
   cue sits in its middle); the "as" clause needs its own subject and no object.
@@ -689,6 +690,25 @@ def _call_for_clause(verb: Token, last: Token) -> tuple[int, int, str] | None:
     return None
 
 
+_QUESTION_MARKS = {"if", "whether"}
+
+
+def _question_clause(verb: Token) -> tuple[int, int, str] | None:
+    """The question an "ask" verb reports when the parser hung it as an adverbial clause:
+    "asked the students [if they were …]", "asked him [whether …]"."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and _first_mark(c) in _QUESTION_MARKS:
+            lo, hi = _trim(verb.doc, c.left_edge.i, c.right_edge.i + 1)
+            return (lo, hi, "ccomp") if hi > lo else None
+    return None
+
+
+def _first_mark(clause: Token) -> str:
+    """Lower-cased text of the clause's first token when it is its mark ("if", "whether")."""
+    first = clause.left_edge
+    return first.lower_ if first.dep_ == "mark" and first.head.i == clause.i else ""
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -789,6 +809,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             found = _as_clause_content(tok, sents)
         if lemma == "call for":
             found = _call_for_clause(tok, last) or found
+        if lemma == "ask" and (found is None or found[2] == "object"):
+            found = _question_clause(tok) or found
         clo = chi = None
         src = ""
         if found is not None:
