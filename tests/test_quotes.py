@@ -375,7 +375,14 @@ def test_cue_repairs(nlp, text, fragment, speaker, cue):
     ("A Kremlin official, who asked not to be named, said the talks went well.", "asked"),
 ])
 def test_questions_put_to_someone_are_not_their_quotes(nlp, text, not_cue):
-    assert all(q.cue != not_cue for q in run(nlp, text))
+    # the question may be reported, but never as the words of the one it was put to
+    assert all(q.cue != not_cue or q.speaker is None for q in run(nlp, text))
+
+
+def test_bare_asked_participle_reports_the_question_without_speaker(nlp):
+    text = "Asked whether the plant would close, the mayor said no."
+    q = find(run(nlp, text), "the plant would close")
+    assert q.text == "the plant would close" and q.cue == "Asked" and q.speaker is None
 
 
 def test_tally_lines_are_not_quotes(nlp):

@@ -38,7 +38,9 @@ Kinds and content spans
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
   lay out their plans]", also when the parser took "for" for the mark of the clause).
-  "ask" reports a question hung as an adverbial clause ("asked the students [if they …]").
+  "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
+  bare "Asked whether/if/why …" participle reports its question with the asker of "by X" as
+  speaker, else none (its subject answers; the cue takes no adjacent quote).
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
   cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
   cue sits in its middle); the "as" clause needs its own subject and no object.
@@ -81,7 +83,8 @@ Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit 
 as the verb's conjunct with its own subject or a modal) is widened; a subject with a long
 apposition may sit between a quote and its verb; a verb form tagged as a noun right after a
 quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
-and "asked not to be named" report no speech of their subject.
+and "asked not to be named" report no speech of their subject (the question itself is reported,
+see indirect).
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
@@ -693,6 +696,30 @@ def _call_for_clause(verb: Token, last: Token) -> tuple[int, int, str] | None:
 _QUESTION_MARKS = {"if", "whether"}
 
 
+_WH_WORDS = {"what", "why", "how", "who", "whom", "which", "when", "where", "whose"}
+
+
+def _question_put(tok: Token, paras: "_Paragraphs", sents: _Sents) -> _Cue | None:
+    """Cue for the question of a bare "Asked whether/if/why …" participle: the question is
+    reported (PolNeAR marks it), but its subject only answers it, so the speaker is the
+    asker named by "by" ("Asked by a caller why …") or nobody."""
+    if tok.lower_ != "asked" or tok.tag_ not in ("VBN", "VBD"):
+        return None
+    doc = tok.doc
+    clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "advcl", "xcomp")
+                   and (_first_mark(c) in _QUESTION_MARKS or c.left_edge.lower_ in _WH_WORDS)), None)
+    if clause is None:
+        return None
+    lo, hi = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    clipped = _clip(doc, paras, tok, lo, hi)
+    if clipped is None:
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent" and c.i < clause.i), None)
+    head = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    slo, shi = _np_span(head) if head is not None else (None, None)
+    return _Cue(tok, tok, "ask", "all", head, slo, shi, clipped[0], clipped[1], "question")
+
+
 def _question_clause(verb: Token) -> tuple[int, int, str] | None:
     """The question an "ask" verb reports when the parser hung it as an adverbial clause:
     "asked the students [if they were …]", "asked him [whether …]"."""
@@ -780,6 +807,9 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             cues.append(_Cue(tok, last, lemma, kinds, head, sp[0], sp[1], content[0], content[1], "according"))
             continue
         if lemma == "ask" and _asked_not_said(tok):
+            put = _question_put(tok, paras, sents)
+            if put is not None:
+                cues.append(put)
             continue
         subj = _subject(tok)
         if subj is None:  # "The governor, asked whether …, said": the parser hung the subject on "asked"
@@ -1277,7 +1307,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     cue_by_sent: dict[int, list[_Cue]] = {}
     free_cue_pos: list[int] = []
     for cue in cues:
-        if inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS:
+        if inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS and cue.content_from != "question":
             cue_by_sent.setdefault(sents.of(cue.first.i).start, []).append(cue)
             if cue.content_from != "according":
                 free_cue_pos.append(cue.first.idx)
