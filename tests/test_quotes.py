@@ -581,3 +581,11 @@ def test_call_for_reports_object_and_infinitive(nlp, text, content):
 def test_ask_reports_an_if_clause_question(nlp):
     q = find(run(nlp, "Then Mr. Rubin asked the students if they were always so serious."), "always so serious")
     assert q.text == "they were always so serious" and q.speaker == "Mr. Rubin" and q.cue == "asked"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Diaz questioned his judgment in supporting the war.", "his judgment in supporting the war"),
+    ("Rivera mentioned the stadium deal five times.", "the stadium deal five times"),
+])
+def test_noun_phrase_object_runs_over_the_verbs_modifiers(nlp, text, content):
+    assert find(run(nlp, text), content.split()[1]).text == content

@@ -36,6 +36,8 @@ Kinds and content spans
   clause, a conjunct or an adverbial participle, is active with a subject, is no infinitive
   ("refused to attack her rivals" reports nothing), and the object is more than a pronoun.
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
+  Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
+  judgment in supporting the war]", "mentioned [the deal five times]"), never over a quote mark.
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
   lay out their plans]", also when the parser took "for" for the mark of the clause).
   "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
@@ -643,6 +645,22 @@ def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, 
     return (lo, hi, "npobject") if hi > lo else None
 
 
+_NP_TAIL_DEPS = {"prep", "advcl", "xcomp", "npadvmod", "advmod", "oprd", "ccomp", "dative", "acomp"}
+
+
+def _np_object_tail(verb: Token, lo: int, hi: int) -> int:
+    """``hi`` moved over the verb's modifiers that follow its object without a comma
+    ("announced [a concert in support of Sanders]", "slammed [Trump University for …]",
+    "described [the dinner as …]"), the way the gold spans run; never over a quote mark."""
+    doc = verb.doc
+    for c in sorted((c for c in verb.children if c.i >= hi and c.dep_ in _NP_TAIL_DEPS), key=lambda c: c.i):
+        if c.left_edge.i > hi or any(t.is_quote or t.text in (",", ";", ":", "—", "–") or "\n" in t.text
+                                     for t in doc[hi:c.right_edge.i + 1]):
+            break
+        hi = c.right_edge.i + 1
+    return _trim(doc, lo, hi)[1]
+
+
 def _as_clause_content(verb: Token, sents: _Sents) -> tuple[int, int, str] | None:
     """The clause an "as X noted" cue comments on: "As the Times reported, [Clinton raised …]",
     "[He may not be as strong as he looks], as some have speculated", "[Those voters], as Clyburn
@@ -835,6 +853,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         found = _content_of(tok, lemma, last, kinds, sents) if kinds == "all" or lemma in _OBJ_CONTENT_LEMMAS else None
         if found is None and lemma in _NP_OBJECT_LEMMAS:
             found = _np_object_content(tok, lemma, last)
+        if found is not None and found[2] in ("object", "npobject") and lemma in _NP_OBJECT_LEMMAS:
+            found = (found[0], _np_object_tail(tok, found[0], found[1]), found[2])
         if found is None:
             found = _as_clause_content(tok, sents)
         if lemma == "call for":
