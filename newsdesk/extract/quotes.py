@@ -608,6 +608,7 @@ _NP_OBJECT_LEMMAS: set[str] = {
 }
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
 _NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis")
+_PRONOUN_TAGS = ("PRP", "DT", "WDT", "EX")
 
 
 def _np_object_cue(cue: _Cue) -> bool:
@@ -622,8 +623,8 @@ def _np_object_cue(cue: _Cue) -> bool:
         return False
     if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to") for k in verb.children):
         return False
-    doc = verb.doc
-    return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in ("PRP", "DT", "WDT", "EX"))
+    doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
+    return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
 
 
 def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, str] | None:
@@ -853,7 +854,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         found = _content_of(tok, lemma, last, kinds, sents) if kinds == "all" or lemma in _OBJ_CONTENT_LEMMAS else None
         if found is None and lemma in _NP_OBJECT_LEMMAS:
             found = _np_object_content(tok, lemma, last)
-        if found is not None and found[2] in ("object", "npobject") and lemma in _NP_OBJECT_LEMMAS:
+        if (found is not None and found[2] in ("object", "npobject") and lemma in _NP_OBJECT_LEMMAS
+                and (found[1] - found[0] > 1 or doc[found[0]].tag_ not in _PRONOUN_TAGS)):
             found = (found[0], _np_object_tail(tok, found[0], found[1]), found[2])
         if found is None:
             found = _as_clause_content(tok, sents)
