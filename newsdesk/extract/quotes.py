@@ -601,10 +601,12 @@ def _widen_ccomp(verb: Token, lemma: str, last: Token, c: Token, lo: int, hi: in
 _NP_OBJECT_LEMMAS: set[str] = {
     # evaluations of a person, plan or statement
     "criticize", "criticise", "praise", "condemn", "denounce", "decry", "blame", "accuse", "mock", "deride",
-    "chide", "hail", "tout", "dismiss", "reject", "question", "dispute", "defend", "slam", "rebut",
+    "chide", "hail", "tout", "dismiss", "reject", "question", "dispute", "defend", "slam", "rebut", "blast",
+    "welcome",
     # telling of a topic or proposal
     "announce", "mention", "cite", "note", "describe", "acknowledge", "confirm", "deny", "reiterate", "echo",
     "stress", "emphasize", "emphasise", "predict", "propose", "recommend", "call for", "explain", "reaffirm",
+    "report", "repeat", "reveal", "disclose", "promise", "demand",
 }
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
 _NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis")
