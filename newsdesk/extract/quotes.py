@@ -33,7 +33,8 @@ Kinds and content spans
   Also indirect: the unquoted noun-phrase object of a speech-act verb of ``_NP_OBJECT_LEMMAS``
   ("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…,
   citing [the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main
-  clause, a conjunct or an adverbial participle, is active with a subject, is no infinitive
+  clause, a conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"),
+  is active with a subject, is no infinitive
   ("refused to attack her rivals" reports nothing), and the object is more than a pronoun.
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
@@ -609,7 +610,7 @@ _NP_OBJECT_LEMMAS: set[str] = {
     "report", "repeat", "reveal", "disclose", "promise", "demand",
 }
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
-_NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis")
+_NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")  # xcomp: "kept criticizing X"; "to" infinitives are dropped
 _PRONOUN_TAGS = ("PRP", "DT", "WDT", "EX")
 
 
