@@ -589,3 +589,15 @@ def test_ask_reports_an_if_clause_question(nlp):
 ])
 def test_noun_phrase_object_runs_over_the_verbs_modifiers(nlp, text, content):
     assert find(run(nlp, text), content.split()[1]).text == content
+
+
+def test_reason_clause_hung_on_the_reporting_verb_is_part_of_the_content(nlp):
+    # the parser sometimes hangs "because …" on "said" instead of on the reported clause
+    from spacy.tokens import Doc
+    words = ["Officials", "said", "it", "left", "the", "meetings", "out", "because", "they", "were", "routine", "."]
+    heads = [1, 1, 3, 1, 5, 3, 3, 9, 9, 1, 9, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "prt", "mark", "nsubj", "advcl", "acomp", "punct"]
+    tags = ["NNS", "VBD", "PRP", "VBD", "DT", "NNS", "RP", "IN", "PRP", "VBD", "JJ", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    q = find(extract_quotes(doc, DocEntities()), "meetings")
+    assert q.text == "it left the meetings out because they were routine" and q.cue == "said"

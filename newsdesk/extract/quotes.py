@@ -83,7 +83,8 @@ so does a later "the adviser" after "an energy adviser".
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
-as the verb's conjunct with its own subject or a modal) is widened; a subject with a long
+as the verb's conjunct with its own subject or a modal, or a "because/while/although …" clause
+hung on the verb right after it) is widened; a subject with a long
 apposition may sit between a quote and its verb; a verb form tagged as a noun right after a
 quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
 and "asked not to be named" report no speech of their subject (the question itself is reported,
@@ -509,6 +510,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i > last.i:
             lo, hi = _widen_ccomp(verb, lemma, last, c, lo, hi)
+            hi = _reason_tail(verb, hi)
         lo, hi = _trim(doc, lo, hi)
         return lo, hi, "ccomp"
     if lemma in _XCOMP_LEMMAS or lemma in _OBJ_CONTENT_LEMMAS:
@@ -756,6 +758,24 @@ def _first_mark(clause: Token) -> str:
     """Lower-cased text of the clause's first token when it is its mark ("if", "whether")."""
     first = clause.left_edge
     return first.lower_ if first.dep_ == "mark" and first.head.i == clause.i else ""
+
+
+_REASON_MARKS = {"because", "while", "although", "though", "unless", "since", "so"}
+
+
+def _reason_tail(verb: Token, hi: int) -> int:
+    """``hi`` moved over a "because/while/although …" clause the parser hung on the reporting
+    verb right after its reported clause ("said it left the meetings out [because …]"): the
+    reason belongs to what was said (as PolNeAR spans it)."""
+    doc = verb.doc
+    for d in verb.children:
+        if d.dep_ != "advcl" or d.left_edge.i < hi or _cue_of(d) is not None:
+            continue
+        first = d.left_edge
+        if first.lower_ in _REASON_MARKS and first.dep_ == "mark" and all(
+                t.text == "," or t.is_space for t in doc[hi:first.i]):
+            hi = d.right_edge.i + 1
+    return hi
 
 
 def _that_clause(prep: Token) -> Token | None:
