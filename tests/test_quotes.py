@@ -601,3 +601,17 @@ def test_reason_clause_hung_on_the_reporting_verb_is_part_of_the_content(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     q = find(extract_quotes(doc, DocEntities()), "meetings")
     assert q.text == "it left the meetings out because they were routine" and q.cue == "said"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a headline name the tagger took for a common noun, found by the NER
+    ("Whitmore: I support the rail plan.\n\nGovernor Ann Whitmore spoke in Lansing on Monday.",
+     "I support the rail plan", "Whitmore"),
+])
+def test_headline_name_colon_line_without_quote_marks(nlp, text, content, speaker):
+    doc = nlp(text)
+    ents = DocEntities(mentions=[Mention(0, 8, 0, "Whitmore", "PERSON", "Ann Whitmore",
+                                         ids.entity_id("PERSON", "Ann Whitmore"))])
+    qs = extract_quotes(doc, ents)
+    q = find(qs, content)
+    assert q.text == content and q.speaker == speaker and q.cue == ":"

@@ -22,7 +22,9 @@ Kinds and content spans
   …]"), the clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …"; a headline name the tagger took for a common
   noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
-  of the document and the rest of the line holds quote marks).
+  of the document and the rest of the line holds quote marks or a clause with a finite verb and
+  its subject, "Trump: My plans aren't set in stone"; one the NER tagged, "Clinton: I support
+  statehood", counts whatever its tag).
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed on the next
   line by a dash and a name ("“…”\n\n- Bernie Sanders."; cue "-"), "as X put it, “…”".
@@ -1586,7 +1588,7 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
                 name_words = _person_org_words(resolver)
             guessed = has_name = all(t.tag_ == "POS" or t.text == "." or t.text.lower() in name_words
                                      for t in prefix)
-        elif not proper:
+        elif not proper and not _names_prefix(prefix, mentions):
             continue
         shout = (len(prefix) == 1 and prefix[0].is_upper and len(prefix[0]) > 2 and mentions[0] is None
                  and shouted.get(prefix[0].text, 0) >= 2)
@@ -1600,13 +1602,30 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue  # "Clinton: 547." is a tally, not an utterance
         ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inside = [(qa, qb) for qa, qb in qspans if ca <= qa and qb <= cb]
-        if guessed and not inside:
+        if guessed and not inside and not _has_clause(doc, lo, hi):
             continue  # "Sanders: Win in a walk" is a section label, not an utterance
         kind = "direct" if inside and inside[0][0] == ca and inside[-1][1] == cb else ("mixed" if inside else "indirect")
         head = prefix[-1]
         cue = _Cue(doc[k], doc[k], ":", "all", head, t0, k, lo, hi, "colon")
         out.append({"span": (ca, cb), "kind": kind, "cue": cue})
     return out
+
+
+def _names_prefix(prefix, mentions) -> bool:
+    """True when every word of a "NAME:" prefix lies in a PERSON/ORG mention (the tagger often
+    takes a headline name for a common noun: "Clinton: I support statehood")."""
+    return all(m is not None and m.label in ("PERSON", "ORG") for t, m in zip(prefix, mentions) if t.is_alpha)
+
+
+def _has_clause(doc: Doc, lo: int, hi: int) -> bool:
+    """True when tokens [lo, hi) hold a finite verb with its own subject (an utterance, not a
+    section label like "Win in a walk")."""
+    for t in doc[lo:hi]:
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            verb = t.head if t.dep_ in ("aux", "auxpass") else t
+            if any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children):
+                return True
+    return False
 
 
 def _person_org_words(resolver: "_Resolver") -> set[str]:
