@@ -615,3 +615,8 @@ def test_headline_name_colon_line_without_quote_marks(nlp, text, content, speake
     qs = extract_quotes(doc, ents)
     q = find(qs, content)
     assert q.text == content and q.speaker == speaker and q.cue == ":"
+
+
+def test_said_yes_reports_the_answer(nlp):
+    q = find(run(nlp, "In the spring poll, 61 percent of the members said yes."), "yes")
+    assert q.text == "yes" and q.cue == "said" and q.speaker == "61 percent"

@@ -46,6 +46,7 @@ Kinds and content spans
   "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
   bare "Asked whether/if/why …" participle reports its question with the asker of "by X" as
   speaker, else none (its subject answers; the cue takes no adjacent quote).
+  "said so", "said yes", "said no" report their one word (poll answers: "75 percent said yes").
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
   cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
   cue sits in its middle); the "as" clause needs its own subject and no object.
@@ -780,6 +781,18 @@ def _reason_tail(verb: Token, hi: int) -> int:
     return hi
 
 
+_SO_WORDS = {"so", "yes", "no"}
+
+
+def _said_so(verb: Token) -> tuple[int, int, str] | None:
+    """The one-word answer of "said so" / "said yes" / "said no" (poll answers: "75 percent
+    of Democrats said yes")."""
+    for c in verb.children:
+        if c.i == verb.i + 1 and c.lower_ in _SO_WORDS and c.dep_ in ("advmod", "intj", "dobj", "npadvmod"):
+            return c.i, c.i + 1, "so"
+    return None
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -886,6 +899,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             found = _as_clause_content(tok, sents)
         if lemma == "call for":
             found = _call_for_clause(tok, last) or found
+        if found is None and lemma == "say":
+            found = _said_so(tok)
         if lemma == "ask" and (found is None or found[2] == "object"):
             found = _question_clause(tok) or found
         clo = chi = None
