@@ -620,3 +620,10 @@ def test_headline_name_colon_line_without_quote_marks(nlp, text, content, speake
 def test_said_yes_reports_the_answer(nlp):
     q = find(run(nlp, "In the spring poll, 61 percent of the members said yes."), "yes")
     assert q.text == "yes" and q.cue == "said" and q.speaker == "61 percent"
+
+
+def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
+    text = "Senator Ruth Gale says the protest movement that is spreading across the state appeals to anger."
+    q = find(run(nlp, text), "protest movement")
+    assert q.text == "the protest movement that is spreading across the state appeals to anger"
+    assert q.cue == "says" and q.kind == "indirect"

@@ -87,7 +87,8 @@ so does a later "the adviser" after "an energy adviser".
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
 as the verb's conjunct with its own subject or a modal, or a "because/while/although …" clause
-hung on the verb right after it) is widened; a subject with a long
+hung on the verb right after it) is widened; an object of "say" that holds a finite verb is a
+reported clause ("says [the movement that is spreading … appeals to anger]"); a subject with a long
 apposition may sit between a quote and its verb; a verb form tagged as a noun right after a
 quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
 and "asked not to be named" report no speech of their subject (the question itself is reported,
@@ -793,6 +794,20 @@ def _said_so(verb: Token) -> tuple[int, int, str] | None:
     return None
 
 
+def _said_clause_object(verb: Token) -> tuple[int, int, str] | None:
+    """A reported clause the parser took for the object of "say": "McCain says [the movement
+    that is sweeping the country appeals to …]" (the object holds a finite verb)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    doc = verb.doc
+    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+    if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc[lo:hi]):
+        return None
+    hi = _np_object_tail(verb, lo, hi)
+    return (lo, hi, "ccomp") if hi > lo else None
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -900,7 +915,7 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         if lemma == "call for":
             found = _call_for_clause(tok, last) or found
         if found is None and lemma == "say":
-            found = _said_so(tok)
+            found = _said_so(tok) or _said_clause_object(tok)
         if lemma == "ask" and (found is None or found[2] == "object"):
             found = _question_clause(tok) or found
         clo = chi = None
