@@ -627,3 +627,10 @@ def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
     q = find(run(nlp, text), "protest movement")
     assert q.text == "the protest movement that is spreading across the state appeals to anger"
     assert q.cue == "says" and q.kind == "indirect"
+
+
+def test_headline_source_word_colon_line(nlp):
+    text = "Poll: Senator Gale leads the race in Ohio.\n\nA new survey of likely voters was released today."
+    q = find(run(nlp, text), "leads the race")
+    assert q.text == "Senator Gale leads the race in Ohio" and q.speaker == "Poll" and q.cue == ":"
+    assert not [q for q in run(nlp, "Poll: The Ohio race\n\nA new survey was released today.") if q.cue == ":"]

@@ -1622,7 +1622,9 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue
         shout = (len(prefix) == 1 and prefix[0].is_upper and len(prefix[0]) > 2 and mentions[0] is None
                  and shouted.get(prefix[0].text, 0) >= 2)
-        if not (has_name or shout):
+        # "Poll: Trump leads in Ohio", "Sources: …": a headline credited to a source document
+        source = len(prefix) == 1 and prefix[0].lower_ in _HEADLINE_SOURCES and mentions[0] is None
+        if not (has_name or shout or source):
             continue
         end = text.find("\n", doc[k].idx)
         end = len(text) if end < 0 else end
@@ -1632,13 +1634,17 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue  # "Clinton: 547." is a tally, not an utterance
         ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inside = [(qa, qb) for qa, qb in qspans if ca <= qa and qb <= cb]
-        if guessed and not inside and not _has_clause(doc, lo, hi):
+        if (guessed or source) and not inside and not _has_clause(doc, lo, hi):
             continue  # "Sanders: Win in a walk" is a section label, not an utterance
         kind = "direct" if inside and inside[0][0] == ca and inside[-1][1] == cb else ("mixed" if inside else "indirect")
         head = prefix[-1]
         cue = _Cue(doc[k], doc[k], ":", "all", head, t0, k, lo, hi, "colon")
         out.append({"span": (ca, cb), "kind": kind, "cue": cue})
     return out
+
+
+_HEADLINE_SOURCES = {"poll", "polls", "survey", "study", "report", "sources", "officials", "insiders", "experts",
+                     "aides", "newspaper", "analysts"}
 
 
 def _names_prefix(prefix, mentions) -> bool:
