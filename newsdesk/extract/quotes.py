@@ -24,7 +24,8 @@ Kinds and content spans
   noun, "Trump: ‘We are going to win.’", counts when each word is a word of a PERSON/ORG mention
   of the document and the rest of the line holds quote marks or a clause with a finite verb and
   its subject, "Trump: My plans aren't set in stone"; one the NER tagged, "Clinton: I support
-  statehood", counts whatever its tag).
+  statehood", counts whatever its tag; so does a source word such as "Poll:" or "Sources:"
+  before a finite clause or a quote, "Poll: Trump leads in Ohio").
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed on the next
   line by a dash and a name ("“…”\n\n- Bernie Sanders."; cue "-"), "as X put it, “…”".
