@@ -634,3 +634,9 @@ def test_headline_source_word_colon_line(nlp):
     q = find(run(nlp, text), "leads the race")
     assert q.text == "Senator Gale leads the race in Ohio" and q.speaker == "Poll" and q.cue == ":"
     assert not [q for q in run(nlp, "Poll: The Ohio race\n\nA new survey was released today.") if q.cue == ":"]
+
+
+def test_call_reports_an_unquoted_naming(nlp):
+    q = find(run(nlp, "The union leader called the contract a betrayal of the workers."), "betrayal")
+    assert q.text == "the contract a betrayal of the workers" and q.cue == "called" and q.kind == "indirect"
+    assert not [q for q in run(nlp, "The mayor called the governor on Monday.") if q.cue == "called"]

@@ -39,7 +39,8 @@ Kinds and content spans
   clause, a conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"),
   is active with a subject, is no infinitive
   ("refused to attack her rivals" reports nothing), and the object is more than a pronoun.
-  Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set.
+  Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
+  *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
   judgment in supporting the war]", "mentioned [the deal five times]"), never over a quote mark.
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
@@ -626,9 +627,13 @@ def _np_object_cue(cue: _Cue) -> bool:
     a speech-act verb of ``_NP_OBJECT_LEMMAS`` heading a main clause, a conjunct or an adverbial
     participle ("…, citing [the accord]"), active, with a subject, not an infinitive ("refused to
     attack [his rivals]" reports nothing), and an object that is more than a pronoun."""
-    if cue.lemma not in _NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
-        return False
     verb = cue.first
+    if cue.lemma == "call" and cue.content_from == "object":
+        # "calling [Trump a fascist]": only with a second complement (naming), not "called X"
+        if not any(k.dep_ in ("oprd", "xcomp", "ccomp") and k.i > verb.i for k in verb.children):
+            return False
+    elif cue.lemma not in _NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
+        return False
     if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS or cue.content_lo is None:
         return False
     if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to") for k in verb.children):
