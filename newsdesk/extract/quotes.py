@@ -37,8 +37,8 @@ Kinds and content spans
   ("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…,
   citing [the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main
   clause, a conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"),
-  is active with a subject, is no infinitive
-  ("refused to attack her rivals" reports nothing), and the object is more than a pronoun.
+  is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing),
+  and the object is more than a pronoun.
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
@@ -90,11 +90,11 @@ Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit 
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
 as the verb's conjunct with its own subject or a modal, or a "because/while/although …" clause
 hung on the verb right after it) is widened; an object of "say" that holds a finite verb is a
-reported clause ("says [the movement that is spreading … appeals to anger]"); a subject with a long
-apposition may sit between a quote and its verb; a verb form tagged as a noun right after a
-quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
-and "asked not to be named" report no speech of their subject (the question itself is reported,
-see indirect).
+reported clause ("says [the movement that is spreading … appeals to anger]"); a subject with a
+long apposition may sit between a quote and its verb; a verb form tagged as a noun right after
+a quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
+and "asked not to be named" report no speech of their subject (the question itself is
+reported, see indirect).
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
@@ -618,15 +618,17 @@ _NP_OBJECT_LEMMAS: set[str] = {
     "report", "repeat", "reveal", "disclose", "promise", "demand",
 }
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
-_NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")  # xcomp: "kept criticizing X"; "to" infinitives are dropped
+# xcomp: "kept criticizing X" ("to" infinitives are dropped by _np_object_cue)
+_NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
 _PRONOUN_TAGS = ("PRP", "DT", "WDT", "EX")
 
 
 def _np_object_cue(cue: _Cue) -> bool:
     """True when ``cue`` reports its unquoted noun-phrase object (see ``_np_object_content``):
-    a speech-act verb of ``_NP_OBJECT_LEMMAS`` heading a main clause, a conjunct or an adverbial
-    participle ("…, citing [the accord]"), active, with a subject, not an infinitive ("refused to
-    attack [his rivals]" reports nothing), and an object that is more than a pronoun."""
+    a speech-act verb of ``_NP_OBJECT_LEMMAS`` (or *call* with a second complement, "calling
+    [Trump a fascist]") heading a clause of ``_NP_OBJECT_DEPS`` ("…, citing [the accord]"),
+    active, with a subject, not an infinitive ("refused to attack [his rivals]" reports
+    nothing), and an object that is more than a pronoun."""
     verb = cue.first
     if cue.lemma == "call" and cue.content_from == "object":
         # "calling [Trump a fascist]": only with a second complement (naming), not "called X"
@@ -728,8 +730,6 @@ def _call_for_clause(verb: Token, last: Token) -> tuple[int, int, str] | None:
 
 
 _QUESTION_MARKS = {"if", "whether"}
-
-
 _WH_WORDS = {"what", "why", "how", "who", "whom", "which", "when", "where", "whose"}
 
 
@@ -1390,7 +1390,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     cue_by_sent: dict[int, list[_Cue]] = {}
     free_cue_pos: list[int] = []
     for cue in cues:
-        if inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS and cue.content_from != "question":
+        if (inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS
+                and cue.content_from != "question"):  # "Asked whether …" takes no adjacent quote
             cue_by_sent.setdefault(sents.of(cue.first.i).start, []).append(cue)
             if cue.content_from != "according":
                 free_cue_pos.append(cue.first.idx)
