@@ -640,3 +640,8 @@ def test_call_reports_an_unquoted_naming(nlp):
     q = find(run(nlp, "The union leader called the contract a betrayal of the workers."), "betrayal")
     assert q.text == "the contract a betrayal of the workers" and q.cue == "called" and q.kind == "indirect"
     assert not [q for q in run(nlp, "The mayor called the governor on Monday.") if q.cue == "called"]
+
+
+def test_call_for_a_gerund(nlp):
+    q = find(run(nlp, "The senator has called for reducing the corporate tax rate."), "tax rate")
+    assert q.text == "reducing the corporate tax rate" and q.cue == "called for"

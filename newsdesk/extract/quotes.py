@@ -648,8 +648,8 @@ def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, 
     """Token range of the noun-phrase object of a speech-act verb ("criticized [the accord]",
     "accused [Rubio of lying]", "called for [a ban]"), with a following for/of/as phrase."""
     doc = verb.doc
-    if last is not verb:
-        objs = [c for c in last.children if c.dep_ == "pobj"]
+    if last is not verb:  # "called for [a ban]", "called for [reducing the rate]"
+        objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if not objs:
