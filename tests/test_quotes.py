@@ -620,6 +620,8 @@ def test_headline_name_colon_line_without_quote_marks(nlp, text, content, speake
 def test_said_yes_reports_the_answer(nlp):
     q = find(run(nlp, "In the spring poll, 61 percent of the members said yes."), "yes")
     assert q.text == "yes" and q.cue == "said" and q.speaker == "61 percent"
+    q = find(run(nlp, "Some 73 percent said the same of the governor."), "same")
+    assert q.text == "the same of the governor" and q.cue == "said"
 
 
 def test_say_object_holding_a_verb_is_a_reported_clause(nlp):

@@ -48,7 +48,8 @@ Kinds and content spans
   "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
   bare "Asked whether/if/why …" participle reports its question with the asker of "by X" as
   speaker, else none (its subject answers; the cue takes no adjacent quote).
-  "said so", "said yes", "said no" report their one word (poll answers: "75 percent said yes").
+  "said so", "said yes", "said no" report their one word (poll answers: "75 percent said yes"),
+  "said [the same of Trump]", "said [as much]" their object.
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
   cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
   cue sits in its middle); the "as" clause needs its own subject and no object.
@@ -793,10 +794,14 @@ _SO_WORDS = {"so", "yes", "no"}
 
 def _said_so(verb: Token) -> tuple[int, int, str] | None:
     """The one-word answer of "said so" / "said yes" / "said no" (poll answers: "75 percent
-    of Democrats said yes")."""
+    of Democrats said yes"), and "said [the same of Trump]", "said [as much]"."""
     for c in verb.children:
         if c.i == verb.i + 1 and c.lower_ in _SO_WORDS and c.dep_ in ("advmod", "intj", "dobj", "npadvmod"):
             return c.i, c.i + 1, "so"
+        if c.i > verb.i and c.left_edge.i == verb.i + 1 and c.dep_ in ("dobj", "advmod") and (
+                (c.lower_ == "same" or (c.lower_ == "thing" and any(k.lower_ == "same" for k in c.lefts)))
+                or (c.lower_ == "much" and c.left_edge.lower_ == "as")):
+            return c.left_edge.i, _np_object_tail(verb, c.left_edge.i, c.right_edge.i + 1), "so"
     return None
 
 
