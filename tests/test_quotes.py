@@ -629,6 +629,8 @@ def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
     q = find(run(nlp, text), "protest movement")
     assert q.text == "the protest movement that is spreading across the state appeals to anger"
     assert q.cue == "says" and q.kind == "indirect"
+    text = "He said legalizing it could put thousands of people to work upstate."  # parsed as an xcomp
+    assert find(run(nlp, text), "legalizing").text == "legalizing it could put thousands of people to work upstate"
 
 
 def test_headline_source_word_colon_line(nlp):

@@ -90,12 +90,12 @@ so does a later "the adviser" after "an energy adviser".
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
 as the verb's conjunct with its own subject or a modal, or a "because/while/although …" clause
-hung on the verb right after it) is widened; an object of "say" that holds a finite verb is a
-reported clause ("says [the movement that is spreading … appeals to anger]"); a subject with a
-long apposition may sit between a quote and its verb; a verb form tagged as a noun right after
-a quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked whether …" participles
-and "asked not to be named" report no speech of their subject (the question itself is
-reported, see indirect).
+hung on the verb right after it) is widened; an object or xcomp of "say" that holds a finite
+verb is a reported clause ("says [the movement that is spreading … appeals to anger]"); a
+subject with a long apposition may sit between a quote and its verb; a verb form tagged as a
+noun right after a quote ending in ',”' still cues it ("“…,” the editorial read"). "Asked
+whether …" participles and "asked not to be named" report no speech of their subject (the
+question itself is reported, see indirect).
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
@@ -806,9 +806,10 @@ def _said_so(verb: Token) -> tuple[int, int, str] | None:
 
 
 def _said_clause_object(verb: Token) -> tuple[int, int, str] | None:
-    """A reported clause the parser took for the object of "say": "McCain says [the movement
-    that is sweeping the country appeals to …]" (the object holds a finite verb)."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    """A reported clause the parser took for the object (or xcomp) of "say": "McCain says [the
+    movement that is sweeping the country appeals to …]", "said [legalizing it could put …]"
+    (the object holds a finite verb)."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
     if obj is None:
         return None
     doc = verb.doc
