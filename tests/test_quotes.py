@@ -546,6 +546,7 @@ def test_speech_act_verb_reports_its_noun_phrase_object(nlp, text, content, spea
     "The governor was accused of ignoring the flood warnings.",  # passive: the subject is no speaker
     "He mentioned it twice.",  # a bare pronoun object
     "The survey found a sharp drop in turnout.",  # find: not in the speech-act set
+    "If the council rejected the budget, the mayor would resign.",  # a condition, not a report
 ])
 def test_noun_phrase_objects_that_report_no_speech(nlp, text):
     assert run(nlp, text) == []
