@@ -547,6 +547,7 @@ def test_speech_act_verb_reports_its_noun_phrase_object(nlp, text, content, spea
     "He mentioned it twice.",  # a bare pronoun object
     "The survey found a sharp drop in turnout.",  # find: not in the speech-act set
     "If the council rejected the budget, the mayor would resign.",  # a condition, not a report
+    "The campaign blasted out a barrage of press releases.",  # another verb: "blast out"
 ])
 def test_noun_phrase_objects_that_report_no_speech(nlp, text):
     assert run(nlp, text) == []

@@ -38,7 +38,8 @@ Kinds and content spans
   citing [the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main
   clause, a conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"),
   is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing)
-  and no "if" condition, and the object is more than a pronoun.
+  and no "if" condition, has no particle of its own ("blasted out releases"), and the object is
+  more than a pronoun.
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
@@ -640,8 +641,9 @@ def _np_object_cue(cue: _Cue) -> bool:
     if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS or cue.content_lo is None:
         return False
     if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to")
-           or (k.dep_ == "mark" and k.lower_ in ("if", "unless")) for k in verb.children):
-        return False  # passive, infinitive or a condition ("if they did not confirm [their status]")
+           or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
+           or (k.dep_ == "prt" and k.i > cue.last.i) for k in verb.children):
+        return False  # passive, infinitive, condition ("if they did not confirm …"), other verb ("blasted out")
     doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
 
