@@ -90,7 +90,7 @@ so does a later "the adviser" after "an energy adviser".
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
-as the verb's conjunct with its own subject or a modal, or a "because/while/although …" clause
+as the verb's conjunct with its own subject or a modal, or a "because/although …" clause
 hung on the verb right after it) is widened; an object or xcomp of "say" that holds a finite
 verb is a reported clause ("says [the movement that is spreading … appeals to anger]"); a
 subject with a long apposition may sit between a quote and its verb; a verb form tagged as a
@@ -774,11 +774,11 @@ def _first_mark(clause: Token) -> str:
     return first.lower_ if first.dep_ == "mark" and first.head.i == clause.i else ""
 
 
-_REASON_MARKS = {"because", "while", "although", "though", "unless", "since", "so"}
+_REASON_MARKS = {"because", "although", "though", "unless", "since"}  # not "while": often another party
 
 
 def _reason_tail(verb: Token, hi: int) -> int:
-    """``hi`` moved over a "because/while/although …" clause the parser hung on the reporting
+    """``hi`` moved over a "because/although …" clause the parser hung on the reporting
     verb right after its reported clause ("said it left the meetings out [because …]"): the
     reason belongs to what was said (as PolNeAR spans it)."""
     doc = verb.doc
