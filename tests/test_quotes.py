@@ -375,7 +375,14 @@ def test_cue_repairs(nlp, text, fragment, speaker, cue):
     ("A Kremlin official, who asked not to be named, said the talks went well.", "asked"),
 ])
 def test_questions_put_to_someone_are_not_their_quotes(nlp, text, not_cue):
-    assert all(q.cue != not_cue for q in run(nlp, text))
+    # the question may be reported, but never as the words of the one it was put to
+    assert all(q.cue != not_cue or q.speaker is None for q in run(nlp, text))
+
+
+def test_bare_asked_participle_reports_the_question_without_speaker(nlp):
+    text = "Asked whether the plant would close, the mayor said no."
+    q = find(run(nlp, text), "the plant would close")
+    assert q.text == "the plant would close" and q.cue == "Asked" and q.speaker is None
 
 
 def test_tally_lines_are_not_quotes(nlp):
@@ -563,8 +570,8 @@ def test_object_with_quoted_words_of_any_table_verb_is_mixed(nlp, text, cue, con
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("The senator denounced the budget as a disgrace to the state.", "denounced"),
-    ("The coach later defended his decision as the only sensible choice.", "defended"),
+    ("The senator lambasted the budget as a disgrace to the state.", "lambasted"),
+    ("The coach later assailed the referee as a menace to the sport.", "assailed"),
 ])
 def test_object_without_quoted_words_is_no_quote(nlp, text, cue):
     assert not [q for q in run(nlp, text) if q.cue == cue]
@@ -887,3 +894,128 @@ def test_object_control_speaker(nlp, text, fragment, speaker):
 def test_sentence_initial_inverted_cue_with_colon(nlp):
     q = find(run(nlp, "Said Ellis: “I doubt she cares about the harbour at all.”"), "harbour")
     assert q.speaker == "Ellis" and q.cue == "Said"
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Senator Alma Reyes criticized the new tariff plan for its cost.", "the new tariff plan for its cost",
+     "Senator Alma Reyes", "criticized"),
+    ("The mayor announced a freeze on parking fees, citing the budget surplus.", "the budget surplus",
+     "The mayor", "citing"),
+    ("Governor Tom Hale has called for a review of the water contracts.", "a review of the water contracts",
+     "Governor Tom Hale", "called for"),
+])
+def test_speech_act_verb_reports_its_noun_phrase_object(nlp, text, content, speaker, cue):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "She refused to attack her rivals during the forum.",  # infinitive: nothing was said
+    "The governor was accused of ignoring the flood warnings.",  # passive: the subject is no speaker
+    "He mentioned it twice.",  # a bare pronoun object
+    "The survey found a sharp drop in turnout.",  # find: not in the speech-act set
+    "If the council rejected the budget, the mayor would resign.",  # a condition, not a report
+    "The campaign blasted out a barrage of press releases.",  # another verb: "blast out"
+])
+def test_noun_phrase_objects_that_report_no_speech(nlp, text):
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("As the county auditor noted, the new bridge cost twice the estimate.",
+     "the new bridge cost twice the estimate", "the county auditor", "noted"),
+    ("The vote may slip to June, as several senators have speculated.", "The vote may slip to June",
+     "several senators", "speculated"),
+])
+def test_as_clause_cue_reports_the_main_clause(nlp, text, content, speaker, cue):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+
+
+def test_as_clause_with_an_object_is_no_cue(nlp):
+    qs = run(nlp, "As she explained the rules, the players took their seats.")
+    assert not [q for q in qs if "players" in q.text], [q.text for q in qs]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Ruth Okafor is calling for the state to double its transit budget.",
+     "the state to double its transit budget"),
+    ("The senator has called for the former director to release the audit.",
+     "the former director to release the audit"),
+])
+def test_call_for_reports_object_and_infinitive(nlp, text, content):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.kind == "indirect" and q.cue.endswith("for")
+
+
+def test_ask_reports_an_if_clause_question(nlp):
+    q = find(run(nlp, "Then Mr. Rubin asked the students if they were always so serious."), "always so serious")
+    assert q.text == "they were always so serious" and q.speaker == "Mr. Rubin" and q.cue == "asked"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Diaz questioned his judgment in supporting the war.", "his judgment in supporting the war"),
+    ("Rivera mentioned the stadium deal five times.", "the stadium deal five times"),
+])
+def test_noun_phrase_object_runs_over_the_verbs_modifiers(nlp, text, content):
+    assert find(run(nlp, text), content.split()[1]).text == content
+
+
+def test_reason_clause_hung_on_the_reporting_verb_is_part_of_the_content(nlp):
+    # the parser sometimes hangs "because …" on "said" instead of on the reported clause
+    from spacy.tokens import Doc
+    words = ["Officials", "said", "it", "left", "the", "meetings", "out", "because", "they", "were", "routine", "."]
+    heads = [1, 1, 3, 1, 5, 3, 3, 9, 9, 1, 9, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "prt", "mark", "nsubj", "advcl", "acomp", "punct"]
+    tags = ["NNS", "VBD", "PRP", "VBD", "DT", "NNS", "RP", "IN", "PRP", "VBD", "JJ", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    q = find(extract_quotes(doc, DocEntities()), "meetings")
+    assert q.text == "it left the meetings out because they were routine" and q.cue == "said"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a headline name the tagger took for a common noun, found by the NER
+    ("Whitmore: I support the rail plan.\n\nGovernor Ann Whitmore spoke in Lansing on Monday.",
+     "I support the rail plan", "Whitmore"),
+])
+def test_headline_name_colon_line_without_quote_marks(nlp, text, content, speaker):
+    doc = nlp(text)
+    ents = DocEntities(mentions=[Mention(0, 8, 0, "Whitmore", "PERSON", "Ann Whitmore",
+                                         ids.entity_id("PERSON", "Ann Whitmore"))])
+    qs = extract_quotes(doc, ents)
+    q = find(qs, content)
+    assert q.text == content and q.speaker == speaker and q.cue == ":"
+
+
+def test_said_yes_reports_the_answer(nlp):
+    q = find(run(nlp, "In the spring poll, 61 percent of the members said yes."), "yes")
+    assert q.text == "yes" and q.cue == "said" and q.speaker == "61 percent"
+    q = find(run(nlp, "Some 73 percent said the same of the governor."), "same")
+    assert q.text == "the same of the governor" and q.cue == "said"
+
+
+def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
+    text = "Senator Ruth Gale says the protest movement that is spreading across the state appeals to anger."
+    q = find(run(nlp, text), "protest movement")
+    assert q.text == "the protest movement that is spreading across the state appeals to anger"
+    assert q.cue == "says" and q.kind == "indirect"
+    text = "He said legalizing it could put thousands of people to work upstate."  # parsed as an xcomp
+    assert find(run(nlp, text), "legalizing").text == "legalizing it could put thousands of people to work upstate"
+
+
+def test_headline_source_word_colon_line(nlp):
+    text = "Poll: Senator Gale leads the race in Ohio.\n\nA new survey of likely voters was released today."
+    q = find(run(nlp, text), "leads the race")
+    assert q.text == "Senator Gale leads the race in Ohio" and q.speaker == "Poll" and q.cue == ":"
+    assert not [q for q in run(nlp, "Poll: The Ohio race\n\nA new survey was released today.") if q.cue == ":"]
+
+
+def test_call_reports_an_unquoted_naming(nlp):
+    q = find(run(nlp, "The union leader called the contract a betrayal of the workers."), "betrayal")
+    assert q.text == "the contract a betrayal of the workers" and q.cue == "called" and q.kind == "indirect"
+    assert not [q for q in run(nlp, "The mayor called the governor on Monday.") if q.cue == "called"]
+
+
+def test_call_for_a_gerund(nlp):
+    q = find(run(nlp, "The senator has called for reducing the corporate tax rate."), "tax rate")
+    assert q.text == "reducing the corporate tax rate" and q.cue == "called for"

@@ -31,11 +31,18 @@ Kinds and content spans
   alliance]"; "which Russia has described [as an act of aggression]"; not passive: "widely
   described as reformers"), the object and phrase of a charge ("accused [Russia of a build-up]",
   "charged [Kiev with sending troops]", "criticised [officials for politicising the Games]"), the
-  clause an "according to X" phrase attaches to, or the rest of a "NAME: …" line (headlines
-  "Pence: …", transcripts "WALLACE: …", also after the opening mark of a quoted transcript line;
-  a headline name the tagger took for a common noun, "Trump: ‘We are going to win.’", counts when
-  each word — or, for a run of proper nouns, the last one: "Cecile Richards: ‘…’" — is a word of a
-  PERSON/ORG mention of the document and the rest of the line holds quote marks).
+  unquoted object of a speech-act verb (see ``_NP_OBJECT_LEMMAS``: "criticized [the accord]",
+  "called for [a ban]", "citing [the report]"; chosen by their hit rate on PolNeAR train), the
+  clause an "according to X" or "as X noted" phrase attaches to, or the rest of a "NAME: …" line
+  (headlines "Pence: …", transcripts "WALLACE: …", also after the opening mark of a quoted
+  transcript line; a headline name the tagger took for a common noun, "Trump: ‘We are going to
+  win.’", counts when each word — or, for a run of proper nouns, the last one: "Cecile Richards:
+  ‘…’" — is a word of a PERSON/ORG mention of the document and the rest of the line holds quote
+  marks or a clause with a finite verb and its subject, "Trump: My plans aren't set in stone";
+  one the NER tagged, "Clinton: I support statehood", counts whatever its tag; so does a source
+  word such as "Poll:" or "Sources:" before a finite clause or a quote, "Poll: Trump leads in
+  Ohio"). A bare "Asked whether/if/why …" participle reports its question, the speaker being
+  the asker named by "by" or nobody.
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed by a dash
   (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed) on the next line
@@ -48,6 +55,27 @@ Kinds and content spans
   continues it ("She said she and Obama had made progress. “I really believe …”" → ONE mixed
   span), unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
   said X, who said Y. “B.”" → “B.” continues “A,”).
+  Also indirect: the unquoted noun-phrase object of a speech-act verb of ``_NP_OBJECT_LEMMAS``
+  ("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…,
+  citing [the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main
+  clause, a conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"),
+  is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing)
+  and no "if" condition, has no particle of its own ("blasted out releases"), and the object is
+  more than a pronoun.
+  Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
+  *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
+  Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
+  judgment in supporting the war]", "mentioned [the deal five times]"), never over a quote mark.
+  "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
+  lay out their plans]", also when the parser took "for" for the mark of the clause).
+  "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
+  bare "Asked whether/if/why …" participle reports its question with the asker of "by X" as
+  speaker, else none (its subject answers; the cue takes no adjacent quote).
+  "said so", "said yes", "said no" report their one word (poll answers: "75 percent said yes"),
+  "said [the same of Trump]", "said [as much]" their object.
+  Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
+  cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
+  cue sits in its middle); the "as" clause needs its own subject and no object.
   Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
   and never take an adjacent quote; an object's content runs through a quoted fragment that
   opens right after it ("called that “beyond preposterous.”"). *chant* reports its quoted
@@ -131,8 +159,11 @@ police Chief X said"); a verb form tagged as a noun right after a quote ending i
 cues it ("“…,” the editorial read"); a cue ending in a colon before a mark ("Mr. Franco added:
 “…”") introduces the quote after it, never the one before it, and a clause the parser hung on an
 earlier cue across another reporting verb and a colon belongs to that verb ("“A,” Cruz said as
-the heckler yelled: “B!”"). "Asked whether …" participles and
-"asked not to be named" report no speech of their subject.
+the heckler yelled: “B!”"); a "because/although …" clause hung on the verb right after its
+reported clause joins it; an object or xcomp of "say" that holds a finite verb is a reported
+clause ("says [the movement that is spreading … appeals to anger]"). "Asked whether …"
+participles and "asked not to be named" report no speech of their subject (the question itself
+is reported, see indirect).
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
@@ -445,6 +476,10 @@ def _cue_of(tok: Token) -> tuple[str, str, Token] | None:
             if hit and child.i <= tok.i + 2:
                 return hit[0], hit[1], child
     hit = VERBS.get(low)
+    if hit and hit[0] == "call" and tok.i + 1 < len(tok.doc):
+        nxt = tok.nbor(1)  # "called for [all candidates to lay out …]": "for" parsed as a clause mark
+        if nxt.lower_ == "for" and nxt.dep_ == "mark" and nxt.head.dep_ == "advcl" and nxt.head.head.i == tok.i:
+            return "call for", VERBS.get(f"{low} for", ("call for", "all"))[1], nxt
     if hit and " " not in hit[0]:
         return hit[0], hit[1], tok
     return None
@@ -675,6 +710,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
             lo, hi = _widen_ccomp(verb, lemma, last, c, lo, hi)
             hi = _cut_at_inner_cue(doc, c, lo, hi)
             hi = _into_next_quote(doc, hi, sents.of(verb.i).end)
+            hi = _reason_tail(verb, hi)
         else:
             lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
@@ -961,6 +997,220 @@ def _as_content(verb: Token, last: Token, prep: str = "as") -> tuple[int, int, s
     return (lo, hi, "as") if hi - lo >= 3 else None
 
 
+_NP_OBJECT_LEMMAS: set[str] = {
+    # evaluations of a person, plan or statement
+    "criticize", "criticise", "praise", "condemn", "denounce", "decry", "blame", "accuse", "mock", "deride",
+    "chide", "hail", "tout", "dismiss", "reject", "question", "dispute", "defend", "slam", "rebut", "blast",
+    "welcome",
+    # telling of a topic or proposal
+    "announce", "mention", "cite", "note", "describe", "acknowledge", "confirm", "deny", "reiterate", "echo",
+    "stress", "emphasize", "emphasise", "predict", "propose", "recommend", "call for", "explain", "reaffirm",
+    "report", "repeat", "reveal", "disclose", "promise", "demand",
+}
+_NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
+# xcomp: "kept criticizing X" ("to" infinitives are dropped by _np_object_cue)
+_NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
+_PRONOUN_TAGS = ("PRP", "DT", "WDT", "EX")
+
+
+def _np_object_cue(cue: _Cue) -> bool:
+    """True when ``cue`` reports its unquoted noun-phrase object (see ``_np_object_content``):
+    a speech-act verb of ``_NP_OBJECT_LEMMAS`` (or *call* with a second complement, "calling
+    [Trump a fascist]") heading a clause of ``_NP_OBJECT_DEPS`` ("…, citing [the accord]"),
+    active, with a subject, not an infinitive ("refused to attack [his rivals]" reports
+    nothing), and an object that is more than a pronoun."""
+    verb = cue.first
+    if cue.lemma == "call" and cue.content_from == "object":
+        # "calling [Trump a fascist]": only with a second complement (naming), not "called X"
+        if not any(k.dep_ in ("oprd", "xcomp", "ccomp") and k.i > verb.i for k in verb.children):
+            return False
+    elif cue.lemma not in _NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
+        return False
+    if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS or cue.content_lo is None:
+        return False
+    if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to")
+           or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
+           or (k.dep_ == "prt" and k.i > cue.last.i) for k in verb.children):
+        return False  # passive, infinitive, condition ("if they did not confirm …"), other verb ("blasted out")
+    doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
+    return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
+
+
+def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, str] | None:
+    """Token range of the noun-phrase object of a speech-act verb ("criticized [the accord]",
+    "accused [Rubio of lying]", "called for [a ban]"), with a following for/of/as phrase."""
+    doc = verb.doc
+    if last is not verb:  # "called for [a ban]", "called for [reducing the rate]"
+        objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+    else:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    obj = objs[0]
+    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i >= hi and c.lower_ in _NP_OBJECT_PREPS and c.i <= hi + 1:
+            hi = c.right_edge.i + 1
+    lo, hi = _trim(doc, lo, hi)
+    return (lo, hi, "npobject") if hi > lo else None
+
+
+_NP_TAIL_DEPS = {"prep", "advcl", "xcomp", "npadvmod", "advmod", "oprd", "ccomp", "dative", "acomp"}
+
+
+def _np_object_tail(verb: Token, lo: int, hi: int) -> int:
+    """``hi`` moved over the verb's modifiers that follow its object without a comma
+    ("announced [a concert in support of Sanders]", "slammed [Trump University for …]",
+    "described [the dinner as …]"), the way the gold spans run; never over a quote mark."""
+    doc = verb.doc
+    for c in sorted((c for c in verb.children if c.i >= hi and c.dep_ in _NP_TAIL_DEPS), key=lambda c: c.i):
+        if c.left_edge.i > hi or any(t.is_quote or t.text in (",", ";", ":", "—", "–") or "\n" in t.text
+                                     for t in doc[hi:c.right_edge.i + 1]):
+            break
+        hi = c.right_edge.i + 1
+    return _trim(doc, lo, hi)[1]
+
+
+def _as_noted_content(verb: Token, sents: _Sents) -> tuple[int, int, str] | None:
+    """The clause an "as X noted" cue comments on: "As the Times reported, [Clinton raised …]",
+    "[He may not be as strong as he looks], as some have speculated", "[Those voters], as Clyburn
+    noted, [will …]" (the whole sentence, cue inside). The verb is an adverbial clause opened by
+    "as", with its own subject and no object or clause of its own."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    kids = list(verb.children)
+    if not any(k.dep_ == "mark" and k.lower_ == "as" and k.i < verb.i for k in kids):
+        return None
+    if not any(k.dep_ == "nsubj" and k.i < verb.i for k in kids) or any(
+            k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for k in kids):
+        return None
+    doc = verb.doc
+    sent = sents.of(verb.i)
+    le, re_ = verb.left_edge.i, verb.right_edge.i + 1
+    before = _trim(doc, sent.start, le)
+    after = _trim(doc, re_, sent.end)
+    nb, na = before[1] - before[0], after[1] - after[0]
+    if nb >= 3 and na >= 3:
+        lo, hi = _trim(doc, sent.start, sent.end)
+    elif max(nb, na) >= 3:
+        lo, hi = before if nb >= na else after
+    else:
+        return None
+    while lo < hi and doc[lo].tag_ == "CC":  # "But as Clyburn noted, …"
+        lo += 1
+    return (lo, hi, "as") if hi > lo else None
+
+
+def _call_for_clause(verb: Token, last: Token) -> tuple[int, int, str] | None:
+    """What "call for X to do Y" asks for, the infinitive included: "called for [all candidates to
+    lay out …]" ("for" parsed as the mark of the clause) and "called for [the minister to resign]"
+    (the infinitive hung on the verb right after the object of "for")."""
+    doc = verb.doc
+    if verb.dep_ not in _NP_OBJECT_DEPS:  # "those calling for …" names people, not a speech act
+        return None
+    if last.dep_ == "mark":
+        clause = last.head
+        return _trim(doc, last.i + 1, clause.right_edge.i + 1) + ("xcomp",)
+    pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    for c in verb.children:
+        if (c.dep_ in ("advcl", "xcomp") and c.left_edge.i == pobj.right_edge.i + 1
+                and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)):
+            return _trim(doc, pobj.left_edge.i, c.right_edge.i + 1) + ("xcomp",)
+    return None
+
+
+_QUESTION_MARKS = {"if", "whether"}
+_WH_WORDS = {"what", "why", "how", "who", "whom", "which", "when", "where", "whose"}
+
+
+def _question_put(tok: Token, paras: "_Paragraphs", sents: _Sents) -> _Cue | None:
+    """Cue for the question of a bare "Asked whether/if/why …" participle: the question is
+    reported (PolNeAR marks it), but its subject only answers it, so the speaker is the
+    asker named by "by" ("Asked by a caller why …") or nobody."""
+    if tok.lower_ != "asked" or tok.tag_ not in ("VBN", "VBD"):
+        return None
+    doc = tok.doc
+    clause = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "advcl", "xcomp")
+                   and (_first_mark(c) in _QUESTION_MARKS or c.left_edge.lower_ in _WH_WORDS)), None)
+    if clause is None:
+        return None
+    lo, hi = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    clipped = _clip(doc, paras, tok, lo, hi)
+    if clipped is None:
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent" and c.i < clause.i), None)
+    head = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    slo, shi = _np_span(head) if head is not None else (None, None)
+    return _Cue(tok, tok, "ask", "all", head, slo, shi, clipped[0], clipped[1], "question")
+
+
+def _question_clause(verb: Token) -> tuple[int, int, str] | None:
+    """The question an "ask" verb reports when the parser hung it as an adverbial clause:
+    "asked the students [if they were …]", "asked him [whether …]"."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and _first_mark(c) in _QUESTION_MARKS:
+            lo, hi = _trim(verb.doc, c.left_edge.i, c.right_edge.i + 1)
+            return (lo, hi, "ccomp") if hi > lo else None
+    return None
+
+
+def _first_mark(clause: Token) -> str:
+    """Lower-cased text of the clause's first token when it is its mark ("if", "whether")."""
+    first = clause.left_edge
+    return first.lower_ if first.dep_ == "mark" and first.head.i == clause.i else ""
+
+
+_REASON_MARKS = {"because", "although", "though", "unless", "since"}  # not "while": often another party
+
+
+def _reason_tail(verb: Token, hi: int) -> int:
+    """``hi`` moved over a "because/although …" clause the parser hung on the reporting
+    verb right after its reported clause ("said it left the meetings out [because …]"): the
+    reason belongs to what was said (as PolNeAR spans it)."""
+    doc = verb.doc
+    for d in verb.children:
+        if d.dep_ != "advcl" or d.left_edge.i < hi or _cue_of(d) is not None:
+            continue
+        first = d.left_edge
+        if first.lower_ in _REASON_MARKS and first.dep_ == "mark" and all(
+                t.text == "," or t.is_space for t in doc[hi:first.i]):
+            hi = d.right_edge.i + 1
+    return hi
+
+
+_SO_WORDS = {"so", "yes", "no"}
+
+
+def _said_so(verb: Token) -> tuple[int, int, str] | None:
+    """The one-word answer of "said so" / "said yes" / "said no" (poll answers: "75 percent
+    of Democrats said yes"), and "said [the same of Trump]", "said [as much]"."""
+    for c in verb.children:
+        if c.i == verb.i + 1 and c.lower_ in _SO_WORDS and c.dep_ in ("advmod", "intj", "dobj", "npadvmod"):
+            return c.i, c.i + 1, "so"
+        if c.i > verb.i and c.left_edge.i == verb.i + 1 and c.dep_ in ("dobj", "advmod") and (
+                (c.lower_ == "same" or (c.lower_ == "thing" and any(k.lower_ == "same" for k in c.lefts)))
+                or (c.lower_ == "much" and c.left_edge.lower_ == "as")):
+            return c.left_edge.i, _np_object_tail(verb, c.left_edge.i, c.right_edge.i + 1), "so"
+    return None
+
+
+def _said_clause_object(verb: Token) -> tuple[int, int, str] | None:
+    """A reported clause the parser took for the object (or xcomp) of "say": "McCain says [the
+    movement that is sweeping the country appeals to …]", "said [legalizing it could put …]"
+    (the object holds a finite verb)."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i), None)
+    if obj is None:
+        return None
+    doc = verb.doc
+    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+    if not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in doc[lo:hi]):
+        return None
+    hi = _np_object_tail(verb, lo, hi)
+    return (lo, hi, "ccomp") if hi > lo else None
+
+
 def _that_clause(prep: Token) -> Token | None:
     """A clause opened by "that" + subject hanging (as relcl/acl) inside the prepositional phrase
     ``prep`` (at most two nouns deep): a complement clause the parser attached to a noun."""
@@ -1075,6 +1325,9 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             cues.append(_Cue(tok, last, lemma, kinds, head, sp[0], sp[1], content[0], content[1], "according"))
             continue
         if lemma == "ask" and _asked_not_said(tok):
+            put = _question_put(tok, paras, sents)
+            if put is not None:
+                cues.append(put)
             continue
         subj = _subject(tok)
         if subj is None:  # "The governor, asked whether …, said": the parser hung the subject on "asked"
@@ -1110,6 +1363,19 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         found = _content_of(tok, lemma, last, kinds, sents)
         if lemma in _PREP_CONTENT and (found is None or found[2] == "object"):
             found = _as_content(tok, last, _PREP_CONTENT[lemma]) or found  # "described … as …"
+        if found is None and lemma in _NP_OBJECT_LEMMAS:
+            found = _np_object_content(tok, lemma, last)
+        if (found is not None and found[2] in ("object", "npobject") and lemma in _NP_OBJECT_LEMMAS
+                and (found[1] - found[0] > 1 or doc[found[0]].tag_ not in _PRONOUN_TAGS)):
+            found = (found[0], _np_object_tail(tok, found[0], found[1]), found[2])
+        if found is None:
+            found = _as_noted_content(tok, sents)
+        if lemma == "call for":
+            found = _call_for_clause(tok, last) or found
+        if found is None and lemma == "say":
+            found = _said_so(tok) or _said_clause_object(tok)
+        if lemma == "ask" and (found is None or found[2] == "object"):
+            found = _question_clause(tok) or found
         clo = chi = None
         src = ""
         if found is not None:
@@ -1716,7 +1982,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
                 kind, span = "direct", (qa, qb)
             else:
                 kind, span = "mixed", (min(ca, qa), max(cb, qb))
-        elif (cue.kinds == "direct" and cue.content_from != "as") or cue.content_from == "object":
+        elif ((cue.kinds == "direct" and cue.content_from != "as")
+              or cue.content_from in ("object", "npobject")) and not _np_object_cue(cue):
             continue  # call/describe/hail… and bare objects only count with quoted words
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
@@ -1734,7 +2001,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     cue_by_sent: dict[int, list[_Cue]] = {}
     free_cue_pos: list[int] = []
     for cue in cues:
-        if inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS:
+        if (inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS
+                and cue.content_from != "question"):  # "Asked whether …" takes no adjacent quote
             cue_by_sent.setdefault(sents.of(cue.first.i).start, []).append(cue)
             if cue.content_from != "according":
                 free_cue_pos.append(cue.first.idx)
@@ -2006,11 +2274,13 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
                 name_words = _person_org_words(resolver)
             guessed = has_name = all(t.tag_ == "POS" or t.text == "." or t.text.lower() in name_words
                                      for t in prefix) or (proper and prefix[-1].text.lower() in name_words)
-        elif not proper:
+        elif not proper and not _names_prefix(prefix, mentions):
             continue
         shout = (len(prefix) == 1 and prefix[0].is_upper and len(prefix[0]) > 2 and mentions[0] is None
                  and shouted.get(prefix[0].text, 0) >= 2)
-        if not (has_name or shout):
+        # "Poll: Trump leads in Ohio", "Sources: …": a headline credited to a source document
+        source = len(prefix) == 1 and prefix[0].lower_ in _HEADLINE_SOURCES and mentions[0] is None
+        if not (has_name or shout or source):
             continue
         end = text.find("\n", doc[k].idx)
         end = len(text) if end < 0 else end
@@ -2020,13 +2290,34 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue  # "Clinton: 547." is a tally, not an utterance
         ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inside = [(qa, qb) for qa, qb in qspans if ca <= qa and qb <= cb]
-        if guessed and not inside:
+        if (guessed or source) and not inside and not _has_clause(doc, lo, hi):
             continue  # "Sanders: Win in a walk" is a section label, not an utterance
         kind = "direct" if inside and inside[0][0] == ca and inside[-1][1] == cb else ("mixed" if inside else "indirect")
         head = prefix[-1]
         cue = _Cue(doc[k], doc[k], ":", "all", head, t0, k, lo, hi, "colon")
         out.append({"span": (ca, cb), "kind": kind, "cue": cue})
     return out
+
+
+_HEADLINE_SOURCES = {"poll", "polls", "survey", "study", "report", "sources", "officials", "insiders", "experts",
+                     "aides", "newspaper", "analysts"}
+
+
+def _names_prefix(prefix, mentions) -> bool:
+    """True when every word of a "NAME:" prefix lies in a PERSON/ORG mention (the tagger often
+    takes a headline name for a common noun: "Clinton: I support statehood")."""
+    return all(m is not None and m.label in ("PERSON", "ORG") for t, m in zip(prefix, mentions) if t.is_alpha)
+
+
+def _has_clause(doc: Doc, lo: int, hi: int) -> bool:
+    """True when tokens [lo, hi) hold a finite verb with its own subject (an utterance, not a
+    section label like "Win in a walk")."""
+    for t in doc[lo:hi]:
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            verb = t.head if t.dep_ in ("aux", "auxpass") else t
+            if any(k.dep_ in ("nsubj", "nsubjpass") for k in verb.children):
+                return True
+    return False
 
 
 def _person_org_words(resolver: "_Resolver") -> set[str]:
