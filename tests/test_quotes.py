@@ -379,10 +379,16 @@ def test_questions_put_to_someone_are_not_their_quotes(nlp, text, not_cue):
     assert all(q.cue != not_cue or q.speaker is None for q in run(nlp, text))
 
 
-def test_bare_asked_participle_reports_the_question_without_speaker(nlp):
-    text = "Asked whether the plant would close, the mayor said no."
+def test_asked_by_participle_reports_the_question_of_the_asker(nlp):
+    text = "Asked by a reporter whether the plant would close, the mayor said no."
     q = find(run(nlp, text), "the plant would close")
-    assert q.text == "the plant would close" and q.cue == "Asked" and q.speaker is None
+    assert q.text == "the plant would close" and q.cue == "Asked" and q.speaker == "a reporter"
+
+
+def test_bare_asked_participle_reports_nothing(nlp):
+    qs = run(nlp, "Asked whether the plant would close, the mayor said no.")
+    assert not [q for q in qs if q.cue == "Asked"]
+    assert all(q.speaker is not None for q in qs)
 
 
 def test_tally_lines_are_not_quotes(nlp):

@@ -41,8 +41,7 @@ Kinds and content spans
   marks or a clause with a finite verb and its subject, "Trump: My plans aren't set in stone";
   one the NER tagged, "Clinton: I support statehood", counts whatever its tag; so does a source
   word such as "Poll:" or "Sources:" before a finite clause or a quote, "Poll: Trump leads in
-  Ohio"). A bare "Asked whether/if/why …" participle reports its question, the speaker being
-  the asker named by "by" or nobody.
+  Ohio"). An "Asked by X whether/if/why …" participle reports its question with X as speaker.
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed by a dash
   (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed) on the next line
@@ -69,8 +68,8 @@ Kinds and content spans
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
   lay out their plans]", also when the parser took "for" for the mark of the clause).
   "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
-  bare "Asked whether/if/why …" participle reports its question with the asker of "by X" as
-  speaker, else none (its subject answers; the cue takes no adjacent quote).
+  bare "Asked by X whether/if/why …" participle reports its question with X as speaker (its
+  subject answers; without "by X" nothing is reported; the cue takes no adjacent quote).
   "said so", "said yes", "said no" report their one word (poll answers: "75 percent said yes"),
   "said [the same of Trump]", "said [as much]" their object.
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
@@ -1128,7 +1127,9 @@ _WH_WORDS = {"what", "why", "how", "who", "whom", "which", "when", "where", "who
 def _question_put(tok: Token, paras: "_Paragraphs", sents: _Sents) -> _Cue | None:
     """Cue for the question of a bare "Asked whether/if/why …" participle: the question is
     reported (PolNeAR marks it), but its subject only answers it, so the speaker is the
-    asker named by "by" ("Asked by a caller why …") or nobody."""
+    asker named by "by" ("Asked by a caller why …"). Without a "by" asker there is no cue: a
+    question with nobody's name on it ("Asked whether …, the mayor said no") would be a
+    speakerless row in the warehouse that tells an analyst nothing."""
     if tok.lower_ != "asked" or tok.tag_ not in ("VBN", "VBD"):
         return None
     doc = tok.doc
@@ -1142,7 +1143,9 @@ def _question_put(tok: Token, paras: "_Paragraphs", sents: _Sents) -> _Cue | Non
         return None
     agent = next((c for c in tok.children if c.dep_ == "agent" and c.i < clause.i), None)
     head = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    slo, shi = _np_span(head) if head is not None else (None, None)
+    if head is None:
+        return None
+    slo, shi = _np_span(head)
     return _Cue(tok, tok, "ask", "all", head, slo, shi, clipped[0], clipped[1], "question")
 
 
