@@ -1019,3 +1019,24 @@ def test_call_reports_an_unquoted_naming(nlp):
 def test_call_for_a_gerund(nlp):
     q = find(run(nlp, "The senator has called for reducing the corporate tax rate."), "tax rate")
     assert q.text == "reducing the corporate tax rate" and q.cue == "called for"
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("“The ferry has been late all winter,” Councillor Ines Marlow said, referring to the harbour line.",
+     "the harbour line", "Councillor Ines Marlow", "referring to"),
+    ("As evidence, the coach pointed to the injury list from last season.",
+     "the injury list from last season", "the coach", "pointed to"),
+])
+def test_referring_and_pointing_report_their_object(nlp, text, content, speaker, cue):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "Pointing to the new stadium, the mayor promised that fares would fall.",  # fronted: the clause is the report
+    "The old mill, often referred to as the Red Barn, was sold last year.",  # passive naming
+])
+def test_fronted_or_passive_pointing_reports_no_object(nlp, text):
+    qs = run(nlp, text)
+    assert not [q for q in qs if q.cue and q.cue.lower().startswith(("point", "refer"))], \
+        [(q.text, q.cue) for q in qs]

@@ -62,6 +62,10 @@ Kinds and content spans
   is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing)
   and no "if" condition, has no particle of its own ("blasted out releases"), and the object is
   more than a pronoun.
+  "refer to", "point to", "point out" report the object right after their particle ("…,” Ames
+  said, referring to [the mayor]", "She pointed to [the polls]"), not as a fronted participle
+  ("Pointing to X, Weber told …": the main clause is the report) nor a bare passive ("the jet,
+  often referred to as …").
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
@@ -1006,7 +1010,10 @@ _NP_OBJECT_LEMMAS: set[str] = {
     "announce", "mention", "cite", "note", "describe", "acknowledge", "confirm", "deny", "reiterate", "echo",
     "stress", "emphasize", "emphasise", "predict", "propose", "recommend", "call for", "explain", "reaffirm",
     "report", "repeat", "reveal", "disclose", "promise", "demand",
+    # what a speaker points at ("…,” Trump said, referring to [Cruz]"; "She pointed to [the polls]")
+    "refer to", "point to", "point out",
 }
+_POINTING_LEMMAS = {"refer to", "point to", "point out"}
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
 # xcomp: "kept criticizing X" ("to" infinitives are dropped by _np_object_cue)
 _NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
@@ -1032,6 +1039,12 @@ def _np_object_cue(cue: _Cue) -> bool:
            or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
            or (k.dep_ == "prt" and k.i > cue.last.i) for k in verb.children):
         return False  # passive, infinitive, condition ("if they did not confirm …"), other verb ("blasted out")
+    if cue.lemma in _POINTING_LEMMAS and (
+            (verb.tag_ == "VBN" and not any(k.dep_ == "aux" for k in verb.children))  # "Kyle, referred to as"
+            or (verb.tag_ == "VBG" and verb.i < verb.head.i)  # "Pointing to X, Weber told AP …"
+            or cue.content_lo != cue.last.i + 1  # the object right after the particle …
+            or (cue.lemma != "point out" and not any(k.dep_ in ("pobj", "pcomp") for k in cue.last.children))):
+        return False
     doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
 
