@@ -1042,3 +1042,19 @@ def test_fronted_or_passive_pointing_reports_no_object(nlp, text):
     qs = run(nlp, text)
     assert not [q for q in qs if q.cue and q.cue.lower().startswith(("point", "refer"))], \
         [(q.text, q.cue) for q in qs]
+
+
+def test_transcript_full_name_then_surname_lines(nlp):
+    # "MARTA OKONJO:" opens one line, "OKONJO:" another: both are speaker lines of a transcript
+    text = ("Partial transcript:\n\nMARTA OKONJO: Why not hold the vote in March?\n\n"
+            "PETER VANCE: Because the budget will not be ready before the summer recess.\n\n"
+            "OKONJO: You had the whole winter to write that budget, surely.\n\n"
+            "VANCE: Winter was spent on the flood repairs, as you know.")
+    got = {q.text[:12]: q.cue for q in run(nlp, text)}
+    assert got.get("Why not hold") == ":" and got.get("Because the ") == ":", got
+    assert got.get("You had the ") == ":" and got.get("Winter was s") == ":", got
+
+
+def test_single_upper_case_colon_lines_are_no_transcript(nlp):
+    text = "BREAKING: The council has voted.\n\nUPDATE: The mayor resigned tonight.\n\nNOTE: The vote was close."
+    assert not [q for q in run(nlp, text) if q.cue == ":"]

@@ -35,7 +35,8 @@ Kinds and content spans
   "called for [a ban]", "citing [the report]"; chosen by their hit rate on PolNeAR train), the
   clause an "according to X" or "as X noted" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …", also after the opening mark of a quoted
-  transcript line; a headline name the tagger took for a common noun, "Trump: ‘We are going to
+  transcript line, and a 1–3-word upper-case name whose last word opens ≥ 2 lines of a document
+  with ≥ 3 such lines: "KATE BOULDUAN: …" then "BOULDUAN: …"; not "Q:"/"A:", not "BREAKING:"; a headline name the tagger took for a common noun, "Trump: ‘We are going to
   win.’", counts when each word — or, for a run of proper nouns, the last one: "Cecile Richards:
   ‘…’" — is a word of a PERSON/ORG mention of the document and the rest of the line holds quote
   marks or a clause with a finite verb and its subject, "Trump: My plans aren't set in stone";
@@ -2263,6 +2264,7 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
     that is no place name), and end the name right at the colon; content = rest of the line."""
     out: list[dict] = []
     name_words: set[str] | None = None  # words of PERSON/ORG mentions, built on first need
+    transcript: set[str] | None = None  # upper-case line prefixes of a transcript, built on first need
     shouted: dict[str, int] = {}  # "WALLACE:" counts as a speaker only when it opens ≥ 2 lines
     for m in _SHOUT_PREFIX.finditer(text):
         shouted[m.group(1)] = shouted.get(m.group(1), 0) + 1
@@ -2291,6 +2293,10 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue
         shout = (len(prefix) == 1 and prefix[0].is_upper and len(prefix[0]) > 2 and mentions[0] is None
                  and shouted.get(prefix[0].text, 0) >= 2)
+        if not shout and not has_name:  # "KATE BOULDUAN:" then "BOULDUAN:" in a transcript
+            if transcript is None:
+                transcript = _transcript_speakers(text)
+            shout = " ".join(text[doc[t0].idx:doc[k].idx].split()) in transcript
         # "Poll: Trump leads in Ohio", "Sources: …": a headline credited to a source document
         source = len(prefix) == 1 and prefix[0].lower_ in _HEADLINE_SOURCES and mentions[0] is None
         if not (has_name or shout or source):
@@ -2310,6 +2316,27 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
         cue = _Cue(doc[k], doc[k], ":", "all", head, t0, k, lo, hi, "colon")
         out.append({"span": (ca, cb), "kind": kind, "cue": cue})
     return out
+
+
+_TRANSCRIPT_PREFIX = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,2})[ \t]*:[ \t]*\S", re.M)
+_NOT_TRANSCRIPT_SPEAKERS = {"BREAKING", "UPDATE", "UPDATED", "WATCH", "EXCLUSIVE", "NOTE", "VIDEO", "PHOTOS",
+                            "PHOTO", "CORRECTION", "READ", "RELATED", "MORE", "SOURCE", "SOURCES", "POLL", "CREDIT",
+                            "ET", "PT", "EDT", "EST", "AM", "PM", "RESULTS", "TOPICS", "TAGS", "SUBSCRIBE", "ALERT"}
+
+
+def _transcript_speakers(text: str) -> set[str]:
+    """Upper-case "NAME:" line prefixes (1–3 words) of a transcript: a prefix counts when its
+    last word opens ≥ 2 such lines ("KATE BOULDUAN: …" and later "BOULDUAN: …") in a document
+    with ≥ 3 of them. "Q:"/"A:" interview lines do not count (PolNeAR annotates them in some
+    interviews, not in others)."""
+    found = [" ".join(m.group(1).split()) for m in _TRANSCRIPT_PREFIX.finditer(text)]
+    found = [f for f in found if f.split()[-1] not in _NOT_TRANSCRIPT_SPEAKERS]
+    if len(found) < 3:
+        return set()
+    last: dict[str, int] = {}
+    for f in found:
+        last[f.split()[-1]] = last.get(f.split()[-1], 0) + 1
+    return {f for f in found if last[f.split()[-1]] >= 2 and len(f.split()[-1]) > 2}
 
 
 _HEADLINE_SOURCES = {"poll", "polls", "survey", "study", "report", "sources", "officials", "insiders", "experts",
