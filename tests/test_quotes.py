@@ -1028,6 +1028,10 @@ def test_call_for_a_gerund(nlp):
      "the harbour line", "Councillor Ines Marlow", "referring to"),
     ("As evidence, the coach pointed to the injury list from last season.",
      "the injury list from last season", "the coach", "pointed to"),
+    ("The retired judge recalled a long winter of hearings in the old courthouse.",
+     "a long winter of hearings in the old courthouse", "The retired judge", "recalled"),
+    ("Mayor Lina Osei tweeted her congratulations to the rowing team.",
+     "her congratulations to the rowing team", "Mayor Lina Osei", "tweeted"),
 ])
 def test_referring_and_pointing_report_their_object(nlp, text, content, speaker, cue):
     q = find(run(nlp, text), content)
@@ -1058,3 +1062,10 @@ def test_transcript_full_name_then_surname_lines(nlp):
 def test_single_upper_case_colon_lines_are_no_transcript(nlp):
     text = "BREAKING: The council has voted.\n\nUPDATE: The mayor resigned tonight.\n\nNOTE: The vote was close."
     assert not [q for q in run(nlp, text) if q.cue == ":"]
+
+
+def test_markup_and_inverted_tweet_report_no_object(nlp):
+    qs = run(nlp, '<tweet author="cityhall" date="May 2">The bridge opens on Monday.</tweet>')
+    assert not [q for q in qs if q.cue and q.cue.startswith("tweet")], [(q.text, q.cue) for q in qs]
+    qs = run(nlp, "“The bridge is finally open,” tweeted a local cyclist from the harbour district.")
+    assert not [q for q in qs if "cyclist" in q.text], [(q.text, q.cue) for q in qs]

@@ -66,7 +66,9 @@ Kinds and content spans
   "refer to", "point to", "point out" report the object right after their particle ("…,” Ames
   said, referring to [the mayor]", "She pointed to [the polls]"), not as a fronted participle
   ("Pointing to X, Weber told …": the main clause is the report) nor a bare passive ("the jet,
-  often referred to as …").
+  often referred to as …"); so do "recall" and "tweet" ("recalled [a visit to his church]",
+  "tweeted [her thanks to the team]"; not the word "tweet" of a markup tag, nor an inverted
+  "“…,” tweeted [a user]" whose object is the speaker).
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
@@ -1012,9 +1014,10 @@ _NP_OBJECT_LEMMAS: set[str] = {
     "stress", "emphasize", "emphasise", "predict", "propose", "recommend", "call for", "explain", "reaffirm",
     "report", "repeat", "reveal", "disclose", "promise", "demand",
     # what a speaker points at ("…,” Trump said, referring to [Cruz]"; "She pointed to [the polls]")
-    "refer to", "point to", "point out",
+    "refer to", "point to", "point out", "recall", "tweet",
 }
 _POINTING_LEMMAS = {"refer to", "point to", "point out"}
+_LATE_NP_LEMMAS = _POINTING_LEMMAS | {"recall", "tweet"}
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
 # xcomp: "kept criticizing X" ("to" infinitives are dropped by _np_object_cue)
 _NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
@@ -1045,6 +1048,10 @@ def _np_object_cue(cue: _Cue) -> bool:
             or (verb.tag_ == "VBG" and verb.i < verb.head.i)  # "Pointing to X, Weber told AP …"
             or cue.content_lo != cue.last.i + 1  # the object right after the particle …
             or (cue.lemma != "point out" and not any(k.dep_ in ("pobj", "pcomp") for k in cue.last.children))):
+        return False
+    if cue.lemma in _LATE_NP_LEMMAS and (
+            (verb.i > 0 and verb.doc[verb.i - 1].text.endswith("<"))  # markup: <tweet author=…>
+            or cue.content_lo <= cue.speaker_head.i < cue.content_hi):  # “…,” tweeted [a user]
         return False
     doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
