@@ -1069,3 +1069,24 @@ def test_markup_and_inverted_tweet_report_no_object(nlp):
     assert not [q for q in qs if q.cue and q.cue.startswith("tweet")], [(q.text, q.cue) for q in qs]
     qs = run(nlp, "“The bridge is finally open,” tweeted a local cyclist from the harbour district.")
     assert not [q for q in qs if "cyclist" in q.text], [(q.text, q.cue) for q in qs]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Commuters, Mayor Dana Pruitt suggested, do not have to fear a fare rise this year.", "Mayor Dana Pruitt",
+     "suggested"),
+    ("Rather than raising the levy again, said Petra Lund, a spokeswoman for the port, the council wants a new toll.",
+     "Petra Lund", "said"),
+    ("Many evenings, former staff said, the director would stay until midnight rewriting the schedules.",
+     "former staff", "said"),
+    ("This kind of lobbying, the watchdog claimed, breaks the code of conduct for ministers.", "the watchdog",
+     "claimed"),
+])
+def test_cue_set_off_by_commas_reports_its_sentence(nlp, text, speaker, cue):
+    q = find(run(nlp, text), cue)
+    assert q.text == text.rstrip(".") and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+
+
+def test_comma_cue_before_its_own_quote_keeps_the_quote(nlp):
+    qs = run(nlp, "When she first saw the bridge in May, she said, “We will need a second one by next year.”")
+    q = find(qs, "second one")
+    assert q.kind == "direct" and q.text.startswith("“We"), [(q.text, q.kind) for q in qs]

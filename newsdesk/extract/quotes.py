@@ -26,7 +26,11 @@ Kinds and content spans
 * **indirect** — a reported clause without marks: the ``ccomp`` of the verb ("Russia said [the
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
   pointed out"; the line break closing a paragraph does not count as sentence text), the whole
-  sentence around a parenthetical cue ("[Many closures, he said, have …]"), the object and "as"
+  sentence around a parenthetical cue ("[Many closures, he said, have …]"; also when the parser
+  hung the words before it on the cue: "[Voters, Clinton suggested, don't …]", "[If the demands
+  are not met, Taylor warned, supporters plan …]", "[Instead, Trump told CNN, his policy …]" — a
+  cue phrase of subject, verb and ≤ 6 verbless words between commas, ≥ 3 words with a verb after
+  it, not before a quote that opens in upper case: "…, he said, “We …”"), the object and "as"
   phrase of describe/declare/portray/label … ("Xi described relations [as going beyond an
   alliance]"; "which Russia has described [as an act of aggression]"; not passive: "widely
   described as reformers"), the object and phrase of a charge ("accused [Russia of a build-up]",
@@ -778,6 +782,63 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     return None
 
 
+_COMMA_CUE_DEPS = ("ROOT", "parataxis", "ccomp", "advcl", "conj")
+
+
+def _comma_cue_sentence(verb: Token, last: Token, sents: "_Sents") -> tuple[int, int, str] | None:
+    """A cue set off by commas inside the sentence it reports, when the parser hung the words
+    before it on the verb ("[Voters, Clinton suggested, don't have to worry …]", "[If the
+    demands are not met, Mr. Taylor warned, supporters plan …]", "[Rather than …, said Marcia
+    Smith, Teck wants …]"): the whole sentence, as for a parenthetical cue. The cue phrase runs
+    from its subject (or the verb, when the subject follows it) to the next comma, ≤ 6 words
+    after the verb with no verb, "that" or quote mark among them; some words precede it after
+    a comma, and ≥ 3 words with a verb follow it."""
+    doc = verb.doc
+    if verb.dep_ not in _COMMA_CUE_DEPS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(k.dep_ in ("ccomp", "xcomp", "aux", "auxpass", "neg", "mark") for k in verb.children):
+        return None
+    sent = sents.of(verb.i)
+    subjs = [k for k in verb.children if k.dep_ == "nsubj"]
+    subj = min(subjs, key=lambda k: abs(k.i - verb.i)) if subjs else None  # not "Voters" hung on it too
+    if subj is None:
+        return None
+    if subj.i < verb.i:
+        start = subj.left_edge.i
+        if any(t.text in (",", "—", "–") or t.is_quote for t in doc[start:verb.i]):
+            return None  # "the senator, a Democrat, said": not a short cue phrase
+    else:
+        start = verb.i
+    # the comma closing the cue phrase
+    end = None
+    for j in range(last.i + 1, min(last.i + 16, sent.end)):
+        t = doc[j]
+        if t.text == ",":
+            end = j
+            break
+        if t.is_quote or t.lower_ == "that" or "\n" in t.text or (t.tag_.startswith("VB") and subj.i < verb.i) \
+                or t.tag_ == "MD":
+            return None
+    if end is None or (subj.i < verb.i and end - last.i > 7):
+        return None
+    if any(k.i > end and k.dep_ in ("dobj", "dative", "attr", "oprd") for k in verb.children):
+        return None  # the object runs past the comma: no short cue phrase
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    lo, hi = _trim(doc, sent.start, sent.end)
+    while lo > sent.start and doc[lo - 1].dep_ == "mark" and doc[lo - 1].is_alpha:
+        lo -= 1  # keep "If …": it belongs to what was said
+    if _cue_of(doc[lo]) is not None or not any(t.is_alpha for t in doc[lo:start - 1]):
+        return None
+    after = [t for t in doc[end + 1:hi] if t.is_alpha]
+    if len(after) < 3 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[end + 1:hi]):
+        return None
+    if (end + 2 < len(doc) and doc[end + 1].is_quote and doc[end + 2].text[:1].isupper()) or any(
+            t.text == ":" and doc[t.i + 1].is_quote for t in doc[end + 1:hi - 1]):
+        return None  # "…, he said, “We …”" and "…: “…”" introduce a quote of their own
+    return lo, hi, "parenthetical"
+
+
 _QUOTED_OBJECT_PREPS = ("as", "for", "against", "of", "on", "to")
 # table verbs whose object is rarely speech ("showed the “conduct of …”", "add a new title: “…”")
 _NOT_QUOTED_OBJECT = {"show", "add", "answer", "agree", "learn", "find", "wonder", "read", "publish",
@@ -1395,6 +1456,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             found = _call_for_clause(tok, last) or found
         if found is None and lemma == "say":
             found = _said_so(tok) or _said_clause_object(tok)
+        if kinds == "all" and (found is None or found[2] == "object"):  # "Instead, X told CNN, …"
+            found = _comma_cue_sentence(tok, last, sents) or found
         if lemma == "ask" and (found is None or found[2] == "object"):
             found = _question_clause(tok) or found
         clo = chi = None
