@@ -1090,3 +1090,16 @@ def test_comma_cue_before_its_own_quote_keeps_the_quote(nlp):
     qs = run(nlp, "When she first saw the bridge in May, she said, “We will need a second one by next year.”")
     q = find(qs, "second one")
     assert q.kind == "direct" and q.text.startswith("“We"), [(q.text, q.kind) for q in qs]
+
+
+def test_urging_verb_runs_over_bare_verb_conjuncts(nlp):
+    text = ("The mayor called on the two boroughs to share their depots, speak with “one voice on transit”, "
+            "draw up a joint budget and quietly drop the old feud.")
+    q = find(run(nlp, text), "one voice")
+    assert q.cue == "called on" and q.text.startswith("the two boroughs") and q.text.endswith("feud"), q.text
+
+
+def test_greeting_as_a_quoted_name_is_reported(nlp):
+    q = find(run(nlp, "The talks opened warmly, with Ms. Harlow greeting Mr. Brandt as an “old comrade”."),
+             "old comrade")
+    assert q.cue == "greeting" and q.speaker == "Ms. Harlow" and q.text.startswith("Mr. Brandt")

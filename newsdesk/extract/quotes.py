@@ -77,6 +77,8 @@ Kinds and content spans
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
   judgment in supporting the war]", "mentioned [the deal five times]"), never over a quote mark.
+  An urging verb's infinitive runs over the bare-verb conjuncts the parser hung on the verb
+  ("called on the sides [to strengthen ties, speak with “a louder voice”, come up with …]").
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
   lay out their plans]", also when the parser took "for" for the mark of the clause).
   "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
@@ -94,7 +96,7 @@ Kinds and content spans
   as/for/against/of/on/to phrase; for a verb with a particle, the particle's object: "pointed to
   the case as the epitome of the “rigged system.”") when a quote mark falls inside it, through
   the closing mark: "blasted the media for being “unbelievably dishonest.”", "proclaimed a goal
-  of “Peace Through Strength.”" (mixed; not for show, add, answer, agree, learn, find, wonder,
+  of “Peace Through Strength.”", "greeting [Putin as an “old friend”]" (mixed; not for show, add, answer, agree, learn, find, wonder,
   read, publish, remind, respond, indicate, signal, estimate, continue, whose objects are rarely
   speech; a ``direct``-flag verb's clause counts only with quoted words: "blamed the law on
   “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also take a "to"-infinitive parsed as
@@ -1118,6 +1120,24 @@ def _np_object_cue(cue: _Cue) -> bool:
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
 
 
+def _bare_conjuncts_end(verb: Token, hi: int) -> int:
+    """``hi`` moved over the subjectless bare-verb conjuncts the parser hung on an urging verb
+    right after its infinitive ("called on the sides [to strengthen coordination, speak with
+    “a louder voice”, come up with solutions and oppose hegemony]"): conj children of the verb
+    tagged VB/VBP, without subject or auxiliary, each starting ≤ 2 tokens after the span so far."""
+    doc = verb.doc
+    for c in sorted((c for c in verb.children if c.dep_ == "conj" and c.i >= hi), key=lambda c: c.i):
+        if c.tag_ not in ("VB", "VBP") or c.left_edge.i > hi + 1 or any(
+                k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for k in c.children):
+            break
+        hi = max(hi, c.right_edge.i + 1)
+        for cc in c.children:  # "…, come up with solutions [and resolutely oppose …]"
+            if cc.dep_ == "conj" and cc.tag_ in ("VB", "VBP") and not any(
+                    k.dep_ in ("nsubj", "nsubjpass", "aux") for k in cc.children):
+                hi = max(hi, cc.right_edge.i + 1)
+    return _trim(doc, verb.i, hi)[1]
+
+
 def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, str] | None:
     """Token range of the noun-phrase object of a speech-act verb ("criticized [the accord]",
     "accused [Rubio of lying]", "called for [a ban]"), with a following for/of/as phrase."""
@@ -1454,6 +1474,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             found = _as_noted_content(tok, sents)
         if lemma == "call for":
             found = _call_for_clause(tok, last) or found
+        if found is not None and found[2] == "xcomp" and lemma in _XCOMP_LEMMAS:
+            found = (found[0], _bare_conjuncts_end(tok, found[1]), found[2])
         if found is None and lemma == "say":
             found = _said_so(tok) or _said_clause_object(tok)
         if kinds == "all" and (found is None or found[2] == "object"):  # "Instead, X told CNN, …"
