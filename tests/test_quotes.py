@@ -1103,3 +1103,17 @@ def test_greeting_as_a_quoted_name_is_reported(nlp):
     q = find(run(nlp, "The talks opened warmly, with Ms. Harlow greeting Mr. Brandt as an “old comrade”."),
              "old comrade")
     assert q.cue == "greeting" and q.speaker == "Ms. Harlow" and q.text.startswith("Mr. Brandt")
+
+
+def test_a_poll_shows_reports_its_object(nlp):
+    q = find(run(nlp, "A county poll released on Monday showed Mayor Reyes with a nine-point lead over her rival."),
+             "nine-point")
+    assert q.text == "Mayor Reyes with a nine-point lead over her rival" and q.cue == "showed"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor showed great patience with the protesters.",  # a person shows a quality, says nothing
+    "The video shows a crowd outside the stadium.",  # not a poll, records or data
+])
+def test_show_without_a_source_subject_reports_nothing(nlp, text):
+    assert not [q for q in run(nlp, text) if q.cue and q.cue.startswith("show")]

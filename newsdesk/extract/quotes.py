@@ -73,6 +73,8 @@ Kinds and content spans
   often referred to as …"); so do "recall" and "tweet" ("recalled [a visit to his church]",
   "tweeted [her thanks to the team]"; not the word "tweet" of a markup tag, nor an inverted
   "“…,” tweeted [a user]" whose object is the speaker).
+  "show" reports its object only after a poll, survey, records, data … subject ("a new poll
+  shows [Clinton with a double-digit lead]", through the verb's modifiers, commas included).
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
@@ -1080,6 +1082,10 @@ _NP_OBJECT_LEMMAS: set[str] = {
     "refer to", "point to", "point out", "recall", "tweet",
 }
 _POINTING_LEMMAS = {"refer to", "point to", "point out"}
+# subjects whose "show" reports a finding: "the poll shows [Clinton with a double-digit lead]"
+_SHOW_SOURCES = {"poll", "polls", "survey", "surveys", "records", "results", "data", "figures", "numbers",
+                 "study", "studies", "documents", "emails", "filings", "returns", "statistics", "tally",
+                 "count", "analysis", "reports", "report", "research", "polling", "estimates"}
 _LATE_NP_LEMMAS = _POINTING_LEMMAS | {"recall", "tweet"}
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
 # xcomp: "kept criticizing X" ("to" infinitives are dropped by _np_object_cue)
@@ -1098,9 +1104,15 @@ def _np_object_cue(cue: _Cue) -> bool:
         # "calling [Trump a fascist]": only with a second complement (naming), not "called X"
         if not any(k.dep_ in ("oprd", "xcomp", "ccomp") and k.i > verb.i for k in verb.children):
             return False
+    elif cue.lemma == "show":  # "a poll shows [Sanders with 47 percent]": only a poll, records …
+        if (cue.content_from not in ("object", "npobject") or cue.speaker_head is None
+                or cue.speaker_head.lower_ not in _SHOW_SOURCES or cue.content_lo is None
+                or verb.dep_ not in _NP_OBJECT_DEPS + ("acl",)):
+            return False
     elif cue.lemma not in _NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
         return False
-    if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS or cue.content_lo is None:
+    if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS + ("acl",) * (cue.lemma == "show") \
+            or cue.content_lo is None:
         return False
     if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to")
            or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
@@ -1465,11 +1477,15 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         found = _content_of(tok, lemma, last, kinds, sents)
         if lemma in _PREP_CONTENT and (found is None or found[2] == "object"):
             found = _as_content(tok, last, _PREP_CONTENT[lemma]) or found  # "described … as …"
-        if found is None and lemma in _NP_OBJECT_LEMMAS:
+        if found is None and (lemma in _NP_OBJECT_LEMMAS or (
+                lemma == "show" and subj is not None and subj.lower_ in _SHOW_SOURCES)):
             found = _np_object_content(tok, lemma, last)
-        if (found is not None and found[2] in ("object", "npobject") and lemma in _NP_OBJECT_LEMMAS
+        if (found is not None and found[2] in ("object", "npobject") and (lemma in _NP_OBJECT_LEMMAS
+                                                                          or lemma == "show")
                 and (found[1] - found[0] > 1 or doc[found[0]].tag_ not in _PRONOUN_TAGS)):
             found = (found[0], _np_object_tail(tok, found[0], found[1]), found[2])
+            if lemma == "show":  # "showed [Trump with a 16-point lead over his rival, Mr. Cruz]"
+                found = (found[0], max(found[1], _trim(doc, found[0], tok.right_edge.i + 1)[1]), found[2])
         if found is None:
             found = _as_noted_content(tok, sents)
         if lemma == "call for":
