@@ -84,6 +84,11 @@ def find(qs: list[Quote], fragment: str) -> Quote:
         # unbalanced: closed at the end of its paragraph, next paragraph untouched
         ("“Never closed here\n\nNext paragraph.", ["“Never closed here"]),
         ("A stray closer” here.", []),  # a closing mark with nothing open is ignored
+        # a curly double quote nested in another stays inside it
+        ("“I would sooner sail into what he calls “the abyss” than stay,” she said.",
+         ["“I would sooner sail into what he calls “the abyss” than stay,”"]),
+        # an opener after an unclosed quote, with no outer closer later, starts a new quote
+        ("“We lost the vote. “We will try again,” she said.", ["“We lost the vote.", "“We will try again,”"]),
     ],
 )
 def test_find_quote_spans(text, expected):

@@ -344,8 +344,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     quotes; apostrophes (Russia’s, don’t, ’90s, leaders’ when nothing is open) are skipped, and
     a single quote left open at the paragraph end is dropped. Two apostrophes or backticks
     ('' ``, NYT archive style) count as one double mark. A closing mark after a line start or
-    a space and before a letter, with nothing open, opens a quote (”Fear. …”). Never raises
-    on unbalanced marks.
+    a space and before a letter, with nothing open, opens a quote (”Fear. …”). A curly
+    double quote nested in an open one ("“… what he calls “hell” than …”", see
+    ``_nested_close``) stays inside it. Never raises on unbalanced marks.
     """
     norm = text
     if "<" in norm:  # markup left in the body (<tweet author="…">): its attribute values are no quotes
@@ -383,6 +384,9 @@ def _scan(text: str) -> list[tuple[int, int]]:
                 # a stray closing mark with nothing open is ignored
             else:
                 closes = c in _CLOSE_D or c == '"' or (c == "“" and _is_close_context(text, i))
+                if c in _OPEN_D and not closes and _nested_close(text, i) is not None:
+                    i = _nested_close(text, i) + 1  # “… what he calls “hell” than …”: one quote
+                    continue
                 if c in _OPEN_D and not closes:
                     # an opener while open, mid-paragraph: the previous quote lost its closer
                     end = i
@@ -402,6 +406,24 @@ def _scan(text: str) -> list[tuple[int, int]]:
     spans.extend(_single_quote_spans(text, spans))
     spans.sort()
     return spans
+
+
+def _nested_close(text: str, i: int) -> int | None:
+    """Index of the closer of a double quote nested at ``i`` inside an open one ("“I'd rather
+    live in what he calls “hell” than …”"): a ” within 60 characters, with no other mark
+    between, followed later in the same paragraph by another ” (the outer closer) before any
+    other opening mark. None when the inner opener rather starts a new quote."""
+    end = text.find(_NEWLINE, i)
+    end = len(text) if end < 0 else end
+    j = i + 1
+    while j < min(end, i + 61) and text[j] not in _CLOSE_D and text[j] not in _OPEN_D and text[j] != '"':
+        j += 1
+    if j >= min(end, i + 61) or text[j] not in _CLOSE_D or j == i + 1:
+        return None
+    k = j + 1
+    while k < end and text[k] not in _CLOSE_D and text[k] not in _OPEN_D and text[k] != '"':
+        k += 1
+    return j if k < end and text[k] in _CLOSE_D else None
 
 
 def _reversed_opener(text: str, i: int) -> bool:
