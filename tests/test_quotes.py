@@ -1122,3 +1122,10 @@ def test_a_poll_shows_reports_its_object(nlp):
 ])
 def test_show_without_a_source_subject_reports_nothing(nlp, text):
     assert not [q for q in run(nlp, text) if q.cue and q.cue.startswith("show")]
+
+
+def test_inverted_cue_with_an_addressee_object(nlp):
+    text = ("After a string of heavy defeats on Sunday night, Sen. Mark Hale (D-Ore.) remains committed to "
+            "fighting on through to the convention, his top aide, Ben Ruiz, told The Daily Courier.")
+    q = find(run(nlp, text), "remains committed")
+    assert q.text.endswith("through to the convention") and q.cue == "told" and q.speaker == "his top aide"

@@ -25,7 +25,9 @@ Kinds and content spans
   “because those afflicted …”").
 * **indirect** — a reported clause without marks: the ``ccomp`` of the verb ("Russia said [the
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
-  pointed out"; the line break closing a paragraph does not count as sentence text), the whole
+  pointed out"; the line break closing a paragraph does not count as sentence text; also when
+  a tell/assure/warn … verb has an object that only names the addressee: "[This includes …],
+  Carter told a Senate panel"), the whole
   sentence around a parenthetical cue ("[Many closures, he said, have …]"; also when the parser
   hung the words before it on the cue: "[Voters, Clinton suggested, don't …]", "[If the demands
   are not met, Taylor warned, supporters plan …]", "[Instead, Trump told CNN, his policy …]" — a
@@ -808,6 +810,34 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     return None
 
 
+_ADDRESSEE_LEMMAS = {"tell", "assure", "inform", "remind", "warn", "advise", "brief"}
+
+
+def _inverted_over_addressee(verb: Token, sents: "_Sents") -> tuple[int, int, str] | None:
+    """The clause before an inverted cue whose object is only the person addressed: "[This
+    includes a special force …], Carter told a Senate panel Wednesday." (the parser's object
+    "a Senate panel" is no content). Same shape as an inverted cue: the verb hangs on the clause
+    before it, set off by a comma, and its phrase runs to the end of the sentence with no quote
+    mark, clause or infinitive of its own."""
+    doc = verb.doc
+    head = verb.head
+    sent = sents.of(verb.i)
+    if verb.dep_ not in ("ccomp", "parataxis", "conj") or head.i >= verb.i or sents.of(head.i) is not sent:
+        return None
+    le = verb.left_edge.i
+    if not (le > sent.start and (doc[le].text == "," or doc[le - 1].text == ",")):
+        return None
+    if verb.right_edge.i < _end_without_space(doc, sent) - 2:
+        return None
+    if any(k.dep_ in ("ccomp", "xcomp", "advcl") and k.i > verb.i for k in verb.children) or any(
+            t.is_quote for t in doc[verb.i:verb.right_edge.i + 1]):
+        return None
+    if not any(k.dep_ == "nsubj" and k.i < verb.i for k in verb.children):
+        return None
+    lo, hi = _trim(doc, head.left_edge.i, le)
+    return (lo, hi, "inverted") if hi - lo >= 3 else None
+
+
 _COMMA_CUE_DEPS = ("ROOT", "parataxis", "ccomp", "advcl", "conj")
 
 
@@ -1516,6 +1546,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             found = (found[0], _bare_conjuncts_end(tok, found[1]), found[2])
         if found is None and lemma == "say":
             found = _said_so(tok) or _said_clause_object(tok)
+        if found is not None and found[2] == "object" and lemma in _ADDRESSEE_LEMMAS:
+            found = _inverted_over_addressee(tok, sents) or found  # "[…], Carter told a Senate panel."
         if kinds == "all" and (found is None or found[2] == "object"):  # "Instead, X told CNN, …"
             found = _comma_cue_sentence(tok, last, sents) or found
         if lemma == "ask" and (found is None or found[2] == "object"):
