@@ -1129,3 +1129,8 @@ def test_inverted_cue_with_an_addressee_object(nlp):
             "fighting on through to the convention, his top aide, Ben Ruiz, told The Daily Courier.")
     q = find(run(nlp, text), "remains committed")
     assert q.text.endswith("through to the convention") and q.cue == "told" and q.speaker == "his top aide"
+
+
+def test_speech_act_verb_reports_a_gerund_object(nlp):
+    q = find(run(nlp, "The Harlow campaign reported raising about two million dollars in March."), "raising")
+    assert q.text == "raising about two million dollars in March" and q.cue == "reported"

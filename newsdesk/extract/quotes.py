@@ -79,6 +79,7 @@ Kinds and content spans
   shows [Clinton with a double-digit lead]", through the verb's modifiers, commas included).
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
+  A gerund object counts too ("reported [raising $9 million]", "mentioned [raising the wage]").
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
   judgment in supporting the war]", "mentioned [the deal five times]"), never over a quote mark.
   An urging verb's infinitive runs over the bare-verb conjuncts the parser hung on the verb
@@ -1210,6 +1211,9 @@ def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, 
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if not objs:  # a gerund object: "reported [raising $9 million]", "admitted [using the code]"
+            objs = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
+                    and c.left_edge.i == verb.i + 1 and not any(k.dep_ in ("nsubj", "aux") for k in c.children)]
     if not objs:
         return None
     obj = objs[0]
