@@ -44,7 +44,8 @@ Kinds and content spans
   transcript line, and a 1–3-word upper-case name whose last word opens ≥ 2 lines of a document
   with ≥ 3 such lines: "KATE BOULDUAN: …" then "BOULDUAN: …"; not "Q:"/"A:", not "BREAKING:";
   a headline name the tagger took for a common noun, "Trump: ‘We are going to win.’", counts
-  when each word — or, for a run of proper nouns, the last one: "Cecile Richards: ‘…’" — is a word of a PERSON/ORG mention of the document and the rest of the line holds quote
+  when each word — or, for a run of proper nouns, the last one: "Cecile Richards: ‘…’" — is a word
+  of a PERSON/ORG mention of the document and the rest of the line holds quote
   marks or a clause with a finite verb and its subject, "Trump: My plans aren't set in stone";
   one the NER tagged, "Clinton: I support statehood", counts whatever its tag; so does a source
   word such as "Poll:" or "Sources:" before a finite clause or a quote, "Poll: Trump leads in
@@ -102,7 +103,8 @@ Kinds and content spans
   the case as the epitome of the “rigged system.”") when a quote mark falls inside it, through
   the closing mark: "blasted the media for being “unbelievably dishonest.”", "proclaimed a goal
   of “Peace Through Strength.”", "greeting [Putin as an “old friend”]" (mixed; not for show, add,
-  answer, agree, learn, find, wonder, read, publish, remind, respond, indicate, signal, estimate, continue, whose objects are rarely
+  answer, agree, learn, find, wonder, read, publish, remind, respond, indicate, signal, estimate,
+  continue, whose objects are rarely
   speech; a ``direct``-flag verb's clause counts only with quoted words: "blamed the law on
   “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also take a "to"-infinitive parsed as
   an adverbial clause ("tells his supporters to “go …”").
