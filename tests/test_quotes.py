@@ -1134,3 +1134,18 @@ def test_inverted_cue_with_an_addressee_object(nlp):
 def test_speech_act_verb_reports_a_gerund_object(nlp):
     q = find(run(nlp, "The Harlow campaign reported raising about two million dollars in March."), "raising")
     assert q.text == "raising about two million dollars in March" and q.cue == "reported"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The council repeated its warning, and the mayor's call for “a full public inquiry” drew cheers.",
+     "“a full public inquiry”", "the mayor"),
+    ("The joint communique also included a pledge to resist any “further militarisation” of the strait.",
+     "to resist any “further militarisation” of the strait", "The joint communique"),
+])
+def test_speech_act_noun_with_quoted_content(nlp, text, content, speaker):
+    q = find(run(nlp, text), content)
+    assert q.text == content and q.speaker == speaker
+
+
+def test_speech_act_noun_without_quoted_words_is_no_cue(nlp):
+    assert not run(nlp, "Critics attacked the senator's call for a ban on imports.")

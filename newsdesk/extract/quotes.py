@@ -92,6 +92,10 @@ Kinds and content spans
   speaker, else none (its subject answers; the cue takes no adjacent quote).
   "said so", "said yes", "said no" report their one word (poll answers: "75 percent said yes"),
   "said [the same of Trump]", "said [as much]" their object.
+  Also mixed: the quoted content of a speech-act noun with a possessor, a "by" agent or a
+  subject that makes, renews or includes it ("Trump's call [for “a total ban”]", "her claim
+  [that she “never sent” …]", "the statement included a pledge [to oppose any “further
+  escalation”]"); never an adjacent quote.
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
   cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
   cue sits in its middle); the "as" clause needs its own subject and no object.
@@ -1415,6 +1419,67 @@ def _according_content(tok: Token, to: Token, sents: _Sents) -> tuple[int, int] 
     return best if best[1] - best[0] >= 2 else None
 
 
+_CALL_NOUNS = {"call", "calls"}
+_CLAIM_NOUNS = {"claim", "claims", "pledge", "pledges", "promise", "promises", "vow", "vows"}
+_NOUN_CUE_VERBS = {"make", "made", "makes", "making", "renew", "renewed", "renews", "renewing", "repeat",
+                   "repeated", "include", "included", "includes", "issue", "issued", "reiterate", "reiterated",
+                   "expand", "expanded", "open", "opened"}
+
+
+def _noun_cues(doc: Doc, paras: _Paragraphs) -> list[_Cue]:
+    """Speech-act nouns with their content: "Trump's call [for a ban on …]", "renewed calls
+    [for a special prosecutor]", "his recent call [to ban …]", "Sanders's claim [that he still
+    has a way …]", "included a pledge [to oppose any “further escalation”]". The speaker is the
+    possessor ("Trump's", "his"), the "by" agent ("claims by intelligence agencies"), or the
+    subject of a verb that makes, renews or includes the noun ("the statement included a
+    pledge" → the statement); without one the noun is no cue. Content: the "for" object, a
+    "to"-infinitive, or a "that"-clause hung on the noun, and only when it holds quoted words
+    (unquoted ones are rarely marked on PolNeAR train: "his call for a ban" is mostly not);
+    these cues never take an adjacent quote (content_from "noun")."""
+    out: list[_Cue] = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in _CALL_NOUNS and low not in _CLAIM_NOUNS or not tok.tag_.startswith("NN"):
+            continue
+        content = None
+        last = tok
+        for c in tok.children:
+            if c.i <= tok.i:
+                continue
+            if low in _CALL_NOUNS and c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1:
+                if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    content, last = (c.i + 1, c.right_edge.i + 1), c
+            elif c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.i == tok.i + 1 and (
+                    any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+                    or (low in _CLAIM_NOUNS and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark")):
+                lo = c.left_edge.i + (1 if c.left_edge.lower_ == "that" else 0)
+                content = (lo, c.right_edge.i + 1)
+            if content is not None:
+                break
+        if content is None:
+            continue
+        lo, hi = _trim(doc, *content)
+        if hi - lo < 2 or not any(t.is_quote for t in doc[lo:hi]):
+            continue  # only with quoted words: an unquoted "his call for a ban" is rarely marked
+        speaker = next((k for k in tok.children if k.dep_ == "poss"), None)
+        if speaker is None:
+            agent = next((k for k in tok.children if k.dep_ == "prep" and k.lower_ == "by" and k.i < lo), None)
+            speaker = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if speaker is None and tok.dep_ in ("dobj", "pobj") and (tok.head.lower_ in _NOUN_CUE_VERBS or (
+                tok.dep_ == "pobj" and tok.head.head.lower_ in _NOUN_CUE_VERBS)):
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            speaker = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lower_ in ("its", "their", "it", "they"):
+            continue
+        clipped = _clip(doc, paras, tok, lo, hi)
+        if clipped is None:
+            continue
+        slo, shi = _np_span(speaker)
+        lemma = "call for" if low in _CALL_NOUNS else low.rstrip("s")
+        out.append(_Cue(tok, last, lemma, "all", speaker, slo, shi, clipped[0], clipped[1], "noun"))
+    return out
+
+
 def _clip(doc: Doc, paras: _Paragraphs, pivot: Token, lo: int, hi: int) -> tuple[int, int] | None:
     """Token range [lo, hi) cut down to the paragraph of ``pivot``; None when nothing is left."""
     p = paras.of(pivot.idx)
@@ -2123,6 +2188,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     qtok = [_tok_range(starts, ends, a, b) for a, b in qspans]
     resolver = _Resolver(doc, entities, qspans)
     cues = _find_cues(doc, paras, sents, toks)
+    cues += _noun_cues(doc, paras)
 
     def inside_quote(tok: Token) -> int | None:
         k = bisect.bisect_left(qstarts, tok.idx) - 1
@@ -2184,12 +2250,12 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     free_cue_pos: list[int] = []
     for cue in cues:
         if (inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS
-                and cue.content_from != "question"):  # "Asked whether …" takes no adjacent quote
+                and cue.content_from not in ("question", "noun")):  # "Asked whether …" takes no adjacent quote
             cue_by_sent.setdefault(sents.of(cue.first.i).start, []).append(cue)
             if cue.content_from != "according":
                 free_cue_pos.append(cue.first.idx)
     reported = sorted((r for r in raw if r["kind"] in ("indirect", "mixed")
-                       and r["cue"].content_from != "according"), key=lambda r: r["span"][1])
+                       and r["cue"].content_from not in ("according", "noun")), key=lambda r: r["span"][1])
     reported_ends = [r["span"][1] for r in reported]
     last_direct: dict | None = None
     for k, (a, b) in enumerate(qspans):
