@@ -25,8 +25,14 @@ Kinds and content spans
   “because those afflicted …”").
 * **indirect** — a reported clause without marks: the ``ccomp`` of the verb ("Russia said [the
   responses left …]"), the clause before an inverted cue ("[Beijing would not welcome …], Hass
-  pointed out"; the line break closing a paragraph does not count as sentence text), the whole
-  sentence around a parenthetical cue ("[Many closures, he said, have …]"), the object and "as"
+  pointed out"; the line break closing a paragraph does not count as sentence text; also when
+  a tell/assure/warn … verb has an object that only names the addressee: "[This includes …],
+  Carter told a Senate panel"), the whole
+  sentence around a parenthetical cue ("[Many closures, he said, have …]"; also when the parser
+  hung the words before it on the cue: "[Voters, Clinton suggested, don't …]", "[If the demands
+  are not met, Taylor warned, supporters plan …]", "[Instead, Trump told CNN, his policy …]" — a
+  cue phrase of subject, verb and ≤ 6 verbless words between commas, ≥ 3 words with a verb after
+  it, not before a quote that opens in upper case: "…, he said, “We …”"), the object and "as"
   phrase of describe/declare/portray/label … ("Xi described relations [as going beyond an
   alliance]"; "which Russia has described [as an act of aggression]"; not passive: "widely
   described as reformers"), the object and phrase of a charge ("accused [Russia of a build-up]",
@@ -35,9 +41,11 @@ Kinds and content spans
   "called for [a ban]", "citing [the report]"; chosen by their hit rate on PolNeAR train), the
   clause an "according to X" or "as X noted" phrase attaches to, or the rest of a "NAME: …" line
   (headlines "Pence: …", transcripts "WALLACE: …", also after the opening mark of a quoted
-  transcript line; a headline name the tagger took for a common noun, "Trump: ‘We are going to
-  win.’", counts when each word — or, for a run of proper nouns, the last one: "Cecile Richards:
-  ‘…’" — is a word of a PERSON/ORG mention of the document and the rest of the line holds quote
+  transcript line, and a 1–3-word upper-case name whose last word opens ≥ 2 lines of a document
+  with ≥ 3 such lines: "KATE BOULDUAN: …" then "BOULDUAN: …"; not "Q:"/"A:", not "BREAKING:";
+  a headline name the tagger took for a common noun, "Trump: ‘We are going to win.’", counts
+  when each word — or, for a run of proper nouns, the last one: "Cecile Richards: ‘…’" — is a word
+  of a PERSON/ORG mention of the document and the rest of the line holds quote
   marks or a clause with a finite verb and its subject, "Trump: My plans aren't set in stone";
   one the NER tagged, "Clinton: I support statehood", counts whatever its tag; so does a source
   word such as "Poll:" or "Sources:" before a finite clause or a quote, "Poll: Trump leads in
@@ -61,10 +69,21 @@ Kinds and content spans
   is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing)
   and no "if" condition, has no particle of its own ("blasted out releases"), and the object is
   more than a pronoun.
+  "refer to", "point to", "point out" report the object right after their particle ("…,” Ames
+  said, referring to [the mayor]", "She pointed to [the polls]"), not as a fronted participle
+  ("Pointing to X, Weber told …": the main clause is the report) nor a bare passive ("the jet,
+  often referred to as …"); so do "recall" and "tweet" ("recalled [a visit to his church]",
+  "tweeted [her thanks to the team]"; not the word "tweet" of a markup tag, nor an inverted
+  "“…,” tweeted [a user]" whose object is the speaker).
+  "show" reports its object only after a poll, survey, records, data … subject ("a new poll
+  shows [Clinton with a double-digit lead]", through the verb's modifiers, commas included).
   Verbs whose objects are rarely speech (show, find, tell, ask, write …) stay out of the set;
   *call* counts only when it names ("calling [Trump a fascist]"), not "called a donor".
+  A gerund object counts too ("reported [raising $9 million]", "mentioned [raising the wage]").
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
   judgment in supporting the war]", "mentioned [the deal five times]"), never over a quote mark.
+  An urging verb's infinitive runs over the bare-verb conjuncts the parser hung on the verb
+  ("called on the sides [to strengthen ties, speak with “a louder voice”, come up with …]").
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
   lay out their plans]", also when the parser took "for" for the mark of the clause).
   "ask" reports a question hung as an adverbial clause ("asked the students [if they …]"); a
@@ -72,6 +91,10 @@ Kinds and content spans
   subject answers; without "by X" nothing is reported; the cue takes no adjacent quote).
   "said so", "said yes", "said no" report their one word (poll answers: "75 percent said yes"),
   "said [the same of Trump]", "said [as much]" their object.
+  Also mixed: the quoted content of a speech-act noun with a possessor, a "by" agent or a
+  subject that makes, renews or includes it ("Trump's call [for “a total ban”]", "her claim
+  [that she “never sent” …]", "the statement included a pledge [to oppose any “further
+  escalation”]"); never an adjacent quote.
   Also indirect: the clause an "as X noted" cue comments on ("As the auditor noted, [the bridge
   cost …]", "[The vote may slip], as senators have speculated"; the whole sentence when the
   cue sits in its middle); the "as" clause needs its own subject and no object.
@@ -82,8 +105,9 @@ Kinds and content spans
   as/for/against/of/on/to phrase; for a verb with a particle, the particle's object: "pointed to
   the case as the epitome of the “rigged system.”") when a quote mark falls inside it, through
   the closing mark: "blasted the media for being “unbelievably dishonest.”", "proclaimed a goal
-  of “Peace Through Strength.”" (mixed; not for show, add, answer, agree, learn, find, wonder,
-  read, publish, remind, respond, indicate, signal, estimate, continue, whose objects are rarely
+  of “Peace Through Strength.”", "greeting [Putin as an “old friend”]" (mixed; not for show, add,
+  answer, agree, learn, find, wonder, read, publish, remind, respond, indicate, signal, estimate,
+  continue, whose objects are rarely
   speech; a ``direct``-flag verb's clause counts only with quoted words: "blamed the law on
   “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also take a "to"-infinitive parsed as
   an adverbial clause ("tells his supporters to “go …”").
@@ -328,8 +352,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     quotes; apostrophes (Russia’s, don’t, ’90s, leaders’ when nothing is open) are skipped, and
     a single quote left open at the paragraph end is dropped. Two apostrophes or backticks
     ('' ``, NYT archive style) count as one double mark. A closing mark after a line start or
-    a space and before a letter, with nothing open, opens a quote (”Fear. …”). Never raises
-    on unbalanced marks.
+    a space and before a letter, with nothing open, opens a quote (”Fear. …”). A curly
+    double quote nested in an open one ("“… what he calls “hell” than …”", see
+    ``_nested_close``) stays inside it. Never raises on unbalanced marks.
     """
     norm = text
     if "<" in norm:  # markup left in the body (<tweet author="…">): its attribute values are no quotes
@@ -367,6 +392,9 @@ def _scan(text: str) -> list[tuple[int, int]]:
                 # a stray closing mark with nothing open is ignored
             else:
                 closes = c in _CLOSE_D or c == '"' or (c == "“" and _is_close_context(text, i))
+                if c in _OPEN_D and not closes and _nested_close(text, i) is not None:
+                    i = _nested_close(text, i) + 1  # “… what he calls “hell” than …”: one quote
+                    continue
                 if c in _OPEN_D and not closes:
                     # an opener while open, mid-paragraph: the previous quote lost its closer
                     end = i
@@ -386,6 +414,24 @@ def _scan(text: str) -> list[tuple[int, int]]:
     spans.extend(_single_quote_spans(text, spans))
     spans.sort()
     return spans
+
+
+def _nested_close(text: str, i: int) -> int | None:
+    """Index of the closer of a double quote nested at ``i`` inside an open one ("“I'd rather
+    live in what he calls “hell” than …”"): a ” within 60 characters, with no other mark
+    between, followed later in the same paragraph by another ” (the outer closer) before any
+    other opening mark. None when the inner opener rather starts a new quote."""
+    end = text.find(_NEWLINE, i)
+    end = len(text) if end < 0 else end
+    j = i + 1
+    while j < min(end, i + 61) and text[j] not in _CLOSE_D and text[j] not in _OPEN_D and text[j] != '"':
+        j += 1
+    if j >= min(end, i + 61) or text[j] not in _CLOSE_D or j == i + 1:
+        return None
+    k = j + 1
+    while k < end and text[k] not in _CLOSE_D and text[k] not in _OPEN_D and text[k] != '"':
+        k += 1
+    return j if k < end and text[k] in _CLOSE_D else None
 
 
 def _reversed_opener(text: str, i: int) -> bool:
@@ -770,6 +816,91 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
     return None
 
 
+_ADDRESSEE_LEMMAS = {"tell", "assure", "inform", "remind", "warn", "advise", "brief"}
+
+
+def _inverted_over_addressee(verb: Token, sents: "_Sents") -> tuple[int, int, str] | None:
+    """The clause before an inverted cue whose object is only the person addressed: "[This
+    includes a special force …], Carter told a Senate panel Wednesday." (the parser's object
+    "a Senate panel" is no content). Same shape as an inverted cue: the verb hangs on the clause
+    before it, set off by a comma, and its phrase runs to the end of the sentence with no quote
+    mark, clause or infinitive of its own."""
+    doc = verb.doc
+    head = verb.head
+    sent = sents.of(verb.i)
+    if verb.dep_ not in ("ccomp", "parataxis", "conj") or head.i >= verb.i or sents.of(head.i) is not sent:
+        return None
+    le = verb.left_edge.i
+    if not (le > sent.start and (doc[le].text == "," or doc[le - 1].text == ",")):
+        return None
+    if verb.right_edge.i < _end_without_space(doc, sent) - 2:
+        return None
+    if any(k.dep_ in ("ccomp", "xcomp", "advcl") and k.i > verb.i for k in verb.children) or any(
+            t.is_quote for t in doc[verb.i:verb.right_edge.i + 1]):
+        return None
+    if not any(k.dep_ == "nsubj" and k.i < verb.i for k in verb.children):
+        return None
+    lo, hi = _trim(doc, head.left_edge.i, le)
+    return (lo, hi, "inverted") if hi - lo >= 3 else None
+
+
+_COMMA_CUE_DEPS = ("ROOT", "parataxis", "ccomp", "advcl", "conj")
+
+
+def _comma_cue_sentence(verb: Token, last: Token, sents: "_Sents") -> tuple[int, int, str] | None:
+    """A cue set off by commas inside the sentence it reports, when the parser hung the words
+    before it on the verb ("[Voters, Clinton suggested, don't have to worry …]", "[If the
+    demands are not met, Mr. Taylor warned, supporters plan …]", "[Rather than …, said Marcia
+    Smith, Teck wants …]"): the whole sentence, as for a parenthetical cue. The cue phrase runs
+    from its subject (or the verb, when the subject follows it) to the next comma, ≤ 6 words
+    after the verb with no verb, "that" or quote mark among them; some words precede it after
+    a comma, and ≥ 3 words with a verb follow it."""
+    doc = verb.doc
+    if verb.dep_ not in _COMMA_CUE_DEPS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(k.dep_ in ("ccomp", "xcomp", "aux", "auxpass", "neg", "mark") for k in verb.children):
+        return None
+    sent = sents.of(verb.i)
+    subjs = [k for k in verb.children if k.dep_ == "nsubj"]
+    subj = min(subjs, key=lambda k: abs(k.i - verb.i)) if subjs else None  # not "Voters" hung on it too
+    if subj is None:
+        return None
+    if subj.i < verb.i:
+        start = subj.left_edge.i
+        if any(t.text in (",", "—", "–") or t.is_quote for t in doc[start:verb.i]):
+            return None  # "the senator, a Democrat, said": not a short cue phrase
+    else:
+        start = verb.i
+    # the comma closing the cue phrase
+    end = None
+    for j in range(last.i + 1, min(last.i + 16, sent.end)):
+        t = doc[j]
+        if t.text == ",":
+            end = j
+            break
+        if t.is_quote or t.lower_ == "that" or "\n" in t.text or (t.tag_.startswith("VB") and subj.i < verb.i) \
+                or t.tag_ == "MD":
+            return None
+    if end is None or (subj.i < verb.i and end - last.i > 7):
+        return None
+    if any(k.i > end and k.dep_ in ("dobj", "dative", "attr", "oprd") for k in verb.children):
+        return None  # the object runs past the comma: no short cue phrase
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    lo, hi = _trim(doc, sent.start, sent.end)
+    while lo > sent.start and doc[lo - 1].dep_ == "mark" and doc[lo - 1].is_alpha:
+        lo -= 1  # keep "If …": it belongs to what was said
+    if _cue_of(doc[lo]) is not None or not any(t.is_alpha for t in doc[lo:start - 1]):
+        return None
+    after = [t for t in doc[end + 1:hi] if t.is_alpha]
+    if len(after) < 3 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[end + 1:hi]):
+        return None
+    if (end + 2 < len(doc) and doc[end + 1].is_quote and doc[end + 2].text[:1].isupper()) or any(
+            t.text == ":" and doc[t.i + 1].is_quote for t in doc[end + 1:hi - 1]):
+        return None  # "…, he said, “We …”" and "…: “…”" introduce a quote of their own
+    return lo, hi, "parenthetical"
+
+
 _QUOTED_OBJECT_PREPS = ("as", "for", "against", "of", "on", "to")
 # table verbs whose object is rarely speech ("showed the “conduct of …”", "add a new title: “…”")
 _NOT_QUOTED_OBJECT = {"show", "add", "answer", "agree", "learn", "find", "wonder", "read", "publish",
@@ -1005,7 +1136,15 @@ _NP_OBJECT_LEMMAS: set[str] = {
     "announce", "mention", "cite", "note", "describe", "acknowledge", "confirm", "deny", "reiterate", "echo",
     "stress", "emphasize", "emphasise", "predict", "propose", "recommend", "call for", "explain", "reaffirm",
     "report", "repeat", "reveal", "disclose", "promise", "demand",
+    # what a speaker points at ("…,” Trump said, referring to [Cruz]"; "She pointed to [the polls]")
+    "refer to", "point to", "point out", "recall", "tweet",
 }
+_POINTING_LEMMAS = {"refer to", "point to", "point out"}
+# subjects whose "show" reports a finding: "the poll shows [Clinton with a double-digit lead]"
+_SHOW_SOURCES = {"poll", "polls", "survey", "surveys", "records", "results", "data", "figures", "numbers",
+                 "study", "studies", "documents", "emails", "filings", "returns", "statistics", "tally",
+                 "count", "analysis", "reports", "report", "research", "polling", "estimates"}
+_LATE_NP_LEMMAS = _POINTING_LEMMAS | {"recall", "tweet"}
 _NP_OBJECT_PREPS = ("for", "of", "as", "over", "against")
 # xcomp: "kept criticizing X" ("to" infinitives are dropped by _np_object_cue)
 _NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
@@ -1023,16 +1162,50 @@ def _np_object_cue(cue: _Cue) -> bool:
         # "calling [Trump a fascist]": only with a second complement (naming), not "called X"
         if not any(k.dep_ in ("oprd", "xcomp", "ccomp") and k.i > verb.i for k in verb.children):
             return False
+    elif cue.lemma == "show":  # "a poll shows [Sanders with 47 percent]": only a poll, records …
+        if (cue.content_from not in ("object", "npobject") or cue.speaker_head is None
+                or cue.speaker_head.lower_ not in _SHOW_SOURCES or cue.content_lo is None
+                or verb.dep_ not in _NP_OBJECT_DEPS + ("acl",)):
+            return False
     elif cue.lemma not in _NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
         return False
-    if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS or cue.content_lo is None:
+    if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS + ("acl",) * (cue.lemma == "show") \
+            or cue.content_lo is None:
         return False
     if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to")
            or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
            or (k.dep_ == "prt" and k.i > cue.last.i) for k in verb.children):
         return False  # passive, infinitive, condition ("if they did not confirm …"), other verb ("blasted out")
+    if cue.lemma in _POINTING_LEMMAS and (
+            (verb.tag_ == "VBN" and not any(k.dep_ == "aux" for k in verb.children))  # "Kyle, referred to as"
+            or (verb.tag_ == "VBG" and verb.i < verb.head.i)  # "Pointing to X, Weber told AP …"
+            or cue.content_lo != cue.last.i + 1  # the object right after the particle …
+            or (cue.lemma != "point out" and not any(k.dep_ in ("pobj", "pcomp") for k in cue.last.children))):
+        return False
+    if cue.lemma in _LATE_NP_LEMMAS and (
+            (verb.i > 0 and verb.doc[verb.i - 1].text.endswith("<"))  # markup: <tweet author=…>
+            or cue.content_lo <= cue.speaker_head.i < cue.content_hi):  # “…,” tweeted [a user]
+        return False
     doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
+
+
+def _bare_conjuncts_end(verb: Token, hi: int) -> int:
+    """``hi`` moved over the subjectless bare-verb conjuncts the parser hung on an urging verb
+    right after its infinitive ("called on the sides [to strengthen coordination, speak with
+    “a louder voice”, come up with solutions and oppose hegemony]"): conj children of the verb
+    tagged VB/VBP, without subject or auxiliary, each starting ≤ 2 tokens after the span so far."""
+    doc = verb.doc
+    for c in sorted((c for c in verb.children if c.dep_ == "conj" and c.i >= hi), key=lambda c: c.i):
+        if c.tag_ not in ("VB", "VBP") or c.left_edge.i > hi + 1 or any(
+                k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for k in c.children):
+            break
+        hi = max(hi, c.right_edge.i + 1)
+        for cc in c.children:  # "…, come up with solutions [and resolutely oppose …]"
+            if cc.dep_ == "conj" and cc.tag_ in ("VB", "VBP") and not any(
+                    k.dep_ in ("nsubj", "nsubjpass", "aux") for k in cc.children):
+                hi = max(hi, cc.right_edge.i + 1)
+    return _trim(doc, verb.i, hi)[1]
 
 
 def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, str] | None:
@@ -1043,6 +1216,9 @@ def _np_object_content(verb: Token, lemma: str, last: Token) -> tuple[int, int, 
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if not objs:  # a gerund object: "reported [raising $9 million]", "admitted [using the code]"
+            objs = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
+                    and c.left_edge.i == verb.i + 1 and not any(k.dep_ in ("nsubj", "aux") for k in c.children)]
     if not objs:
         return None
     obj = objs[0]
@@ -1246,6 +1422,67 @@ def _according_content(tok: Token, to: Token, sents: _Sents) -> tuple[int, int] 
     return best if best[1] - best[0] >= 2 else None
 
 
+_CALL_NOUNS = {"call", "calls"}
+_CLAIM_NOUNS = {"claim", "claims", "pledge", "pledges", "promise", "promises", "vow", "vows"}
+_NOUN_CUE_VERBS = {"make", "made", "makes", "making", "renew", "renewed", "renews", "renewing", "repeat",
+                   "repeated", "include", "included", "includes", "issue", "issued", "reiterate", "reiterated",
+                   "expand", "expanded", "open", "opened"}
+
+
+def _noun_cues(doc: Doc, paras: _Paragraphs) -> list[_Cue]:
+    """Speech-act nouns with their content: "Trump's call [for a ban on …]", "renewed calls
+    [for a special prosecutor]", "his recent call [to ban …]", "Sanders's claim [that he still
+    has a way …]", "included a pledge [to oppose any “further escalation”]". The speaker is the
+    possessor ("Trump's", "his"), the "by" agent ("claims by intelligence agencies"), or the
+    subject of a verb that makes, renews or includes the noun ("the statement included a
+    pledge" → the statement); without one the noun is no cue. Content: the "for" object, a
+    "to"-infinitive, or a "that"-clause hung on the noun, and only when it holds quoted words
+    (unquoted ones are rarely marked on PolNeAR train: "his call for a ban" is mostly not);
+    these cues never take an adjacent quote (content_from "noun")."""
+    out: list[_Cue] = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in _CALL_NOUNS and low not in _CLAIM_NOUNS or not tok.tag_.startswith("NN"):
+            continue
+        content = None
+        last = tok
+        for c in tok.children:
+            if c.i <= tok.i:
+                continue
+            if low in _CALL_NOUNS and c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1:
+                if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    content, last = (c.i + 1, c.right_edge.i + 1), c
+            elif c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.i == tok.i + 1 and (
+                    any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+                    or (low in _CLAIM_NOUNS and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark")):
+                lo = c.left_edge.i + (1 if c.left_edge.lower_ == "that" else 0)
+                content = (lo, c.right_edge.i + 1)
+            if content is not None:
+                break
+        if content is None:
+            continue
+        lo, hi = _trim(doc, *content)
+        if hi - lo < 2 or not any(t.is_quote for t in doc[lo:hi]):
+            continue  # only with quoted words: an unquoted "his call for a ban" is rarely marked
+        speaker = next((k for k in tok.children if k.dep_ == "poss"), None)
+        if speaker is None:
+            agent = next((k for k in tok.children if k.dep_ == "prep" and k.lower_ == "by" and k.i < lo), None)
+            speaker = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if speaker is None and tok.dep_ in ("dobj", "pobj") and (tok.head.lower_ in _NOUN_CUE_VERBS or (
+                tok.dep_ == "pobj" and tok.head.head.lower_ in _NOUN_CUE_VERBS)):
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            speaker = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lower_ in ("its", "their", "it", "they"):
+            continue
+        clipped = _clip(doc, paras, tok, lo, hi)
+        if clipped is None:
+            continue
+        slo, shi = _np_span(speaker)
+        lemma = "call for" if low in _CALL_NOUNS else low.rstrip("s")
+        out.append(_Cue(tok, last, lemma, "all", speaker, slo, shi, clipped[0], clipped[1], "noun"))
+    return out
+
+
 def _clip(doc: Doc, paras: _Paragraphs, pivot: Token, lo: int, hi: int) -> tuple[int, int] | None:
     """Token range [lo, hi) cut down to the paragraph of ``pivot``; None when nothing is left."""
     p = paras.of(pivot.idx)
@@ -1366,17 +1603,27 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         found = _content_of(tok, lemma, last, kinds, sents)
         if lemma in _PREP_CONTENT and (found is None or found[2] == "object"):
             found = _as_content(tok, last, _PREP_CONTENT[lemma]) or found  # "described … as …"
-        if found is None and lemma in _NP_OBJECT_LEMMAS:
+        if found is None and (lemma in _NP_OBJECT_LEMMAS or (
+                lemma == "show" and subj is not None and subj.lower_ in _SHOW_SOURCES)):
             found = _np_object_content(tok, lemma, last)
-        if (found is not None and found[2] in ("object", "npobject") and lemma in _NP_OBJECT_LEMMAS
+        if (found is not None and found[2] in ("object", "npobject") and (lemma in _NP_OBJECT_LEMMAS
+                                                                          or lemma == "show")
                 and (found[1] - found[0] > 1 or doc[found[0]].tag_ not in _PRONOUN_TAGS)):
             found = (found[0], _np_object_tail(tok, found[0], found[1]), found[2])
+            if lemma == "show":  # "showed [Trump with a 16-point lead over his rival, Mr. Cruz]"
+                found = (found[0], max(found[1], _trim(doc, found[0], tok.right_edge.i + 1)[1]), found[2])
         if found is None:
             found = _as_noted_content(tok, sents)
         if lemma == "call for":
             found = _call_for_clause(tok, last) or found
+        if found is not None and found[2] == "xcomp" and lemma in _XCOMP_LEMMAS:
+            found = (found[0], _bare_conjuncts_end(tok, found[1]), found[2])
         if found is None and lemma == "say":
             found = _said_so(tok) or _said_clause_object(tok)
+        if found is not None and found[2] == "object" and lemma in _ADDRESSEE_LEMMAS:
+            found = _inverted_over_addressee(tok, sents) or found  # "[…], Carter told a Senate panel."
+        if kinds == "all" and (found is None or found[2] == "object"):  # "Instead, X told CNN, …"
+            found = _comma_cue_sentence(tok, last, sents) or found
         if lemma == "ask" and (found is None or found[2] == "object"):
             found = _question_clause(tok) or found
         clo = chi = None
@@ -1944,6 +2191,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     qtok = [_tok_range(starts, ends, a, b) for a, b in qspans]
     resolver = _Resolver(doc, entities, qspans)
     cues = _find_cues(doc, paras, sents, toks)
+    cues += _noun_cues(doc, paras)
 
     def inside_quote(tok: Token) -> int | None:
         k = bisect.bisect_left(qstarts, tok.idx) - 1
@@ -2005,12 +2253,12 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     free_cue_pos: list[int] = []
     for cue in cues:
         if (inside_quote(cue.first) is None and cue.lemma not in _OBJECT_ONLY_LEMMAS
-                and cue.content_from != "question"):  # "Asked whether …" takes no adjacent quote
+                and cue.content_from not in ("question", "noun")):  # "Asked whether …" takes no adjacent quote
             cue_by_sent.setdefault(sents.of(cue.first.i).start, []).append(cue)
             if cue.content_from != "according":
                 free_cue_pos.append(cue.first.idx)
     reported = sorted((r for r in raw if r["kind"] in ("indirect", "mixed")
-                       and r["cue"].content_from != "according"), key=lambda r: r["span"][1])
+                       and r["cue"].content_from not in ("according", "noun")), key=lambda r: r["span"][1])
     reported_ends = [r["span"][1] for r in reported]
     last_direct: dict | None = None
     for k, (a, b) in enumerate(qspans):
@@ -2253,6 +2501,7 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
     that is no place name), and end the name right at the colon; content = rest of the line."""
     out: list[dict] = []
     name_words: set[str] | None = None  # words of PERSON/ORG mentions, built on first need
+    transcript: set[str] | None = None  # upper-case line prefixes of a transcript, built on first need
     shouted: dict[str, int] = {}  # "WALLACE:" counts as a speaker only when it opens ≥ 2 lines
     for m in _SHOUT_PREFIX.finditer(text):
         shouted[m.group(1)] = shouted.get(m.group(1), 0) + 1
@@ -2281,6 +2530,10 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue
         shout = (len(prefix) == 1 and prefix[0].is_upper and len(prefix[0]) > 2 and mentions[0] is None
                  and shouted.get(prefix[0].text, 0) >= 2)
+        if not shout and not has_name:  # "KATE BOULDUAN:" then "BOULDUAN:" in a transcript
+            if transcript is None:
+                transcript = _transcript_speakers(text)
+            shout = " ".join(text[doc[t0].idx:doc[k].idx].split()) in transcript
         # "Poll: Trump leads in Ohio", "Sources: …": a headline credited to a source document
         source = len(prefix) == 1 and prefix[0].lower_ in _HEADLINE_SOURCES and mentions[0] is None
         if not (has_name or shout or source):
@@ -2300,6 +2553,28 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
         cue = _Cue(doc[k], doc[k], ":", "all", head, t0, k, lo, hi, "colon")
         out.append({"span": (ca, cb), "kind": kind, "cue": cue})
     return out
+
+
+_TRANSCRIPT_PREFIX = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,2})[ \t]*:[ \t]*\S",
+                                re.M)
+_NOT_TRANSCRIPT_SPEAKERS = {"BREAKING", "UPDATE", "UPDATED", "WATCH", "EXCLUSIVE", "NOTE", "VIDEO", "PHOTOS",
+                            "PHOTO", "CORRECTION", "READ", "RELATED", "MORE", "SOURCE", "SOURCES", "POLL", "CREDIT",
+                            "ET", "PT", "EDT", "EST", "AM", "PM", "RESULTS", "TOPICS", "TAGS", "SUBSCRIBE", "ALERT"}
+
+
+def _transcript_speakers(text: str) -> set[str]:
+    """Upper-case "NAME:" line prefixes (1–3 words) of a transcript: a prefix counts when its
+    last word opens ≥ 2 such lines ("KATE BOULDUAN: …" and later "BOULDUAN: …") in a document
+    with ≥ 3 of them. "Q:"/"A:" interview lines do not count (PolNeAR annotates them in some
+    interviews, not in others)."""
+    found = [" ".join(m.group(1).split()) for m in _TRANSCRIPT_PREFIX.finditer(text)]
+    found = [f for f in found if f.split()[-1] not in _NOT_TRANSCRIPT_SPEAKERS]
+    if len(found) < 3:
+        return set()
+    last: dict[str, int] = {}
+    for f in found:
+        last[f.split()[-1]] = last.get(f.split()[-1], 0) + 1
+    return {f for f in found if last[f.split()[-1]] >= 2 and len(f.split()[-1]) > 2}
 
 
 _HEADLINE_SOURCES = {"poll", "polls", "survey", "study", "report", "sources", "officials", "insiders", "experts",
