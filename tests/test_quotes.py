@@ -1019,3 +1019,9 @@ def test_call_reports_an_unquoted_naming(nlp):
 def test_call_for_a_gerund(nlp):
     q = find(run(nlp, "The senator has called for reducing the corporate tax rate."), "tax rate")
     assert q.text == "reducing the corporate tax rate" and q.cue == "called for"
+
+
+def test_report_nested_in_a_reported_clause_is_not_a_second_quote(nlp):
+    qs = run(nlp, "The mayor said the auditors found that the bridge had cost twice the estimate.")
+    assert [q.cue for q in qs] == ["said"]
+    assert qs[0].text == "the auditors found that the bridge had cost twice the estimate"
