@@ -1025,3 +1025,10 @@ def test_report_nested_in_a_reported_clause_is_not_a_second_quote(nlp):
     qs = run(nlp, "The mayor said the auditors found that the bridge had cost twice the estimate.")
     assert [q.cue for q in qs] == ["said"]
     assert qs[0].text == "the auditors found that the bridge had cost twice the estimate"
+
+
+def test_gerund_giving_the_reason_for_blame_reports_nothing(nlp):
+    qs = run(nlp, "The council censured the treasurer for saying the pension fund was insolvent.")
+    assert not [q for q in qs if q.cue == "saying"]
+    qs = run(nlp, "The treasurer upset the council by saying the pension fund was insolvent.")
+    assert [q.text for q in qs if q.cue == "saying"] == ["the pension fund was insolvent"]

@@ -96,7 +96,9 @@ Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite r
 (“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs (think, believe),
 verbs whose object has no quoted words ("emphasized her ties"), and the clause of a reporting verb that
 is itself the reported clause of another one ("she said [she found that …]", "a poll shows [68%
-say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5).
+say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5), and the clause of a
+gerund after "for" that gives the reason for blame or praise ("criticized him for saying [he …]";
+train: 1 in 17).
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
@@ -1922,6 +1924,14 @@ def _gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+def _reason_cue(cue: _Cue) -> bool:
+    """True for a gerund cue that gives the reason for blame or praise ("criticized him for
+    saying [he had …]", "apologize for suggesting that …"): PolNeAR train marks its clause 1 time
+    in 17; the blame is the report (see the accuse/criticize objects)."""
+    v = cue.first
+    return v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "for"
+
+
 def _nested_cue(cue: _Cue) -> bool:
     """True for a reporting verb whose clause is itself the reported clause of another reporting
     verb ("she said [she found that …]", "a poll shows [68% say …]"): PolNeAR annotates the outer
@@ -1997,7 +2007,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         elif ((cue.kinds == "direct" and cue.content_from != "as")
               or cue.content_from in ("object", "npobject")) and not _np_object_cue(cue):
             continue  # call/describe/hail… and bare objects only count with quoted words
-        if kind != "direct" and _nested_cue(cue):
+        if kind != "direct" and (_nested_cue(cue) or _reason_cue(cue)):
             continue
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
