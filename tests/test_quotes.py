@@ -1032,3 +1032,11 @@ def test_gerund_giving_the_reason_for_blame_reports_nothing(nlp):
     assert not [q for q in qs if q.cue == "saying"]
     qs = run(nlp, "The treasurer upset the council by saying the pension fund was insolvent.")
     assert [q.text for q in qs if q.cue == "saying"] == ["the pension fund was insolvent"]
+
+
+def test_floating_continuation_after_a_blank_line_is_merged(nlp):
+    text = ("The senator spoke on Monday.\n\n“We will find the votes we need and win this,” Collins told a radio host."
+            "\n\n“So the best way we do it, we get there. Game over.”\n\nOthers disagreed.")
+    qs = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert len(qs) == 1 and qs[0].speaker == "Collins"
+    assert qs[0].text.startswith("“We will find") and qs[0].text.endswith("Game over.”")

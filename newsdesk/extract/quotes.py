@@ -14,8 +14,9 @@ Kinds and content spans
   sentences
   and paragraphs (news convention: a mark reopens each paragraph, none closes it).
   A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
-  paragraph are merged into ONE quote from the first opening to the last closing mark, so the
-  cue text sits inside the span (``MERGE_CONTINUED``; PolNeAR annotates it this way).
+  paragraph (a blank line between counts as one break) are merged into ONE quote from the first
+  opening to the last closing mark, so the cue text sits inside the span (``MERGE_CONTINUED``;
+  PolNeAR annotates it this way).
 * **mixed** — a reported clause (or the object of *call*, *hail*, *describe*, *urge* …) that
   contains quoted words: "Xi said China is willing … “a correct view of democracy”". The span
   is the clause (no leading "that"), widened to the marks of the fragments it contains; a
@@ -2142,7 +2143,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
 # closing mark (the cue text in between is inside the span), as PolNeAR and GenderGapTracker
 # annotate it. Set to False to get one quote per quoted stretch instead.
 MERGE_CONTINUED = True
-_MAX_MERGE_PARAGRAPHS = 1
+_MAX_MERGE_PARAGRAPHS = 1  # paragraph breaks between the parts (a run of newlines counts once)
 
 
 def _same_token(a: Token | None, b: Token | None) -> bool:
@@ -2162,7 +2163,7 @@ def _merge_continued(text: str, raw: list[dict], paras: _Paragraphs) -> list[dic
                                                   and text[prev["span"][1] - 1] in _ALL_MARKS))
                 and prev["cue"] is rec["cue"] and _same_token(_speaker_of(prev), _speaker_of(rec))
                 and rec["span"][0] >= prev["span"][1]
-                and paras.of(rec["span"][0]) - paras.of(prev["span"][1] - 1) <= _MAX_MERGE_PARAGRAPHS):
+                and len(_PARA_BREAK.findall(text, prev["span"][1], rec["span"][0])) <= _MAX_MERGE_PARAGRAPHS):
             merged = dict(prev)
             merged["span"] = (prev["span"][0], rec["span"][1])
             out[-1] = merged
