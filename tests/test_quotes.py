@@ -1040,3 +1040,13 @@ def test_floating_continuation_after_a_blank_line_is_merged(nlp):
     qs = [q for q in run(nlp, text) if q.kind == "direct"]
     assert len(qs) == 1 and qs[0].speaker == "Collins"
     assert qs[0].text.startswith("“We will find") and qs[0].text.endswith("Game over.”")
+
+
+def test_attribution_nested_in_a_reported_clause_is_dropped(nlp):
+    qs = run(nlp, "Officials said the road was closed after the police warned drivers to stay away.")
+    assert [q.cue for q in qs] == ["said"]
+    # kept: a named party's words in a relative clause, and what a relaying source passes on
+    qs = run(nlp, "The city said it might close the bridge, which Mayor Ortiz has described as a lifeline.")
+    assert [q.cue for q in qs] == ["said", "described"]
+    qs = run(nlp, "The talks were frank, according to the readout, and Putin told Xi that the sanctions had failed.")
+    assert [q.text for q in qs if q.cue == "told"] == ["the sanctions had failed"]

@@ -99,7 +99,12 @@ verbs whose object has no quoted words ("emphasized her ties"), and the clause o
 is itself the reported clause of another one ("she said [she found that …]", "a poll shows [68%
 say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5), and the clause of a
 gerund after "for" that gives the reason for blame or praise ("criticized him for saying [he …]";
-train: 1 in 17).
+train: 1 in 17). Nesting: an attribution whose span lies inside the span of an indirect or mixed
+one is dropped ("Officials said [the road was closed after the police warned drivers …]": PolNeAR
+marks the outer report, the inner one 1 time in 4), unless the outer speaker only relays — a
+document ("a Kremlin readout", "the statement") or an "according to" source — or the inner cue
+sits in a relative clause with a named subject ("…, which Russia has described as …"), or the
+inner is a direct quote the outer merely starts with.
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
@@ -2135,7 +2140,51 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     raw.sort(key=lambda r: r["span"][0])
     if MERGE_CONTINUED:
         raw = _merge_continued(text, raw, paras)
+    raw = _drop_nested(raw)
     return _finish(doc, text, raw, resolver, sent_index)
+
+
+NESTED_INNER_KINDS = ("indirect", "mixed", "direct")
+
+
+def _relaying(rec: dict) -> bool:
+    """True for a record whose speaker only relays others' words: a document ("a ministry
+    statement said Xi called for …", "a Kremlin readout"), or an "according to" source."""
+    if rec["cue"].content_from == "according":
+        return True
+    head = _speaker_of(rec)
+    if head is None:
+        return False
+    return head.lower_ in _SOURCE_DOC_NOUNS or any(t.lower_ in _RELAY_ROLES for t in head.lefts)
+
+
+_RELAY_ROLES = {"aide", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor"}
+
+
+def _named_relative(cue: _Cue) -> bool:
+    """True for a cue in a relative clause with a named subject of its own ("troops, which
+    Russia has described as an act of aggression"): another party's words, kept when nested."""
+    v = cue.first
+    return v.dep_ == "relcl" and any(c.dep_ in _SUBJ_DEPS and c.tag_ in ("NNP", "NNPS") for c in v.children)
+
+
+def _drop_nested(raw: list[dict]) -> list[dict]:
+    """Drop a record whose span lies inside the span of an indirect or mixed record ("Brown
+    said [the company told him [it would stay]]", "she said [X, he added, “…”]"): PolNeAR marks
+    the outer attribution and rarely the inner one (train: 1 in 4). One pass over the records
+    sorted by start (longest first)."""
+    order = sorted(raw, key=lambda r: (r["span"][0], -r["span"][1]))
+    dropped: set[int] = set()
+    reach, reach_start = -1, -1  # furthest end of an indirect/mixed record started so far, its start
+    for rec in order:
+        a, b = rec["span"]
+        if (b <= reach and rec["kind"] in NESTED_INNER_KINDS and not _named_relative(rec["cue"])
+                and not (rec["kind"] == "direct" and a == reach_start)):
+            dropped.add(id(rec))
+            continue
+        if rec["kind"] in ("indirect", "mixed") and not _relaying(rec) and b > reach:
+            reach, reach_start = b, a
+    return [r for r in raw if id(r) not in dropped]  # input order kept
 
 
 # A direct quote interrupted by its cue ("“A,” Xi said. “B.”") or continued by a floating quote
