@@ -1050,3 +1050,9 @@ def test_attribution_nested_in_a_reported_clause_is_dropped(nlp):
     assert [q.cue for q in qs] == ["said", "described"]
     qs = run(nlp, "The talks were frank, according to the readout, and Putin told Xi that the sanctions had failed.")
     assert [q.text for q in qs if q.cue == "told"] == ["the sanctions had failed"]
+
+
+def test_reported_clause_and_the_quote_after_its_colon_are_one_span(nlp):
+    qs = run(nlp, "The auditor said there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")
+    assert [(q.kind, q.cue, q.text) for q in qs] == [
+        ("mixed", "said", "there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")]

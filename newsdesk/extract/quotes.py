@@ -54,7 +54,9 @@ Kinds and content spans
   "As he answered questions, …" — nor for a trailing "…, as X noted", learn or mention).
   A standalone quote in the next sentence of the same paragraph as an indirect/mixed clause
   continues it ("She said she and Obama had made progress. “I really believe …”" → ONE mixed
-  span), unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
+  span), and so does a direct quote its cue introduces right after its clause, over a colon or the
+  parenthetical cue ("said [some bargain was possible: “In business, …”]"; "[A, he added, “B”]"),
+  unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
   said X, who said Y. “B.”" → “B.” continues “A,”).
   Also indirect: the unquoted noun-phrase object of a speech-act verb of ``_NP_OBJECT_LEMMAS``
   ("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…,
@@ -2141,7 +2143,29 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     if MERGE_CONTINUED:
         raw = _merge_continued(text, raw, paras)
     raw = _drop_nested(raw)
+    raw = _join_clause_and_quote(text, raw)
     return _finish(doc, text, raw, resolver, sent_index)
+
+
+_CLAUSE_QUOTE_GAP = re.compile(r"\s*:\s*|,\s[^,.;:\n“”\"]{1,40},\s*")
+
+
+def _join_clause_and_quote(text: str, raw: list[dict]) -> list[dict]:
+    """Join a reported clause and the direct quote its own cue introduces right after it — over a
+    colon ("said [some bargain might be possible: “In business, …”]") or the parenthetical cue
+    itself ("[The streets were deserted, he added, “but people need …”]") — into ONE mixed span."""
+    out: list[dict] = []
+    for rec in sorted(raw, key=lambda r: r["span"][0]):
+        prev = out[-1] if out else None
+        if (prev is not None and prev["kind"] == "indirect" and rec["kind"] == "direct" and prev["cue"] is rec["cue"]
+                and prev["span"][1] <= rec["span"][0]
+                and _CLAUSE_QUOTE_GAP.fullmatch(text, prev["span"][1], rec["span"][0])):
+            merged = dict(prev)
+            merged["span"], merged["kind"] = (prev["span"][0], rec["span"][1]), "mixed"
+            out[-1] = merged
+            continue
+        out.append(rec)
+    return out
 
 
 NESTED_INNER_KINDS = ("indirect", "mixed", "direct")
