@@ -1155,3 +1155,40 @@ def test_speech_act_noun_with_quoted_content(nlp, text, content, speaker):
 
 def test_speech_act_noun_without_quoted_words_is_no_cue(nlp):
     assert not run(nlp, "Critics attacked the senator's call for a ban on imports.")
+
+
+def test_report_nested_in_a_reported_clause_is_not_a_second_quote(nlp):
+    qs = run(nlp, "The mayor said the auditors found that the bridge had cost twice the estimate.")
+    assert [q.cue for q in qs] == ["said"]
+    assert qs[0].text == "the auditors found that the bridge had cost twice the estimate"
+
+
+def test_gerund_giving_the_reason_for_blame_reports_nothing(nlp):
+    qs = run(nlp, "The council censured the treasurer for saying the pension fund was insolvent.")
+    assert not [q for q in qs if q.cue == "saying"]
+    qs = run(nlp, "The treasurer upset the council by saying the pension fund was insolvent.")
+    assert [q.text for q in qs if q.cue == "saying"] == ["the pension fund was insolvent"]
+
+
+def test_floating_continuation_after_a_blank_line_is_merged(nlp):
+    text = ("The senator spoke on Monday.\n\n“We will find the votes we need and win this,” Collins told a radio host."
+            "\n\n“So the best way we do it, we get there. Game over.”\n\nOthers disagreed.")
+    qs = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert len(qs) == 1 and qs[0].speaker == "Collins"
+    assert qs[0].text.startswith("“We will find") and qs[0].text.endswith("Game over.”")
+
+
+def test_attribution_nested_in_a_reported_clause_is_dropped(nlp):
+    qs = run(nlp, "Officials said the road was closed after the police warned drivers to stay away.")
+    assert [q.cue for q in qs] == ["said"]
+    # kept: a named party's words in a relative clause, and what a relaying source passes on
+    qs = run(nlp, "The city said it might close the bridge, which Mayor Ortiz has described as a lifeline.")
+    assert [q.cue for q in qs] == ["said", "described"]
+    qs = run(nlp, "The talks were frank, according to the readout, and Putin told Xi that the sanctions had failed.")
+    assert [q.text for q in qs if q.cue == "told"] == ["the sanctions had failed"]
+
+
+def test_reported_clause_and_the_quote_after_its_colon_are_one_span(nlp):
+    qs = run(nlp, "The auditor said there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")
+    assert [(q.kind, q.cue, q.text) for q in qs] == [
+        ("mixed", "said", "there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")]

@@ -14,8 +14,9 @@ Kinds and content spans
   sentences
   and paragraphs (news convention: a mark reopens each paragraph, none closes it).
   A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
-  paragraph are merged into ONE quote from the first opening to the last closing mark, so the
-  cue text sits inside the span (``MERGE_CONTINUED``; PolNeAR annotates it this way).
+  paragraph (a blank line between counts as one break) are merged into ONE quote from the first
+  opening to the last closing mark, so the cue text sits inside the span (``MERGE_CONTINUED``;
+  PolNeAR annotates it this way).
 * **mixed** — a reported clause (or the object of *call*, *hail*, *describe*, *urge* …) that
   contains quoted words: "Xi said China is willing … “a correct view of democracy”". The span
   is the clause (no leading "that"), widened to the marks of the fragments it contains; a
@@ -60,7 +61,9 @@ Kinds and content spans
   "As he answered questions, …" — nor for a trailing "…, as X noted", learn or mention).
   A standalone quote in the next sentence of the same paragraph as an indirect/mixed clause
   continues it ("She said she and Obama had made progress. “I really believe …”" → ONE mixed
-  span), unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
+  span), and so does a direct quote its cue introduces right after its clause, over a colon or the
+  parenthetical cue ("said [some bargain was possible: “In business, …”]"; "[A, he added, “B”]"),
+  unless the clause hangs in the sentence that cues the previous direct quote ("“A,”
   said X, who said Y. “B.”" → “B.” continues “A,”).
   Also indirect: the unquoted noun-phrase object of a speech-act verb of ``_NP_OBJECT_LEMMAS``
   ("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…,
@@ -117,7 +120,16 @@ stretches (“Guardians of the Galaxy”; also "a film called “Tenemos Familia
 call/describe/label … right after a noun names it) unless they hold a sentence break (“Like
 Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite reporting verb
 (“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs (think, believe),
-verbs whose object has no quoted words ("emphasized her ties").
+verbs whose object has no quoted words ("emphasized her ties"), and the clause of a reporting verb that
+is itself the reported clause of another one ("she said [she found that …]", "a poll shows [68%
+say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5), and the clause of a
+gerund after "for" that gives the reason for blame or praise ("criticized him for saying [he …]";
+train: 1 in 17). Nesting: an attribution whose span lies inside the span of an indirect or mixed
+one is dropped ("Officials said [the road was closed after the police warned drivers …]": PolNeAR
+marks the outer report, the inner one 1 time in 4), unless the outer speaker only relays — a
+document ("a Kremlin readout", "the statement") or an "according to" source — or the inner cue
+sits in a relative clause with a named subject ("…, which Russia has described as …"), or the
+inner is a direct quote the outer merely starts with.
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
@@ -2170,6 +2182,24 @@ def _gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+def _reason_cue(cue: _Cue) -> bool:
+    """True for a gerund cue that gives the reason for blame or praise ("criticized him for
+    saying [he had …]", "apologize for suggesting that …"): PolNeAR train marks its clause 1 time
+    in 17; the blame is the report (see the accuse/criticize objects)."""
+    v = cue.first
+    return v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "for"
+
+
+def _nested_cue(cue: _Cue) -> bool:
+    """True for a reporting verb whose clause is itself the reported clause of another reporting
+    verb ("she said [she found that …]", "a poll shows [68% say …]"): PolNeAR annotates the outer
+    report, rarely the inner one (train: 1 in 5)."""
+    v = cue.first
+    if cue.content_hi is not None and cue.content_hi <= v.i:
+        return False  # an inverted cue the parser hung on the verb before it ("A said X, B said")
+    return v.dep_ == "ccomp" and v.head is not v and v.head.lower_ in VERBS
+
+
 def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     """All direct, mixed and indirect quotes of ``doc`` with speaker and cue (see module doc).
 
@@ -2236,6 +2266,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         elif ((cue.kinds == "direct" and cue.content_from != "as")
               or cue.content_from in ("object", "npobject")) and not _np_object_cue(cue):
             continue  # call/describe/hail… and bare objects only count with quoted words
+        if kind != "direct" and (_nested_cue(cue) or _reason_cue(cue)):
+            continue
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
         if cue.content_from != "according":  # "…,” Xi said, according to X": Xi keeps the quote
@@ -2361,7 +2393,73 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     raw.sort(key=lambda r: r["span"][0])
     if MERGE_CONTINUED:
         raw = _merge_continued(text, raw, paras)
+    raw = _drop_nested(raw)
+    raw = _join_clause_and_quote(text, raw)
     return _finish(doc, text, raw, resolver, sent_index)
+
+
+_CLAUSE_QUOTE_GAP = re.compile(r"\s*:\s*|,\s[^,.;:\n“”\"]{1,40},\s*")
+
+
+def _join_clause_and_quote(text: str, raw: list[dict]) -> list[dict]:
+    """Join a reported clause and the direct quote its own cue introduces right after it — over a
+    colon ("said [some bargain might be possible: “In business, …”]") or the parenthetical cue
+    itself ("[The streets were deserted, he added, “but people need …”]") — into ONE mixed span."""
+    out: list[dict] = []
+    for rec in sorted(raw, key=lambda r: r["span"][0]):
+        prev = out[-1] if out else None
+        if (prev is not None and prev["kind"] == "indirect" and rec["kind"] == "direct" and prev["cue"] is rec["cue"]
+                and prev["span"][1] <= rec["span"][0]
+                and _CLAUSE_QUOTE_GAP.fullmatch(text, prev["span"][1], rec["span"][0])):
+            merged = dict(prev)
+            merged["span"], merged["kind"] = (prev["span"][0], rec["span"][1]), "mixed"
+            out[-1] = merged
+            continue
+        out.append(rec)
+    return out
+
+
+NESTED_INNER_KINDS = ("indirect", "mixed", "direct")
+
+
+def _relaying(rec: dict) -> bool:
+    """True for a record whose speaker only relays others' words: a document ("a ministry
+    statement said Xi called for …", "a Kremlin readout"), or an "according to" source."""
+    if rec["cue"].content_from == "according":
+        return True
+    head = _speaker_of(rec)
+    if head is None:
+        return False
+    return head.lower_ in _SOURCE_DOC_NOUNS or any(t.lower_ in _RELAY_ROLES for t in head.lefts)
+
+
+_RELAY_ROLES = {"aide", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor"}
+
+
+def _named_relative(cue: _Cue) -> bool:
+    """True for a cue in a relative clause with a named subject of its own ("troops, which
+    Russia has described as an act of aggression"): another party's words, kept when nested."""
+    v = cue.first
+    return v.dep_ == "relcl" and any(c.dep_ in _SUBJ_DEPS and c.tag_ in ("NNP", "NNPS") for c in v.children)
+
+
+def _drop_nested(raw: list[dict]) -> list[dict]:
+    """Drop a record whose span lies inside the span of an indirect or mixed record ("Brown
+    said [the company told him [it would stay]]", "she said [X, he added, “…”]"): PolNeAR marks
+    the outer attribution and rarely the inner one (train: 1 in 4). One pass over the records
+    sorted by start (longest first)."""
+    order = sorted(raw, key=lambda r: (r["span"][0], -r["span"][1]))
+    dropped: set[int] = set()
+    reach, reach_start = -1, -1  # furthest end of an indirect/mixed record started so far, its start
+    for rec in order:
+        a, b = rec["span"]
+        if (b <= reach and rec["kind"] in NESTED_INNER_KINDS and not _named_relative(rec["cue"])
+                and not (rec["kind"] == "direct" and a == reach_start)):
+            dropped.add(id(rec))
+            continue
+        if rec["kind"] in ("indirect", "mixed") and not _relaying(rec) and b > reach:
+            reach, reach_start = b, a
+    return [r for r in raw if id(r) not in dropped]  # input order kept
 
 
 # A direct quote interrupted by its cue ("“A,” Xi said. “B.”") or continued by a floating quote
@@ -2369,7 +2467,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
 # closing mark (the cue text in between is inside the span), as PolNeAR and GenderGapTracker
 # annotate it. Set to False to get one quote per quoted stretch instead.
 MERGE_CONTINUED = True
-_MAX_MERGE_PARAGRAPHS = 1
+_MAX_MERGE_PARAGRAPHS = 1  # paragraph breaks between the parts (a run of newlines counts once)
 
 
 def _same_token(a: Token | None, b: Token | None) -> bool:
@@ -2389,7 +2487,7 @@ def _merge_continued(text: str, raw: list[dict], paras: _Paragraphs) -> list[dic
                                                   and text[prev["span"][1] - 1] in _ALL_MARKS))
                 and prev["cue"] is rec["cue"] and _same_token(_speaker_of(prev), _speaker_of(rec))
                 and rec["span"][0] >= prev["span"][1]
-                and paras.of(rec["span"][0]) - paras.of(prev["span"][1] - 1) <= _MAX_MERGE_PARAGRAPHS):
+                and len(_PARA_BREAK.findall(text, prev["span"][1], rec["span"][0])) <= _MAX_MERGE_PARAGRAPHS):
             merged = dict(prev)
             merged["span"] = (prev["span"][0], rec["span"][1])
             out[-1] = merged
