@@ -344,6 +344,21 @@ def test_nominal_and_pronoun_resolution_rules(nlp, text, fragment, name):
     assert _one(run(nlp, text), fragment).speaker_name == name
 
 
+@pytest.mark.parametrize("text, fragment, name", [
+    # a person named inside another speaker's reported clause is no antecedent of "he"
+    ("Goalkeeper Tom Reddick admitted that Sam Ollerton had taken the last penalty because it was "
+     "“too far out for me”. “It was a poor strike,” he added.", "poor strike", "Tom Reddick"),
+    # nor is a role subject of that clause ("the British prime minister was …")
+    ("After talks, Omar Haddad said the British prime minister was “a real help to us”. "
+     "He added: “We will come to London in March.”", "come to London", "Omar Haddad"),
+    # outside any reported clause the latest subject still wins
+    ("Tom Reddick scored twice. Sam Ollerton missed a penalty. “It was a poor strike,” he said.",
+     "poor strike", "Sam Ollerton"),
+])
+def test_pronoun_skips_people_inside_reported_clauses(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
 def test_anonymous_nominal_stays_anonymous(nlp):
     text = ("Huadong chairman Zhou Jian said the deal was fair. An energy adviser said the price was "
             "“well below what Europe used to pay”.\n\n“We have swapped one dependence for another,” "

@@ -123,8 +123,9 @@ the speaker's head, else a name in apposition to it ("Russia's deputy minister, 
 said"); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
 longer name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the
 latest PERSON/ORG whose name has that word; "who" → its antecedent; he/she/I → the latest PERSON
-subject or speaker before it that is not inside a quoted passage (a name in apposition to a
-subject counts), or a later definite role subject ("The minister was unapologetic. …, she
+subject or speaker before it that is not inside a quoted passage nor inside the reported clause
+of an earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" →
+Hodgson; a speaker there still counts) (a name in apposition to a subject counts), or a later definite role subject ("The minister was unapologetic. …, she
 said") resolved as below; definite nominals ("the Russian leader", "the minister") → the person
 whose roles (DocEntities.roles), titles and premodifiers/appositions match every word
 (nationality adjectives ≈ countries, leader ≈ president ≈ premier …), a person whose
@@ -1421,6 +1422,10 @@ class _Resolver:
         self.nominal_subjects = self._nominal_subjects()
         self.nominal_starts = [t.idx for t in self.nominal_subjects]
         self.last_speaker: tuple[int, Mention] | None = None  # latest resolved speaker (text order)
+        # reported content of a person speaker, in text order: people named in it ("Hodgson revealed
+        # that [Barkley had taken the kicks]") are no antecedents of a later he/she
+        self.content_spans: list[tuple[int, int]] = []
+        self.speaker_pos: set[int] = set()
         self._doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
         self._source_depth = 0
 
@@ -1505,12 +1510,35 @@ class _Resolver:
         if m.label == "PERSON" or (head is not None and head.lower_ in _ROLE_WORDS):
             bisect.insort(self.recent_people, (pos, m), key=lambda x: x[0])
         self.last_speaker = (pos, m)
+        self.speaker_pos.add(pos)
+
+    def note_content(self, a: int, b: int) -> None:
+        """Record the reported content [a, b) of a quote whose speaker is a person."""
+        if self.content_spans and self.content_spans[-1][1] >= a and self.content_spans[-1][0] <= a:
+            a = self.content_spans[-1][0]
+            b = max(b, self.content_spans[-1][1])
+            self.content_spans[-1] = (a, b)
+        else:
+            bisect.insort(self.content_spans, (a, b))
+
+    def in_content(self, pos: int) -> bool:
+        """True when ``pos`` lies inside the reported content of a person speaker."""
+        k = bisect.bisect_right(self.content_spans, (pos, float("inf"))) - 1
+        return k >= 0 and self.content_spans[k][0] <= pos < self.content_spans[k][1]
 
     def last_person_before(self, pos: int) -> Mention | None:
         """Antecedent of he/she at ``pos``: the latest person subject or speaker, or a later
         definite role subject ("The minister was unapologetic. …, she said") resolved by role."""
         k = bisect.bisect_left(self.recent_people, pos, key=lambda x: x[0]) - 1
+        k0 = k
+        while k >= 0 and k0 - k < 4 and self.recent_people[k][0] not in self.speaker_pos \
+                and self.in_content(self.recent_people[k][0]):
+            k -= 1  # a person named inside someone's reported words: that someone is meant
+        if k >= 0 and self.in_content(self.recent_people[k][0]) and self.recent_people[k][0] not in self.speaker_pos:
+            k = k0
         j = bisect.bisect_left(self.nominal_starts, pos) - 1
+        while j >= 0 and self.in_content(self.nominal_starts[j]) and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
+            j -= 1
         if j >= 0 and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
             t = self.nominal_subjects[j]
             m = self._nominal_person(list(self.doc[_np_span(t)[0]:t.i + 1]), t)
@@ -2466,6 +2494,8 @@ def _finish(doc: Doc, text: str, raw: list[dict], resolver: _Resolver, sent_inde
                 m = resolver.fuller_name(m)
                 q.speaker_name, q.speaker_label, q.speaker_entity_id = m.name, m.label, m.entity_id
                 resolver.note_speaker(ss, m, head)
+                if m.label == "PERSON" and q.kind != "direct":
+                    resolver.note_content(a, b)
         out.append(q)
     return out
 
