@@ -359,6 +359,47 @@ def test_pronoun_skips_people_inside_reported_clauses(nlp, text, fragment, name)
     assert _one(run(nlp, text), fragment).speaker_name == name
 
 
+@pytest.mark.parametrize("text, fragment, name", [
+    # "the firm", "the company" → the latest organisation subject or speaker
+    ("Halvorsen Foods reported a loss on Tuesday. Its shares fell 4%. The firm said demand for frozen "
+     "meals had slumped.", "demand for frozen", "Halvorsen Foods"),
+    # … unless that one is a passing mention: then the story's company
+    ("Brindlecom said profits rose. Brindlecom plans to cut debt. Brindlecom Asia, its eastern arm, grew "
+     "fast. The company said it would pay a dividend.", "pay a dividend", "Brindlecom"),
+    # a lead sentence names its source later: "…, the watchdog has said. … the Fair Trading Board says"
+    ("Card fees should be capped, the watchdog has said. In a report, the Fair Trading Board says fees are "
+     "too high.", "Card fees", "Fair Trading Board"),
+])
+def test_organisation_nominal_resolves_to_the_organisation(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
+def test_he_inside_the_same_reported_clause_keeps_its_own_antecedent(nlp):
+    text = ("Arthur Penn said Joe Marlow was right when he said the plan was “a total mess”. "
+            "Penn later left.")
+    hits = [q for q in run(nlp, text) if q.speaker == "he"]
+    assert hits and all(q.speaker_name == "Joe Marlow" for q in hits)
+
+
+@pytest.mark.parametrize("text, fragment, speaker, name, label", [
+    # a proper-noun speaker nobody tagged: a synthetic mention (not None)
+    ("Trallox cautioned that growth may slow this year.", "growth may slow", "Trallox", "Trallox", "ORG"),
+    ("Cardinal Obrekwe said the church would stay neutral.", "church would stay", "Cardinal Obrekwe",
+     "Obrekwe", "PERSON"),
+])
+def test_unlisted_proper_noun_speaker_gets_a_name(nlp, text, fragment, speaker, name, label):
+    doc = nlp(text)
+    q = _one(extract_quotes(doc, DocEntities()), fragment)
+    assert (q.speaker, q.speaker_name, q.speaker_label) == (speaker, name, label)
+
+
+def test_all_capital_transcript_name_resolves_to_the_person(nlp):
+    text = ("Senator Mike Dorrance spoke to reporters on Sunday.\n\n"
+            "DORRANCE: We will not back down on this bill.")
+    q = _one(run(nlp, text), "We will not back down")
+    assert q.speaker_name == "Mike Dorrance"
+
+
 def test_anonymous_nominal_stays_anonymous(nlp):
     text = ("Huadong chairman Zhou Jian said the deal was fair. An energy adviser said the price was "
             "“well below what Europe used to pay”.\n\n“We have swapped one dependence for another,” "

@@ -125,14 +125,25 @@ longer name holds that word (Richard Ashby, Bank of England); a proper noun the 
 latest PERSON/ORG whose name has that word; "who" → its antecedent; he/she/I → the latest PERSON
 subject or speaker before it that is not inside a quoted passage nor inside the reported clause
 of an earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" →
-Hodgson; a speaker there still counts) (a name in apposition to a subject counts), or a later definite role subject ("The minister was unapologetic. …, she
+Hodgson; a speaker there still counts, and so does a person inside the same clause as the
+pronoun: "Penn said Marlow was right when he said …" → Marlow) (a name in apposition to a
+subject counts), or a later definite role subject ("The minister was unapologetic. …, she
 said") resolved as below; definite nominals ("the Russian leader", "the minister") → the person
 whose roles (DocEntities.roles), titles and premodifiers/appositions match every word
 (nationality adjectives ≈ countries, leader ≈ president ≈ premier …), a person whose
 descriptors add a qualifier the nominal lacks ("deputy", "former") only as a last resort; else
 the latest of the last three person subjects whose descriptors name no other country and no
 other role ("the Russian minister" is not the customs spokesman); "the ministry" → the latest
-ORG whose name holds the word. Indefinite nominals ("a Kremlin official") stay unresolved, and
+ORG whose name holds the word. A generic organisation noun (``_ORG_NOUNS``: "the firm", "the
+company", "the German carmaker", "the watchdog", "the paper"; not party/campaign/union/network)
+→ an ORG named among its modifiers, else the latest ORG subject or speaker ≤ 1500 characters back
+(the document's most mentioned of them when the latest is named only once: "T-Mobile USA, its US
+arm, …"), else, in a lead sentence, the first one ≤ 400 characters ahead ("…, the watchdog has
+said. … the Electoral Commission says"). A proper-noun speaker no mention covers ("Barclays
+cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns:
+PERSON after an honorific or title (name without it) or for 2–4 title-case words with no
+organisation word, else ORG; an all-capital transcript name first looks for a mention with that
+word ("PENCE:" → Mike Pence). Indefinite nominals ("a Kremlin official") stay unresolved, and
 so does a later "the adviser" after "an energy adviser". A ministry, department, office … the NER
 missed (or named bare: "India’s [Foreign Ministry]") is named from its noun phrase when it holds a
 country word or hits the alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the
@@ -1406,7 +1417,14 @@ class _Resolver:
             self.by_id.setdefault(m.entity_id, m)
         for role in entities.roles:
             self.people.setdefault(role.entity_id, set()).update(_words(role.role))
+        self.recent_orgs: list[tuple[int, Mention]] = []  # organisations as subjects/speakers
         for m in self.mentions:
+            if m.label == "ORG":
+                head = self._head_token(m)
+                if head is not None and not self.in_quote(m.start_char) and (
+                        head.dep_ in _SUBJ_DEPS or (head.dep_ in ("appos", "poss", "compound")
+                                                    and head.head.dep_ in _SUBJ_DEPS)):
+                    self.recent_orgs.append((m.start_char, m))
             if m.label != "PERSON":
                 continue
             words = self.people.setdefault(m.entity_id, set())
@@ -1426,6 +1444,7 @@ class _Resolver:
         # that [Barkley had taken the kicks]") are no antecedents of a later he/she
         self.content_spans: list[tuple[int, int]] = []
         self.speaker_pos: set[int] = set()
+        self.org_count: dict[str, int] | None = None  # ORG entity → mentions, on first need
         self._doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
         self._source_depth = 0
 
@@ -1509,6 +1528,10 @@ class _Resolver:
         Dmitry Orlov,")."""
         if m.label == "PERSON" or (head is not None and head.lower_ in _ROLE_WORDS):
             bisect.insort(self.recent_people, (pos, m), key=lambda x: x[0])
+        elif m.label == "ORG":
+            bisect.insort(self.recent_orgs, (pos, m), key=lambda x: x[0])
+            if self.org_count is not None:
+                self.org_count[m.entity_id] = self.org_count.get(m.entity_id, 0) + 2
         self.last_speaker = (pos, m)
         self.speaker_pos.add(pos)
 
@@ -1521,10 +1544,14 @@ class _Resolver:
         else:
             bisect.insort(self.content_spans, (a, b))
 
-    def in_content(self, pos: int) -> bool:
-        """True when ``pos`` lies inside the reported content of a person speaker."""
+    def in_content(self, pos: int, at: int | None = None) -> bool:
+        """True when ``pos`` lies inside the reported content of a person speaker (and ``at``,
+        when given, does not lie in that same content: "Flynn said Trump was right when he said
+        …" → he is Trump)."""
         k = bisect.bisect_right(self.content_spans, (pos, float("inf"))) - 1
-        return k >= 0 and self.content_spans[k][0] <= pos < self.content_spans[k][1]
+        if k < 0 or not self.content_spans[k][0] <= pos < self.content_spans[k][1]:
+            return False
+        return at is None or not self.content_spans[k][0] <= at < self.content_spans[k][1]
 
     def last_person_before(self, pos: int) -> Mention | None:
         """Antecedent of he/she at ``pos``: the latest person subject or speaker, or a later
@@ -1532,12 +1559,12 @@ class _Resolver:
         k = bisect.bisect_left(self.recent_people, pos, key=lambda x: x[0]) - 1
         k0 = k
         while k >= 0 and k0 - k < 4 and self.recent_people[k][0] not in self.speaker_pos \
-                and self.in_content(self.recent_people[k][0]):
+                and self.in_content(self.recent_people[k][0], pos):
             k -= 1  # a person named inside someone's reported words: that someone is meant
-        if k >= 0 and self.in_content(self.recent_people[k][0]) and self.recent_people[k][0] not in self.speaker_pos:
+        if k >= 0 and self.in_content(self.recent_people[k][0], pos) and self.recent_people[k][0] not in self.speaker_pos:
             k = k0
         j = bisect.bisect_left(self.nominal_starts, pos) - 1
-        while j >= 0 and self.in_content(self.nominal_starts[j]) and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
+        while j >= 0 and self.in_content(self.nominal_starts[j], pos) and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
             j -= 1
         if j >= 0 and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
             t = self.nominal_subjects[j]
@@ -1599,7 +1626,93 @@ class _Resolver:
             mm = self.mention_of_token(t)
             if mm is not None and mm.label in ("ORG", "PERSON") and t.i == head.i:
                 return mm
-        return self._nominal_org(low, head.idx) or self._institution(words, head)
+        return (self._nominal_org(low, head.idx) or self._institution(words, head) or self._org_nominal(words, head)
+                or self._unlisted_name(head))
+
+    def _unlisted_name(self, head: Token) -> Mention | None:
+        """A proper-noun speaker the NER missed and no mention names ("Barclays cautioned …",
+        "Cardinal Okafor said"): a synthetic mention of its run of capitalised proper nouns — a
+        PERSON after an honorific or title ("Mr", "Cardinal"; the name without it), else an ORG.
+        Not for all-capital words (headlines, datelines) nor role or generic nouns."""
+        if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text):
+            return None
+        if head.text.isupper() and len(head.text) > 3:  # "PENCE:" in a transcript → Mike Pence
+            m = self._by_name_word(head.text.title(), head.idx)
+            if m is not None or len(head.text) > 5:
+                return m
+        if head.lower_ in _ROLE_WORDS or head.lower_ in _INSTITUTIONS or head.lower_ in _ORG_NOUNS \
+                or head.lower_ in _SOURCE_DOC_NOUNS or head.lower_ in _NATION:
+            return None
+        doc = self.doc
+        lo = head.i
+        while lo > 0 and head.i - lo < 4 and doc[lo - 1].tag_ in ("NNP", "NNPS") and _NAME_WORD.fullmatch(doc[lo - 1].text) \
+                and "\n" not in doc[lo - 1].whitespace_:
+            lo -= 1
+        toks = list(doc[lo:head.i + 1])
+        if any(self.mention_of_token(t) is not None for t in toks):
+            return None  # a GPE, a date …: not a speaker name
+        title = toks[0].lower_.rstrip(".")
+        person = title in _HONORIFICS or title in _PERSON_TITLES
+        if person:
+            toks = toks[1:]
+            if not toks:
+                return None
+        a, b = toks[0].idx, head.idx + len(head)
+        name = doc.text[a:b]
+        # one word is rather a company ("Barclays"), two or three title-case words without a generic
+        # organisation word rather a person ("Dana Okafor")
+        if not person and len(toks) >= 2 and not any(t.text.isupper() or t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS
+                                                     or t.lower_ in _INSTITUTIONS for t in toks):
+            person = True
+        label = "PERSON" if person else "ORG"
+        for m in self.mentions:
+            if m.name == name and m.label == label:
+                return m
+        return Mention(a, b, 0, name, label, name, entity_id(label, name))
+
+    def _org_nominal(self, words: list[Token], head: Token) -> Mention | None:
+        """"the company", "the firm", "the German carmaker", "the watchdog" → a name among its
+        modifiers, else the latest organisation subject or speaker at most ``_ORG_DISTANCE``
+        characters back — unless the document names it only once (a passing mention: "T-Mobile
+        USA, the company's US arm, grew"), then the one of them the document mentions most — else (a lead sentence: "…, the elections watchdog has said.") the first
+        one at most ``_ORG_AHEAD`` characters ahead."""
+        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or words[0].lower_ not in ("the", "this"):
+            return None
+        for t in words:
+            if t.i < head.i and t.tag_ in ("NNP", "NNPS"):
+                mm = self.mention_of_token(t)
+                if mm is None:
+                    mm = self._by_name_word(t.text, head.idx)
+                if mm is not None and mm.label == "ORG":
+                    return mm
+        pos = head.idx
+        k = bisect.bisect_left(self.recent_orgs, pos, key=lambda x: x[0]) - 1
+        if self.org_count is None:
+            self.org_count = {}
+            for m in self.mentions:
+                if m.label == "ORG":
+                    self.org_count[m.entity_id] = self.org_count.get(m.entity_id, 0) + 1
+            for at, m in self.recent_orgs:  # an organisation speaker or subject weighs more
+                if at in self.speaker_pos:
+                    self.org_count[m.entity_id] = self.org_count.get(m.entity_id, 0) + 2
+        best: Mention | None = None
+        j = k
+        while j >= 0 and pos - self.recent_orgs[j][0] <= _ORG_DISTANCE:
+            m = self.recent_orgs[j][1]
+            if m.name.lower() in _ORG_NOUNS or m.name.lower() in _INSTITUTIONS:
+                pass  # a generic word the NER took for a name ("… SAYS NEWSPAPER")
+            elif best is None:
+                best = m
+                if self.org_count.get(m.entity_id, 0) > 1:
+                    break  # the latest, unless it is a passing mention ("T-Mobile USA, its US arm, grew")
+            elif self.org_count.get(m.entity_id, 0) > self.org_count.get(best.entity_id, 0):
+                best = m  # then the most mentioned one: the story's company
+            j -= 1
+        if best is not None:
+            return best
+        if k < 0 and k + 1 < len(self.recent_orgs) and self.recent_orgs[k + 1][0] - pos <= _ORG_AHEAD:
+            return self.recent_orgs[k + 1][1]
+        return None
 
     def _it_speaker(self, pos: int) -> Mention | None:
         """"It said …": the latest resolved speaker when it is no person and at most
@@ -1811,6 +1924,15 @@ class _Resolver:
         return None
 
 
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’&-]*")
+_PERSON_TITLES = {"cardinal", "archbishop", "bishop", "father", "rev", "reverend", "rabbi", "imam", "sheikh",
+                  "president", "senator", "judge", "justice", "professor", "general", "colonel", "captain",
+                  "chancellor", "minister", "governor", "mayor", "inspector", "detective", "sergeant", "coach"}
+_ORG_GENERIC = {"inc", "corp", "co", "ltd", "plc", "llc", "group", "holdings", "company", "corporation",
+                "institute", "bank", "association", "party", "union", "fund", "foundation", "university",
+                "council", "news", "times", "post", "journal", "network", "media", "capital", "partners"}
+
+
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -1825,6 +1947,16 @@ def _words(text: str) -> set[str]:
 
 
 _IT_DISTANCE = 1000  # characters between an organisation speaker and a later "it said"
+_ORG_DISTANCE = 1500  # characters back from "the company said" to its organisation subject/speaker
+_ORG_AHEAD = 400  # characters ahead, when no organisation came before ("…, the watchdog has said")
+# generic nouns for an organisation ("the firm said"); not "party", "campaign", "union", "network"
+# (often another group than the latest organisation subject)
+_ORG_NOUNS = {"company", "firm", "group", "carmaker", "automaker", "bank", "lender", "insurer", "retailer",
+              "airline", "watchdog", "regulator", "institute", "newspaper", "paper", "broadcaster",
+              "operator", "manufacturer", "maker", "chain", "giant", "conglomerate", "corporation",
+              "organisation", "organization", "charity", "club", "studio", "publisher",
+              "supermarket", "utility", "producer", "exporter", "importer", "brewer", "miner",
+              "builder", "developer", "distributor", "provider", "carrier", "association", "federation"}
 _DOC_NOUN_LOOKBACK = 3  # earlier mentions of "statement" looked at for "the statement"
 _DOC_NOUNS = {"statement", "readout", "release", "communique", "communiqué", "report", "letter", "memo",
               "transcript", "post", "tweet"}
