@@ -393,6 +393,30 @@ def test_unlisted_proper_noun_speaker_gets_a_name(nlp, text, fragment, speaker, 
     assert (q.speaker, q.speaker_name, q.speaker_label) == (speaker, name, label)
 
 
+@pytest.mark.parametrize("text, fragment, name", [
+    # a title with a name in apposition speaks as that person, even when the NER missed the name
+    # or took the title for an organisation
+    ("Ms Harlow, the minister, spoke first. The Shadow Secretary for Rural Affairs, Joan Pellow, said: "
+     "“These plans were promised two years ago and nothing has happened.”", "promised two years", "Joan Pellow"),
+    ("The Roman Catholic Archbishop of Tullow, the Most Reverend Conor Devlin, told listeners that the "
+     "church wanted people to reflect.", "church wanted", "Conor Devlin"),
+    # a document noun speaks for its author named after it
+    ("Crop output rose 12% last year, the joint report from the Grain Council said.", "Crop output",
+     "Grain Council"),
+    ("A separate study by Velmont Analytics has also said mobile TV is “unlikely” before 2009.",
+     "mobile TV", "Velmont Analytics"),
+])
+def test_apposition_and_author_of_a_document_resolve(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
+def test_two_groups_of_leaders_are_not_both_leaders(nlp):
+    text = ("Kurt Ansel visited Belgrade. In Serbia, both Christian and Islamic leaders assured their "
+            "followers that the vaccine was safe.")
+    q = _one(run(nlp, text), "vaccine was safe")
+    assert q.speaker_name is None
+
+
 def test_all_capital_transcript_name_resolves_to_the_person(nlp):
     text = ("Senator Mike Dorrance spoke to reporters on Sunday.\n\n"
             "DORRANCE: We will not back down on this bill.")

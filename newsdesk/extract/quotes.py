@@ -118,9 +118,14 @@ modifiers (appositions and relative clauses dropped: "Wang Yi, the Chinese forei
 told …" → "Wang Yi"); a relative pronoun stays "who" as written. Floating quotes carry the
 previous quote's speaker AND cue.
 
-Resolution (speaker_name / speaker_label / speaker_entity_id): the entity mention containing
-the speaker's head, else a name in apposition to it ("Russia's deputy minister, Dmitry Orlov,
-said"); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
+Resolution (speaker_name / speaker_label / speaker_entity_id): for a title or role head, a
+person's name in apposition to it or to its of/for object, even one the NER missed or
+mislabelled ("The Shadow Secretary of State for the Family, Theresa May, said", "The Archbishop of
+Cardiff, the Most Reverend Peter Smith, told"; a synthetic PERSON of 2–4 title-case words);
+else the entity mention containing the speaker's head, else a name in apposition to it
+("Russia's deputy minister, Dmitry Orlov, said"); a document noun → a name in its noun phrase,
+else its author after "from/by" or a participle's agent ("the joint report from the FAO", "a
+study by Gartner", "an analysis released by the VA"); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
 longer name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the
 latest PERSON/ORG whose name has that word; "who" → its antecedent; he/she/I → the latest PERSON
 subject or speaker before it that is not inside a quoted passage nor inside the reported clause
@@ -154,7 +159,7 @@ earlier mention of that noun (≤ 3 back): a name in its noun phrase, its "by X"
 the clause it sits in ("saying in a joint statement" → the subject of "saying"). "It" as a
 subject → the latest resolved speaker when that is no person and ≤ 1000 characters back ("The
 statement criticised … It also said …"). "both leaders", "the two presidents" → one of them (the
-latest person subject or speaker).
+latest person subject or speaker; not "both Christian and Islamic leaders").
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
@@ -1582,6 +1587,21 @@ class _Resolver:
 
     def resolve(self, head: Token, lo: int, hi: int) -> Mention | None:
         """Entity mention for the speaker whose head is ``head`` (span tokens [lo, hi))."""
+        titled = head.lower_ in _ROLE_WORDS or head.lower_ in _PERSON_TITLES
+        if titled:  # "The Shadow Secretary of State, Theresa May, said", "The Archbishop of X, Peter Smith,"
+            near = list(head.children)
+            for prep in near[:]:  # the parser may hang the name on the title's "of"/"for" object
+                if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in ("of", "for", "at"):
+                    near.extend(g for o in prep.children if o.dep_ == "pobj" for g in o.children)
+            for child in near:
+                if child.dep_ == "appos" and child.i > head.i:
+                    mm = self.mention_of_token(child)
+                    if mm is not None and mm.label == "PERSON":
+                        return mm
+                    if mm is None or mm.label not in ("ORG", "GPE", "NORP"):
+                        mm = self._appos_name(child)
+                        if mm is not None:
+                            return mm
         m = self.mention_of_token(head)
         if m is not None:
             if m.label == "ORG" and head.lower_ in _INSTITUTIONS:  # "India’s [Foreign Ministry]"
@@ -1599,6 +1619,15 @@ class _Resolver:
             for t in self.doc[lo:hi]:
                 mm = self.mention_of_token(t)
                 if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and t.i != head.i:
+                    return mm
+            by = _by_agent(head)  # "the joint report from the FAO", "a study by Gartner"
+            if by is not None and self._source_depth < 3:
+                self._source_depth += 1
+                try:
+                    mm = self.resolve(by, *_np_span(by))
+                finally:
+                    self._source_depth -= 1
+                if mm is not None and mm.label in ("PERSON", "ORG", "GPE"):
                     return mm
             return self._document_source(head, lo, hi)
         if low in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
@@ -1628,6 +1657,26 @@ class _Resolver:
                 return mm
         return (self._nominal_org(low, head.idx) or self._institution(words, head) or self._org_nominal(words, head)
                 or self._unlisted_name(head))
+
+    def _appos_name(self, child: Token) -> Mention | None:
+        """A person's name in apposition to a title that the NER missed or mislabelled ("…,
+        Theresa May," tagged a date): 2–4 title-case proper nouns ending at ``child``."""
+        doc = self.doc
+        if child.tag_ != "NNP" or not _NAME_WORD.fullmatch(child.text):
+            return None
+        lo = child.i
+        while lo > 0 and child.i - lo < 3 and doc[lo - 1].tag_ == "NNP" and _NAME_WORD.fullmatch(doc[lo - 1].text):
+            lo -= 1
+        toks = [t for t in doc[lo:child.i + 1] if t.lower_ not in _HONORIFICS and t.lower_ not in _PERSON_TITLES
+                and t.lower_ not in ("most", "reverend", "rt", "hon")]
+        if len(toks) < 2 or any(t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS for t in toks):
+            return None
+        a, b = toks[0].idx, child.idx + len(child)
+        name = doc.text[a:b]
+        for m in self.mentions:
+            if m.name == name and m.label == "PERSON":
+                return m
+        return Mention(a, b, 0, name, "PERSON", name, entity_id("PERSON", name))
 
     def _unlisted_name(self, head: Token) -> Mention | None:
         """A proper-noun speaker the NER missed and no mention names ("Barclays cautioned …",
@@ -1716,7 +1765,8 @@ class _Resolver:
 
     def _it_speaker(self, pos: int) -> Mention | None:
         """"It said …": the latest resolved speaker when it is no person and at most
-        ``_IT_DISTANCE`` characters back ("The statement criticised … It also said …")."""
+        ``_IT_DISTANCE`` characters back ("The statement criticised … It also said …"); not
+        an organisation that was only a subject ("it" is as often its report or video)."""
         if self.last_speaker is None:
             return None
         at, m = self.last_speaker
@@ -1978,10 +2028,25 @@ _JOINT = {"both", "two"}
 
 
 def _joint_role(words: list[Token], head: Token) -> bool:
-    """"both leaders", "the two presidents": a plural role noun counted as two."""
+    """"both leaders", "the two presidents": a plural role noun counted as two (not "both
+    Christian and Islamic leaders", whose modifiers make two groups)."""
     low = head.lower_
     return (head.tag_ == "NNS" and low.endswith("s") and low[:-1] in _ROLE_WORDS
-            and any(t.lower_ in _JOINT for t in words if t.i < head.i))
+            and any(t.lower_ in _JOINT for t in words if t.i < head.i)
+            and not any(t.lower_ in ("and", "or", "&") for t in words if t.i < head.i))
+
+
+def _by_agent(head: Token) -> Token | None:
+    """The author of a document noun named after it: "a report [from/by X]", "figures
+    [gathered/published by X]"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((x for x in g.children if x.dep_ == "pobj"), None)
+    return None
 
 
 # ================================================================================ assembly
