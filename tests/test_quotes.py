@@ -374,6 +374,21 @@ def test_organisation_nominal_resolves_to_the_organisation(nlp, text, fragment, 
     assert _one(run(nlp, text), fragment).speaker_name == name
 
 
+@pytest.mark.parametrize("text, fragment, name", [
+    # a person named in the quote's own clause is not its "he"
+    ("Derek Hollis spoke in Leeds on Friday. Mr Grant has failed to fix the railways, he claimed.",
+     "failed to fix", "Derek Hollis"),
+    # nor is an organisation in it "the newspaper" ("The IMF will cut …, the newspaper reported")
+    ("The Daily Courant reported on Monday that talks had stalled. The Arvel Fund will cut its forecast "
+     "to 1%, the newspaper reported.", "cut its forecast", "Daily Courant"),
+    # … unless no other organisation is there ("Halvorsen, a lender, is hiring, the firm said")
+    ("Halvorsen Bank, the country's third-biggest lender, is hiring 200 staff, the firm told reporters.",
+     "hiring 200", "Halvorsen Bank"),
+])
+def test_words_of_the_quote_itself_are_no_antecedents(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
 def test_he_inside_the_same_reported_clause_keeps_its_own_antecedent(nlp):
     text = ("Arthur Penn said Joe Marlow was right when he said the plan was “a total mess”. "
             "Penn later left.")

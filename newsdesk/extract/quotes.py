@@ -131,7 +131,8 @@ latest PERSON/ORG whose name has that word; "who" → its antecedent; he/she/I �
 subject or speaker before it that is not inside a quoted passage nor inside the reported clause
 of an earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" →
 Hodgson; a speaker there still counts, and so does a person inside the same clause as the
-pronoun: "Penn said Marlow was right when he said …" → Marlow) (a name in apposition to a
+pronoun: "Penn said Marlow was right when he said …" → Marlow; never a person inside the
+quote being resolved: "Mr Blair has failed, he claimed" → not Blair) (a name in apposition to a
 subject counts), or a later definite role subject ("The minister was unapologetic. …, she
 said") resolved as below; definite nominals ("the Russian leader", "the minister") → the person
 whose roles (DocEntities.roles), titles and premodifiers/appositions match every word
@@ -141,10 +142,13 @@ the latest of the last three person subjects whose descriptors name no other cou
 other role ("the Russian minister" is not the customs spokesman); "the ministry" → the latest
 ORG whose name holds the word. A generic organisation noun (``_ORG_NOUNS``: "the firm", "the
 company", "the German carmaker", "the watchdog", "the paper"; not party/campaign/union/network)
-→ an ORG named among its modifiers, else the latest ORG subject or speaker ≤ 1500 characters back
+→ an ORG named among its modifiers, else an ORG named earlier in its sentence ("… with EgyptAir,
+the airline said"), else the latest ORG subject or speaker ≤ 1500 characters back
 (the document's most mentioned of them when the latest is named only once: "T-Mobile USA, its US
 arm, …"), else, in a lead sentence, the first one ≤ 400 characters ahead ("…, the watchdog has
-said. … the Electoral Commission says"). A proper-noun speaker no mention covers ("Barclays
+said. … the Electoral Commission says"); an ORG inside the quote itself only when no other
+is found ("The IMF will cut …, the newspaper reported" is not the IMF); never a generic word
+the NER took for a name, an all-capital dateline word, nor for "the central/national bank". A proper-noun speaker no mention covers ("Barclays
 cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns:
 PERSON after an honorific or title (name without it) or for 2–4 title-case words with no
 organisation word, else ORG; an all-capital transcript name first looks for a mention with that
@@ -1449,6 +1453,7 @@ class _Resolver:
         # that [Barkley had taken the kicks]") are no antecedents of a later he/she
         self.content_spans: list[tuple[int, int]] = []
         self.speaker_pos: set[int] = set()
+        self.current: tuple[int, int] = (0, 0)  # span of the quote being resolved: its own words are no antecedents
         self.org_count: dict[str, int] | None = None  # ORG entity → mentions, on first need
         self._doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
         self._source_depth = 0
@@ -1549,6 +1554,11 @@ class _Resolver:
         else:
             bisect.insort(self.content_spans, (a, b))
 
+    def in_current(self, pos: int) -> bool:
+        """True when ``pos`` lies inside the quote being resolved ("Mr Blair has failed, he
+        claimed" → he is not Mr Blair)."""
+        return self.current[0] <= pos < self.current[1]
+
     def in_content(self, pos: int, at: int | None = None) -> bool:
         """True when ``pos`` lies inside the reported content of a person speaker (and ``at``,
         when given, does not lie in that same content: "Flynn said Trump was right when he said
@@ -1564,12 +1574,14 @@ class _Resolver:
         k = bisect.bisect_left(self.recent_people, pos, key=lambda x: x[0]) - 1
         k0 = k
         while k >= 0 and k0 - k < 4 and self.recent_people[k][0] not in self.speaker_pos \
-                and self.in_content(self.recent_people[k][0], pos):
+                and (self.in_content(self.recent_people[k][0], pos) or self.in_current(self.recent_people[k][0])):
             k -= 1  # a person named inside someone's reported words: that someone is meant
-        if k >= 0 and self.in_content(self.recent_people[k][0], pos) and self.recent_people[k][0] not in self.speaker_pos:
+        if k >= 0 and self.recent_people[k][0] not in self.speaker_pos and (
+                self.in_content(self.recent_people[k][0], pos) or self.in_current(self.recent_people[k][0])):
             k = k0
         j = bisect.bisect_left(self.nominal_starts, pos) - 1
-        while j >= 0 and self.in_content(self.nominal_starts[j], pos) and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
+        while j >= 0 and (self.in_content(self.nominal_starts[j], pos) or self.in_current(self.nominal_starts[j])) \
+                and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
             j -= 1
         if j >= 0 and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
             t = self.nominal_subjects[j]
@@ -1668,7 +1680,9 @@ class _Resolver:
         while lo > 0 and child.i - lo < 3 and doc[lo - 1].tag_ == "NNP" and _NAME_WORD.fullmatch(doc[lo - 1].text):
             lo -= 1
         toks = [t for t in doc[lo:child.i + 1] if t.lower_ not in _HONORIFICS and t.lower_ not in _PERSON_TITLES
-                and t.lower_ not in ("most", "reverend", "rt", "hon")]
+                and t.lower_ not in _ROLE_WORDS and t.lower_ not in ("most", "reverend", "rt", "hon", "treasurer")]
+        while toks and toks[0].i > lo and doc[toks[0].i - 1].text in ("-", "–"):
+            toks = toks[1:]  # "Secretary-Treasurer Gary Casteel"
         if len(toks) < 2 or any(t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS for t in toks):
             return None
         a, b = toks[0].idx, child.idx + len(child)
@@ -1683,7 +1697,8 @@ class _Resolver:
         "Cardinal Okafor said"): a synthetic mention of its run of capitalised proper nouns — a
         PERSON after an honorific or title ("Mr", "Cardinal"; the name without it), else an ORG.
         Not for all-capital words (headlines, datelines) nor role or generic nouns."""
-        if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text):
+        if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text) or head.lower_ in _NOT_NAMES \
+                or (head.tag_ == "NNPS" and head.lower_[:-1] in _ROLE_WORDS):
             return None
         if head.text.isupper() and len(head.text) > 3:  # "PENCE:" in a transcript → Mike Pence
             m = self._by_name_word(head.text.title(), head.idx)
@@ -1721,12 +1736,15 @@ class _Resolver:
 
     def _org_nominal(self, words: list[Token], head: Token) -> Mention | None:
         """"the company", "the firm", "the German carmaker", "the watchdog" → a name among its
-        modifiers, else the latest organisation subject or speaker at most ``_ORG_DISTANCE``
+        modifiers, else an ORG named earlier in its sentence ("… with EgyptAir, the airline said"),
+        else the latest organisation subject or speaker at most ``_ORG_DISTANCE``
         characters back — unless the document names it only once (a passing mention: "T-Mobile
-        USA, the company's US arm, grew"), then the one of them the document mentions most — else (a lead sentence: "…, the elections watchdog has said.") the first
-        one at most ``_ORG_AHEAD`` characters ahead."""
-        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or words[0].lower_ not in ("the", "this"):
-            return None
+        USA, the company's US arm, grew"), then the one of them the document mentions most — else (a
+        lead sentence: "…, the elections watchdog has said.") the first one at most
+        ``_ORG_AHEAD`` characters ahead."""
+        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or words[0].lower_ not in ("the", "this") \
+                or any(t.lower_ in ("central", "national", "world") for t in words):
+            return None  # "the central bank" is not the latest bank
         for t in words:
             if t.i < head.i and t.tag_ in ("NNP", "NNPS"):
                 mm = self.mention_of_token(t)
@@ -1734,7 +1752,21 @@ class _Resolver:
                     mm = self._by_name_word(t.text, head.idx)
                 if mm is not None and mm.label == "ORG":
                     return mm
+        return self._org_antecedent_of(head, True) or self._org_antecedent_of(head, False)
+
+    def _org_antecedent_of(self, head: Token, strict: bool) -> Mention | None:
+        """See ``_org_nominal``; ``strict``: not an organisation inside the quote being resolved
+        ("The IMF will cut …, the newspaper reported"), which is the fallback ("RHB, a lender, is
+        scouting …, the firm said")."""
         pos = head.idx
+        sent_start = head.sent.start_char
+        j = bisect.bisect_left(self.starts, pos) - 1  # "… with EgyptAir, the airline said"
+        while j >= 0 and self.mentions[j].start_char >= sent_start:
+            m = self.mentions[j]
+            if m.label == "ORG" and not self.in_quote(m.start_char) and not (strict and self.in_current(m.start_char)) \
+                    and _org_antecedent(m):
+                return m
+            j -= 1
         k = bisect.bisect_left(self.recent_orgs, pos, key=lambda x: x[0]) - 1
         if self.org_count is None:
             self.org_count = {}
@@ -1748,8 +1780,8 @@ class _Resolver:
         j = k
         while j >= 0 and pos - self.recent_orgs[j][0] <= _ORG_DISTANCE:
             m = self.recent_orgs[j][1]
-            if m.name.lower() in _ORG_NOUNS or m.name.lower() in _INSTITUTIONS:
-                pass  # a generic word the NER took for a name ("… SAYS NEWSPAPER")
+            if not _org_antecedent(m) or (strict and self.in_current(self.recent_orgs[j][0])):
+                pass  # a generic word the NER took for a name ("… SAYS NEWSPAPER"), a dateline
             elif best is None:
                 best = m
                 if self.org_count.get(m.entity_id, 0) > 1:
@@ -1974,7 +2006,12 @@ class _Resolver:
         return None
 
 
-_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’&-]*")
+_NAME_WORD = re.compile(r"[A-Z&]{2,5}|[A-Z](?:[a-z]+['’-]?)*(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]*)*")
+# capitalised words that are no speaker's name
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "majorities", "majority", "minorities", "democrats", "republicans",
+              "sources", "critics", "experts", "residents", "voters", "officials", "god", "today", "tonight"}
 _PERSON_TITLES = {"cardinal", "archbishop", "bishop", "father", "rev", "reverend", "rabbi", "imam", "sheikh",
                   "president", "senator", "judge", "justice", "professor", "general", "colonel", "captain",
                   "chancellor", "minister", "governor", "mayor", "inspector", "detective", "sergeant", "coach"}
@@ -2025,6 +2062,13 @@ for _adj in ("chinese", "russian", "ukrainian", "french", "german", "japanese", 
              "spanish", "polish", "syrian", "korean", "american", "pakistani", "egyptian", "saudi"):
     _NATION_ADJ[_adj] = _adj.capitalize()
 _JOINT = {"both", "two"}
+
+
+def _org_antecedent(m: Mention) -> bool:
+    """An ORG mention that may stand behind "the company": not a generic word the NER took for a
+    name ("… SAYS NEWSPAPER"), not an all-capital dateline word ("AKRON, Ohio -")."""
+    low = m.name.lower()
+    return low not in _ORG_NOUNS and low not in _INSTITUTIONS and not (m.name.isupper() and len(m.name) > 4)
 
 
 def _joint_role(words: list[Token], head: Token) -> bool:
@@ -2686,6 +2730,7 @@ def _finish(doc: Doc, text: str, raw: list[dict], resolver: _Resolver, sent_inde
                 slo, shi = _np_span(head)
             ss, se = doc[slo].idx, doc[shi - 1].idx + len(doc[shi - 1])
             q.speaker, q.speaker_start, q.speaker_end = text[ss:se], ss, se
+            resolver.current = (a, b)
             m = resolver.resolve(head, slo, shi)
             if m is not None:
                 m = resolver.fuller_name(m)
