@@ -2730,7 +2730,10 @@ def _finish(doc: Doc, text: str, raw: list[dict], resolver: _Resolver, sent_inde
                 slo, shi = _np_span(head)
             ss, se = doc[slo].idx, doc[shi - 1].idx + len(doc[shi - 1])
             q.speaker, q.speaker_start, q.speaker_end = text[ss:se], ss, se
-            resolver.current = (a, b)
+            # the quote's own words are no antecedents when the speaker stands outside them
+            # (an inverted cue heading its sentence: "Mr Blair has failed, he claimed"; not "X got
+            # a roar when, at the end of …, she added")
+            resolver.current = (a, b) if not a <= ss < b and head.head.dep_ in ("ROOT", "parataxis") else (0, 0)
             m = resolver.resolve(head, slo, shi)
             if m is not None:
                 m = resolver.fuller_name(m)
