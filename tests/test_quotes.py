@@ -401,6 +401,9 @@ def test_he_inside_the_same_reported_clause_keeps_its_own_antecedent(nlp):
     ("Trallox cautioned that growth may slow this year.", "growth may slow", "Trallox", "Trallox", "ORG"),
     ("Cardinal Obrekwe said the church would stay neutral.", "church would stay", "Cardinal Obrekwe",
      "Obrekwe", "PERSON"),
+    # capitalised common words and possessed nouns are no names
+    ("Attorneys said the ruling would be appealed within days.", "ruling would be", "Attorneys", None, None),
+    ("Staff said the panel had the full email since March.", "panel had", "Staff", None, None),
 ])
 def test_unlisted_proper_noun_speaker_gets_a_name(nlp, text, fragment, speaker, name, label):
     doc = nlp(text)

@@ -1698,8 +1698,8 @@ class _Resolver:
         PERSON after an honorific or title ("Mr", "Cardinal"; the name without it), else an ORG.
         Not for all-capital words (headlines, datelines) nor role or generic nouns."""
         if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text) or head.lower_ in _NOT_NAMES \
-                or (head.tag_ == "NNPS" and head.lower_[:-1] in _ROLE_WORDS):
-            return None
+                or head.is_stop or any(c.dep_ == "poss" for c in head.lefts):
+            return None  # "Attorneys", "Much", "Trump's potential VP": no names
         if head.text.isupper() and len(head.text) > 3:  # "PENCE:" in a transcript → Mike Pence
             m = self._by_name_word(head.text.title(), head.idx)
             if m is not None or len(head.text) > 5:
@@ -2011,7 +2011,10 @@ _NAME_WORD = re.compile(r"[A-Z&]{2,5}|[A-Z](?:[a-z]+['’-]?)*(?:[A-Z][a-z]+)?(?
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "majorities", "majority", "minorities", "democrats", "republicans",
-              "sources", "critics", "experts", "residents", "voters", "officials", "god", "today", "tonight"}
+              "sources", "critics", "experts", "residents", "voters", "officials", "god", "today", "tonight",
+              "staff", "attorneys", "lawyers", "police", "investigators", "researchers", "scientists",
+              "economists", "doctors", "workers", "protesters", "organizers", "organisers", "supporters",
+              "opponents", "advocates", "members", "leaders", "analysts", "aides", "delegates", "officers"}
 _PERSON_TITLES = {"cardinal", "archbishop", "bishop", "father", "rev", "reverend", "rabbi", "imam", "sheikh",
                   "president", "senator", "judge", "justice", "professor", "general", "colonel", "captain",
                   "chancellor", "minister", "governor", "mayor", "inspector", "detective", "sergeant", "coach"}
