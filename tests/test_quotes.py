@@ -423,6 +423,8 @@ def test_unlisted_proper_noun_speaker_gets_a_name(nlp, text, fragment, speaker, 
      "Grain Council"),
     ("A separate study by Velmont Analytics has also said mobile TV is “unlikely” before 2009.",
      "mobile TV", "Velmont Analytics"),
+    ("A spokesman for the Orbis Exchange said trading would start in March.", "trading would start",
+     "Orbis Exchange"),
 ])
 def test_apposition_and_author_of_a_document_resolve(nlp, text, fragment, name):
     assert _one(run(nlp, text), fragment).speaker_name == name

@@ -125,7 +125,7 @@ Cardiff, the Most Reverend Peter Smith, told"; a synthetic PERSON of 2–4 title
 else the entity mention containing the speaker's head, else a name in apposition to it
 ("Russia's deputy minister, Dmitry Orlov, said"); a document noun → a name in its noun phrase,
 else its author after "from/by" or a participle's agent ("the joint report from the FAO", "a
-study by Gartner", "an analysis released by the VA"); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
+study by Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LSE); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
 longer name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the
 latest PERSON/ORG whose name has that word; "who" → its antecedent; he/she/I → the latest PERSON
 subject or speaker before it that is not inside a quoted passage nor inside the reported clause
@@ -2083,12 +2083,15 @@ def _joint_role(words: list[Token], head: Token) -> bool:
             and not any(t.lower_ in ("and", "or", "&") for t in words if t.i < head.i))
 
 
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
 def _by_agent(head: Token) -> Token | None:
     """The author of a document noun named after it: "a report [from/by X]", "figures
     [gathered/published by X]"."""
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from") or c.lower_ == "for" and head.lower_ in _SPOKES):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)  # also "a spokesman [for X]"
         if c.dep_ == "acl" and c.tag_ == "VBN":
             for g in c.children:
                 if g.dep_ == "agent":
