@@ -349,6 +349,106 @@ def test_nominal_and_pronoun_resolution_rules(nlp, text, fragment, name):
     assert _one(run(nlp, text), fragment).speaker_name == name
 
 
+@pytest.mark.parametrize("text, fragment, name", [
+    # a person named inside another speaker's reported clause is no antecedent of "he"
+    ("Goalkeeper Tom Reddick admitted that Sam Ollerton had taken the last penalty because it was "
+     "“too far out for me”. “It was a poor strike,” he added.", "poor strike", "Tom Reddick"),
+    # nor is a role subject of that clause ("the British prime minister was …")
+    ("After talks, Omar Haddad said the British prime minister was “a real help to us”. "
+     "He added: “We will come to London in March.”", "come to London", "Omar Haddad"),
+    # outside any reported clause the latest subject still wins
+    ("Tom Reddick scored twice. Sam Ollerton missed a penalty. “It was a poor strike,” he said.",
+     "poor strike", "Sam Ollerton"),
+])
+def test_pronoun_skips_people_inside_reported_clauses(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # "the firm", "the company" → the latest organisation subject or speaker
+    ("Halvorsen Foods reported a loss on Tuesday. Its shares fell 4%. The firm said demand for frozen "
+     "meals had slumped.", "demand for frozen", "Halvorsen Foods"),
+    # … unless that one is a passing mention: then the story's company
+    ("Brindlecom said profits rose. Brindlecom plans to cut debt. Brindlecom Asia, its eastern arm, grew "
+     "fast. The company said it would pay a dividend.", "pay a dividend", "Brindlecom"),
+    # a lead sentence names its source later: "…, the watchdog has said. … the Fair Trading Board says"
+    ("Card fees should be capped, the watchdog has said. In a report, the Fair Trading Board says fees are "
+     "too high.", "Card fees", "Fair Trading Board"),
+])
+def test_organisation_nominal_resolves_to_the_organisation(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # a person named in the quote's own clause is not its "he"
+    ("Derek Hollis spoke in Leeds on Friday. Mr Grant has failed to fix the railways, he claimed.",
+     "failed to fix", "Derek Hollis"),
+    # nor is an organisation in it "the newspaper" ("The IMF will cut …, the newspaper reported")
+    ("The Daily Courant reported on Monday that talks had stalled. The Arvel Fund will cut its forecast "
+     "to 1%, the newspaper reported.", "cut its forecast", "Daily Courant"),
+    # … unless no other organisation is there ("Halvorsen, a lender, is hiring, the firm said")
+    ("Halvorsen Bank, the country's third-biggest lender, is hiring 200 staff, the firm told reporters.",
+     "hiring 200", "Halvorsen Bank"),
+])
+def test_words_of_the_quote_itself_are_no_antecedents(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
+def test_he_inside_the_same_reported_clause_keeps_its_own_antecedent(nlp):
+    text = ("Arthur Penn said Joe Marlow was right when he said the plan was “a total mess”. "
+            "Penn later left.")
+    hits = [q for q in run(nlp, text) if q.speaker == "he"]
+    assert hits and all(q.speaker_name == "Joe Marlow" for q in hits)
+
+
+@pytest.mark.parametrize("text, fragment, speaker, name, label", [
+    # a proper-noun speaker nobody tagged: a synthetic mention (not None)
+    ("Trallox cautioned that growth may slow this year.", "growth may slow", "Trallox", "Trallox", "ORG"),
+    ("Cardinal Obrekwe said the church would stay neutral.", "church would stay", "Cardinal Obrekwe",
+     "Obrekwe", "PERSON"),
+    # capitalised common words and possessed nouns are no names
+    ("Attorneys said the ruling would be appealed within days.", "ruling would be", "Attorneys", None, None),
+    ("Staff said the panel had the full email since March.", "panel had", "Staff", None, None),
+])
+def test_unlisted_proper_noun_speaker_gets_a_name(nlp, text, fragment, speaker, name, label):
+    doc = nlp(text)
+    q = _one(extract_quotes(doc, DocEntities()), fragment)
+    assert (q.speaker, q.speaker_name, q.speaker_label) == (speaker, name, label)
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # a title with a name in apposition speaks as that person, even when the NER missed the name
+    # or took the title for an organisation
+    ("Ms Harlow, the minister, spoke first. The Shadow Secretary for Rural Affairs, Joan Pellow, said: "
+     "“These plans were promised two years ago and nothing has happened.”", "promised two years", "Joan Pellow"),
+    ("The Roman Catholic Archbishop of Tullow, the Most Reverend Conor Devlin, told listeners that the "
+     "church wanted people to reflect.", "church wanted", "Conor Devlin"),
+    # a document noun speaks for its author named after it
+    ("Crop output rose 12% last year, the joint report from the Grain Council said.", "Crop output",
+     "Grain Council"),
+    ("A separate study by Velmont Analytics has also said mobile TV is “unlikely” before 2009.",
+     "mobile TV", "Velmont Analytics"),
+    ("A spokesman for the Orbis Exchange said trading would start in March.", "trading would start",
+     "Orbis Exchange"),
+])
+def test_apposition_and_author_of_a_document_resolve(nlp, text, fragment, name):
+    assert _one(run(nlp, text), fragment).speaker_name == name
+
+
+def test_two_groups_of_leaders_are_not_both_leaders(nlp):
+    text = ("Kurt Ansel visited Belgrade. In Serbia, both Christian and Islamic leaders assured their "
+            "followers that the vaccine was safe.")
+    q = _one(run(nlp, text), "vaccine was safe")
+    assert q.speaker_name is None
+
+
+def test_all_capital_transcript_name_resolves_to_the_person(nlp):
+    text = ("Senator Mike Dorrance spoke to reporters on Sunday.\n\n"
+            "DORRANCE: We will not back down on this bill.")
+    q = _one(run(nlp, text), "We will not back down")
+    assert q.speaker_name == "Mike Dorrance"
+
+
 def test_anonymous_nominal_stays_anonymous(nlp):
     text = ("Huadong chairman Zhou Jian said the deal was fair. An energy adviser said the price was "
             "“well below what Europe used to pay”.\n\n“We have swapped one dependence for another,” "

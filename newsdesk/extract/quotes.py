@@ -153,12 +153,21 @@ modifiers (appositions and relative clauses dropped: "Wang Yi, the Chinese forei
 told …" → "Wang Yi"); a relative pronoun stays "who" as written. Floating quotes carry the
 previous quote's speaker AND cue.
 
-Resolution (speaker_name / speaker_label / speaker_entity_id): the entity mention containing
-the speaker's head, else a name in apposition to it ("Russia's deputy minister, Dmitry Orlov,
-said"); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
+Resolution (speaker_name / speaker_label / speaker_entity_id): for a title or role head, a
+person's name in apposition to it or to its of/for object, even one the NER missed or
+mislabelled ("The Shadow Secretary of State for the Family, Theresa May, said", "The Archbishop of
+Cardiff, the Most Reverend Peter Smith, told"; a synthetic PERSON of 2–4 title-case words);
+else the entity mention containing the speaker's head, else a name in apposition to it
+("Russia's deputy minister, Dmitry Orlov, said"); a document noun → a name in its noun phrase,
+else its author after "from/by" or a participle's agent ("the joint report from the FAO", "a
+study by Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LSE); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
 longer name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the
 latest PERSON/ORG whose name has that word; "who" → its antecedent; he/she/I → the latest PERSON
-subject or speaker before it that is not inside a quoted passage (a name in apposition to a
+subject or speaker before it that is not inside a quoted passage nor inside the reported clause
+of an earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" →
+Hodgson; a speaker there still counts, and so does a person inside the same clause as the
+pronoun: "Penn said Marlow was right when he said …" → Marlow; never a person inside the
+quote being resolved: "Mr Blair has failed, he claimed" → not Blair) (a name in apposition to a
 subject counts), or a later definite role subject ("The minister was unapologetic. …, she
 said") resolved as below; definite nominals ("the Russian leader", "the minister") → the person
 whose roles (DocEntities.roles), titles and premodifiers/appositions match every word
@@ -166,7 +175,19 @@ whose roles (DocEntities.roles), titles and premodifiers/appositions match every
 descriptors add a qualifier the nominal lacks ("deputy", "former") only as a last resort; else
 the latest of the last three person subjects whose descriptors name no other country and no
 other role ("the Russian minister" is not the customs spokesman); "the ministry" → the latest
-ORG whose name holds the word. Indefinite nominals ("a Kremlin official") stay unresolved, and
+ORG whose name holds the word. A generic organisation noun (``_ORG_NOUNS``: "the firm", "the
+company", "the German carmaker", "the watchdog", "the paper"; not party/campaign/union/network)
+→ an ORG named among its modifiers, else an ORG named earlier in its sentence ("… with EgyptAir,
+the airline said"), else the latest ORG subject or speaker ≤ 1500 characters back
+(the document's most mentioned of them when the latest is named only once: "T-Mobile USA, its US
+arm, …"), else, in a lead sentence, the first one ≤ 400 characters ahead ("…, the watchdog has
+said. … the Electoral Commission says"); an ORG inside the quote itself only when no other
+is found ("The IMF will cut …, the newspaper reported" is not the IMF); never a generic word
+the NER took for a name, an all-capital dateline word, nor for "the central/national bank". A proper-noun speaker no mention covers ("Barclays
+cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns:
+PERSON after an honorific or title (name without it) or for 2–4 title-case words with no
+organisation word, else ORG; an all-capital transcript name first looks for a mention with that
+word ("PENCE:" → Mike Pence). Indefinite nominals ("a Kremlin official") stay unresolved, and
 so does a later "the adviser" after "an energy adviser". A ministry, department, office … the NER
 missed (or named bare: "India’s [Foreign Ministry]") is named from its noun phrase when it holds a
 country word or hits the alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the
@@ -177,7 +198,7 @@ earlier mention of that noun (≤ 3 back): a name in its noun phrase, its "by X"
 the clause it sits in ("saying in a joint statement" → the subject of "saying"). "It" as a
 subject → the latest resolved speaker when that is no person and ≤ 1000 characters back ("The
 statement criticised … It also said …"). "both leaders", "the two presidents" → one of them (the
-latest person subject or speaker).
+latest person subject or speaker; not "both Christian and Islamic leaders").
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
@@ -1667,7 +1688,14 @@ class _Resolver:
             self.by_id.setdefault(m.entity_id, m)
         for role in entities.roles:
             self.people.setdefault(role.entity_id, set()).update(_words(role.role))
+        self.recent_orgs: list[tuple[int, Mention]] = []  # organisations as subjects/speakers
         for m in self.mentions:
+            if m.label == "ORG":
+                head = self._head_token(m)
+                if head is not None and not self.in_quote(m.start_char) and (
+                        head.dep_ in _SUBJ_DEPS or (head.dep_ in ("appos", "poss", "compound")
+                                                    and head.head.dep_ in _SUBJ_DEPS)):
+                    self.recent_orgs.append((m.start_char, m))
             if m.label != "PERSON":
                 continue
             words = self.people.setdefault(m.entity_id, set())
@@ -1683,6 +1711,12 @@ class _Resolver:
         self.nominal_subjects = self._nominal_subjects()
         self.nominal_starts = [t.idx for t in self.nominal_subjects]
         self.last_speaker: tuple[int, Mention] | None = None  # latest resolved speaker (text order)
+        # reported content of a person speaker, in text order: people named in it ("Hodgson revealed
+        # that [Barkley had taken the kicks]") are no antecedents of a later he/she
+        self.content_spans: list[tuple[int, int]] = []
+        self.speaker_pos: set[int] = set()
+        self.current: tuple[int, int] = (0, 0)  # span of the quote being resolved: its own words are no antecedents
+        self.org_count: dict[str, int] | None = None  # ORG entity → mentions, on first need
         self._doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
         self._source_depth = 0
 
@@ -1766,13 +1800,51 @@ class _Resolver:
         Dmitry Orlov,")."""
         if m.label == "PERSON" or (head is not None and head.lower_ in _ROLE_WORDS):
             bisect.insort(self.recent_people, (pos, m), key=lambda x: x[0])
+        elif m.label == "ORG":
+            bisect.insort(self.recent_orgs, (pos, m), key=lambda x: x[0])
+            if self.org_count is not None:
+                self.org_count[m.entity_id] = self.org_count.get(m.entity_id, 0) + 2
         self.last_speaker = (pos, m)
+        self.speaker_pos.add(pos)
+
+    def note_content(self, a: int, b: int) -> None:
+        """Record the reported content [a, b) of a quote whose speaker is a person."""
+        if self.content_spans and self.content_spans[-1][1] >= a and self.content_spans[-1][0] <= a:
+            a = self.content_spans[-1][0]
+            b = max(b, self.content_spans[-1][1])
+            self.content_spans[-1] = (a, b)
+        else:
+            bisect.insort(self.content_spans, (a, b))
+
+    def in_current(self, pos: int) -> bool:
+        """True when ``pos`` lies inside the quote being resolved ("Mr Blair has failed, he
+        claimed" → he is not Mr Blair)."""
+        return self.current[0] <= pos < self.current[1]
+
+    def in_content(self, pos: int, at: int | None = None) -> bool:
+        """True when ``pos`` lies inside the reported content of a person speaker (and ``at``,
+        when given, does not lie in that same content: "Flynn said Trump was right when he said
+        …" → he is Trump)."""
+        k = bisect.bisect_right(self.content_spans, (pos, float("inf"))) - 1
+        if k < 0 or not self.content_spans[k][0] <= pos < self.content_spans[k][1]:
+            return False
+        return at is None or not self.content_spans[k][0] <= at < self.content_spans[k][1]
 
     def last_person_before(self, pos: int) -> Mention | None:
         """Antecedent of he/she at ``pos``: the latest person subject or speaker, or a later
         definite role subject ("The minister was unapologetic. …, she said") resolved by role."""
         k = bisect.bisect_left(self.recent_people, pos, key=lambda x: x[0]) - 1
+        k0 = k
+        while k >= 0 and k0 - k < 4 and self.recent_people[k][0] not in self.speaker_pos \
+                and (self.in_content(self.recent_people[k][0], pos) or self.in_current(self.recent_people[k][0])):
+            k -= 1  # a person named inside someone's reported words: that someone is meant
+        if k >= 0 and self.recent_people[k][0] not in self.speaker_pos and (
+                self.in_content(self.recent_people[k][0], pos) or self.in_current(self.recent_people[k][0])):
+            k = k0
         j = bisect.bisect_left(self.nominal_starts, pos) - 1
+        while j >= 0 and (self.in_content(self.nominal_starts[j], pos) or self.in_current(self.nominal_starts[j])) \
+                and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
+            j -= 1
         if j >= 0 and (k < 0 or self.nominal_starts[j] > self.recent_people[k][0]):
             t = self.nominal_subjects[j]
             m = self._nominal_person(list(self.doc[_np_span(t)[0]:t.i + 1]), t)
@@ -1789,6 +1861,21 @@ class _Resolver:
 
     def resolve(self, head: Token, lo: int, hi: int) -> Mention | None:
         """Entity mention for the speaker whose head is ``head`` (span tokens [lo, hi))."""
+        titled = head.lower_ in _ROLE_WORDS or head.lower_ in _PERSON_TITLES
+        if titled:  # "The Shadow Secretary of State, Theresa May, said", "The Archbishop of X, Peter Smith,"
+            near = list(head.children)
+            for prep in near[:]:  # the parser may hang the name on the title's "of"/"for" object
+                if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in ("of", "for", "at"):
+                    near.extend(g for o in prep.children if o.dep_ == "pobj" for g in o.children)
+            for child in near:
+                if child.dep_ == "appos" and child.i > head.i:
+                    mm = self.mention_of_token(child)
+                    if mm is not None and mm.label == "PERSON":
+                        return mm
+                    if mm is None or mm.label not in ("ORG", "GPE", "NORP"):
+                        mm = self._appos_name(child)
+                        if mm is not None:
+                            return mm
         m = self.mention_of_token(head)
         if m is not None:
             if m.label == "ORG" and head.lower_ in _INSTITUTIONS:  # "India’s [Foreign Ministry]"
@@ -1806,6 +1893,15 @@ class _Resolver:
             for t in self.doc[lo:hi]:
                 mm = self.mention_of_token(t)
                 if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and t.i != head.i:
+                    return mm
+            by = _by_agent(head)  # "the joint report from the FAO", "a study by Gartner"
+            if by is not None and self._source_depth < 3:
+                self._source_depth += 1
+                try:
+                    mm = self.resolve(by, *_np_span(by))
+                finally:
+                    self._source_depth -= 1
+                if mm is not None and mm.label in ("PERSON", "ORG", "GPE"):
                     return mm
             return self._document_source(head, lo, hi)
         if low in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
@@ -1833,11 +1929,138 @@ class _Resolver:
             mm = self.mention_of_token(t)
             if mm is not None and mm.label in ("ORG", "PERSON") and t.i == head.i:
                 return mm
-        return self._nominal_org(low, head.idx) or self._institution(words, head)
+        return (self._nominal_org(low, head.idx) or self._institution(words, head) or self._org_nominal(words, head)
+                or self._unlisted_name(head))
+
+    def _appos_name(self, child: Token) -> Mention | None:
+        """A person's name in apposition to a title that the NER missed or mislabelled ("…,
+        Theresa May," tagged a date): 2–4 title-case proper nouns ending at ``child``."""
+        doc = self.doc
+        if child.tag_ != "NNP" or not _NAME_WORD.fullmatch(child.text):
+            return None
+        lo = child.i
+        while lo > 0 and child.i - lo < 3 and doc[lo - 1].tag_ == "NNP" and _NAME_WORD.fullmatch(doc[lo - 1].text):
+            lo -= 1
+        toks = [t for t in doc[lo:child.i + 1] if t.lower_ not in _HONORIFICS and t.lower_ not in _PERSON_TITLES
+                and t.lower_ not in _ROLE_WORDS and t.lower_ not in ("most", "reverend", "rt", "hon", "treasurer")]
+        while toks and toks[0].i > lo and doc[toks[0].i - 1].text in ("-", "–"):
+            toks = toks[1:]  # "Secretary-Treasurer Gary Casteel"
+        if len(toks) < 2 or any(t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS for t in toks):
+            return None
+        a, b = toks[0].idx, child.idx + len(child)
+        name = doc.text[a:b]
+        for m in self.mentions:
+            if m.name == name and m.label == "PERSON":
+                return m
+        return Mention(a, b, 0, name, "PERSON", name, entity_id("PERSON", name))
+
+    def _unlisted_name(self, head: Token) -> Mention | None:
+        """A proper-noun speaker the NER missed and no mention names ("Barclays cautioned …",
+        "Cardinal Okafor said"): a synthetic mention of its run of capitalised proper nouns — a
+        PERSON after an honorific or title ("Mr", "Cardinal"; the name without it), else an ORG.
+        Not for all-capital words (headlines, datelines) nor role or generic nouns."""
+        if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text) or head.lower_ in _NOT_NAMES \
+                or head.is_stop or any(c.dep_ == "poss" for c in head.lefts):
+            return None  # "Attorneys", "Much", "Trump's potential VP": no names
+        if head.text.isupper() and len(head.text) > 3:  # "PENCE:" in a transcript → Mike Pence
+            m = self._by_name_word(head.text.title(), head.idx)
+            if m is not None or len(head.text) > 5:
+                return m
+        if head.lower_ in _ROLE_WORDS or head.lower_ in _INSTITUTIONS or head.lower_ in _ORG_NOUNS \
+                or head.lower_ in _SOURCE_DOC_NOUNS or head.lower_ in _NATION:
+            return None
+        doc = self.doc
+        lo = head.i
+        while lo > 0 and head.i - lo < 4 and doc[lo - 1].tag_ in ("NNP", "NNPS") and _NAME_WORD.fullmatch(doc[lo - 1].text) \
+                and "\n" not in doc[lo - 1].whitespace_:
+            lo -= 1
+        toks = list(doc[lo:head.i + 1])
+        if any(self.mention_of_token(t) is not None for t in toks):
+            return None  # a GPE, a date …: not a speaker name
+        title = toks[0].lower_.rstrip(".")
+        person = title in _HONORIFICS or title in _PERSON_TITLES
+        if person:
+            toks = toks[1:]
+            if not toks:
+                return None
+        a, b = toks[0].idx, head.idx + len(head)
+        name = doc.text[a:b]
+        # one word is rather a company ("Barclays"), two or three title-case words without a generic
+        # organisation word rather a person ("Dana Okafor")
+        if not person and len(toks) >= 2 and not any(t.text.isupper() or t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS
+                                                     or t.lower_ in _INSTITUTIONS for t in toks):
+            person = True
+        label = "PERSON" if person else "ORG"
+        for m in self.mentions:
+            if m.name == name and m.label == label:
+                return m
+        return Mention(a, b, 0, name, label, name, entity_id(label, name))
+
+    def _org_nominal(self, words: list[Token], head: Token) -> Mention | None:
+        """"the company", "the firm", "the German carmaker", "the watchdog" → a name among its
+        modifiers, else an ORG named earlier in its sentence ("… with EgyptAir, the airline said"),
+        else the latest organisation subject or speaker at most ``_ORG_DISTANCE``
+        characters back — unless the document names it only once (a passing mention: "T-Mobile
+        USA, the company's US arm, grew"), then the one of them the document mentions most — else (a
+        lead sentence: "…, the elections watchdog has said.") the first one at most
+        ``_ORG_AHEAD`` characters ahead."""
+        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or words[0].lower_ not in ("the", "this") \
+                or any(t.lower_ in ("central", "national", "world") for t in words):
+            return None  # "the central bank" is not the latest bank
+        for t in words:
+            if t.i < head.i and t.tag_ in ("NNP", "NNPS"):
+                mm = self.mention_of_token(t)
+                if mm is None:
+                    mm = self._by_name_word(t.text, head.idx)
+                if mm is not None and mm.label == "ORG":
+                    return mm
+        return self._org_antecedent_of(head, True) or self._org_antecedent_of(head, False)
+
+    def _org_antecedent_of(self, head: Token, strict: bool) -> Mention | None:
+        """See ``_org_nominal``; ``strict``: not an organisation inside the quote being resolved
+        ("The IMF will cut …, the newspaper reported"), which is the fallback ("RHB, a lender, is
+        scouting …, the firm said")."""
+        pos = head.idx
+        sent_start = head.sent.start_char
+        j = bisect.bisect_left(self.starts, pos) - 1  # "… with EgyptAir, the airline said"
+        while j >= 0 and self.mentions[j].start_char >= sent_start:
+            m = self.mentions[j]
+            if m.label == "ORG" and not self.in_quote(m.start_char) and not (strict and self.in_current(m.start_char)) \
+                    and _org_antecedent(m):
+                return m
+            j -= 1
+        k = bisect.bisect_left(self.recent_orgs, pos, key=lambda x: x[0]) - 1
+        if self.org_count is None:
+            self.org_count = {}
+            for m in self.mentions:
+                if m.label == "ORG":
+                    self.org_count[m.entity_id] = self.org_count.get(m.entity_id, 0) + 1
+            for at, m in self.recent_orgs:  # an organisation speaker or subject weighs more
+                if at in self.speaker_pos:
+                    self.org_count[m.entity_id] = self.org_count.get(m.entity_id, 0) + 2
+        best: Mention | None = None
+        j = k
+        while j >= 0 and pos - self.recent_orgs[j][0] <= _ORG_DISTANCE:
+            m = self.recent_orgs[j][1]
+            if not _org_antecedent(m) or (strict and self.in_current(self.recent_orgs[j][0])):
+                pass  # a generic word the NER took for a name ("… SAYS NEWSPAPER"), a dateline
+            elif best is None:
+                best = m
+                if self.org_count.get(m.entity_id, 0) > 1:
+                    break  # the latest, unless it is a passing mention ("T-Mobile USA, its US arm, grew")
+            elif self.org_count.get(m.entity_id, 0) > self.org_count.get(best.entity_id, 0):
+                best = m  # then the most mentioned one: the story's company
+            j -= 1
+        if best is not None:
+            return best
+        if k < 0 and k + 1 < len(self.recent_orgs) and self.recent_orgs[k + 1][0] - pos <= _ORG_AHEAD:
+            return self.recent_orgs[k + 1][1]
+        return None
 
     def _it_speaker(self, pos: int) -> Mention | None:
         """"It said …": the latest resolved speaker when it is no person and at most
-        ``_IT_DISTANCE`` characters back ("The statement criticised … It also said …")."""
+        ``_IT_DISTANCE`` characters back ("The statement criticised … It also said …"); not
+        an organisation that was only a subject ("it" is as often its report or video)."""
         if self.last_speaker is None:
             return None
         at, m = self.last_speaker
@@ -2045,6 +2268,23 @@ class _Resolver:
         return None
 
 
+_NAME_WORD = re.compile(r"[A-Z&]{2,5}|[A-Z](?:[a-z]+['’-]?)*(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]*)*")
+# capitalised words that are no speaker's name
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "majorities", "majority", "minorities", "democrats", "republicans",
+              "sources", "critics", "experts", "residents", "voters", "officials", "god", "today", "tonight",
+              "staff", "attorneys", "lawyers", "police", "investigators", "researchers", "scientists",
+              "economists", "doctors", "workers", "protesters", "organizers", "organisers", "supporters",
+              "opponents", "advocates", "members", "leaders", "analysts", "aides", "delegates", "officers"}
+_PERSON_TITLES = {"cardinal", "archbishop", "bishop", "father", "rev", "reverend", "rabbi", "imam", "sheikh",
+                  "president", "senator", "judge", "justice", "professor", "general", "colonel", "captain",
+                  "chancellor", "minister", "governor", "mayor", "inspector", "detective", "sergeant", "coach"}
+_ORG_GENERIC = {"inc", "corp", "co", "ltd", "plc", "llc", "group", "holdings", "company", "corporation",
+                "institute", "bank", "association", "party", "union", "fund", "foundation", "university",
+                "council", "news", "times", "post", "journal", "network", "media", "capital", "partners"}
+
+
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -2059,6 +2299,16 @@ def _words(text: str) -> set[str]:
 
 
 _IT_DISTANCE = 1000  # characters between an organisation speaker and a later "it said"
+_ORG_DISTANCE = 1500  # characters back from "the company said" to its organisation subject/speaker
+_ORG_AHEAD = 400  # characters ahead, when no organisation came before ("…, the watchdog has said")
+# generic nouns for an organisation ("the firm said"); not "party", "campaign", "union", "network"
+# (often another group than the latest organisation subject)
+_ORG_NOUNS = {"company", "firm", "group", "carmaker", "automaker", "bank", "lender", "insurer", "retailer",
+              "airline", "watchdog", "regulator", "institute", "newspaper", "paper", "broadcaster",
+              "operator", "manufacturer", "maker", "chain", "giant", "conglomerate", "corporation",
+              "organisation", "organization", "charity", "club", "studio", "publisher",
+              "supermarket", "utility", "producer", "exporter", "importer", "brewer", "miner",
+              "builder", "developer", "distributor", "provider", "carrier", "association", "federation"}
 _DOC_NOUN_LOOKBACK = 3  # earlier mentions of "statement" looked at for "the statement"
 _DOC_NOUNS = {"statement", "readout", "release", "communique", "communiqué", "report", "letter", "memo",
               "transcript", "post", "tweet"}
@@ -2079,11 +2329,36 @@ for _adj in ("chinese", "russian", "ukrainian", "french", "german", "japanese", 
 _JOINT = {"both", "two"}
 
 
+def _org_antecedent(m: Mention) -> bool:
+    """An ORG mention that may stand behind "the company": not a generic word the NER took for a
+    name ("… SAYS NEWSPAPER"), not an all-capital dateline word ("AKRON, Ohio -")."""
+    low = m.name.lower()
+    return low not in _ORG_NOUNS and low not in _INSTITUTIONS and not (m.name.isupper() and len(m.name) > 4)
+
+
 def _joint_role(words: list[Token], head: Token) -> bool:
-    """"both leaders", "the two presidents": a plural role noun counted as two."""
+    """"both leaders", "the two presidents": a plural role noun counted as two (not "both
+    Christian and Islamic leaders", whose modifiers make two groups)."""
     low = head.lower_
     return (head.tag_ == "NNS" and low.endswith("s") and low[:-1] in _ROLE_WORDS
-            and any(t.lower_ in _JOINT for t in words if t.i < head.i))
+            and any(t.lower_ in _JOINT for t in words if t.i < head.i)
+            and not any(t.lower_ in ("and", "or", "&") for t in words if t.i < head.i))
+
+
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _by_agent(head: Token) -> Token | None:
+    """The author of a document noun named after it: "a report [from/by X]", "figures
+    [gathered/published by X]"."""
+    for c in head.children:
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from") or c.lower_ == "for" and head.lower_ in _SPOKES):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)  # also "a spokesman [for X]"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((x for x in g.children if x.dep_ == "pobj"), None)
+    return None
 
 
 # ================================================================================ assembly
@@ -2837,11 +3112,17 @@ def _finish(doc: Doc, text: str, raw: list[dict], resolver: _Resolver, sent_inde
                 slo, shi = _np_span(head)
             ss, se = doc[slo].idx, doc[shi - 1].idx + len(doc[shi - 1])
             q.speaker, q.speaker_start, q.speaker_end = text[ss:se], ss, se
+            # the quote's own words are no antecedents when the speaker stands outside them
+            # (an inverted cue heading its sentence: "Mr Blair has failed, he claimed"; not "X got
+            # a roar when, at the end of …, she added")
+            resolver.current = (a, b) if not a <= ss < b and head.head.dep_ in ("ROOT", "parataxis") else (0, 0)
             m = resolver.resolve(head, slo, shi)
             if m is not None:
                 m = resolver.fuller_name(m)
                 q.speaker_name, q.speaker_label, q.speaker_entity_id = m.name, m.label, m.entity_id
                 resolver.note_speaker(ss, m, head)
+                if m.label == "PERSON" and q.kind != "direct":
+                    resolver.note_content(a, b)
         out.append(q)
     return out
 
