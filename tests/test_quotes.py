@@ -395,7 +395,9 @@ def test_words_of_the_quote_itself_are_no_antecedents(nlp, text, fragment, name)
 
 
 def test_he_inside_the_same_reported_clause_keeps_its_own_antecedent(nlp):
-    text = ("Arthur Penn said Joe Marlow was right when he said the plan was “a total mess”. "
+    # "according to" relays, so the inner report is kept beside the outer one (see the
+    # nested-attribution rule); its "he" is the man named inside the outer clause
+    text = ("According to Arthur Penn, Joe Marlow was right when he said the plan was “a total mess”. "
             "Penn later left.")
     hits = [q for q in run(nlp, text) if q.speaker == "he"]
     assert hits and all(q.speaker_name == "Joe Marlow" for q in hits)
