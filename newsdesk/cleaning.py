@@ -41,7 +41,14 @@ Pure functions; the only I/O is reading ``data/boilerplate.tsv`` once at import.
    keeps it (downstream offsets index into the body). ``published_on`` comes from a "Published …"
    stamp or a lone date line above the body, else from a dateline that states a year.
 6. **Body** = headline line, ``"\\n\\n"``, then the kept lines; two kept lines are joined by
-   ``"\\n\\n"`` when a blank or removed line stood between them, else by ``"\\n"``. Bullet standfirst
+   ``"\\n\\n"`` when a blank or removed line stood between them, by ``" "`` when the text is
+   hard-wrapped (wire copy at ~70 columns) and the break falls inside a sentence, else by ``"\\n"``.
+   Hard-wrapped (``_wrap_width``): the longest body line has 40–100 characters and at least two
+   line breaks fall inside a sentence (the line above does not end a sentence) where the next
+   line's first word would not have fitted on the line above. Only such breaks, and breaks before
+   a line that starts in lower case under a line that does not end a sentence, are joined, so
+   tables ("Shr six cts vs three cts") and sentence-final lines keep their line breaks, and
+   downstream a line break still starts a sentence ("Clayton\\nYeutter" was two sentences). Bullet standfirst
    lines are kept as body lines WITH their bullet sign ("• The Chinese leader said …"): the sign
    tells a re-run that they are standfirst lines, not a headline, and spaCy reads it as punctuation.
 
@@ -85,7 +92,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.tsv"
 
 # Bump when the same raw bytes can give a different CleanArticle (rules or data file changed); runs can
 # record it next to the extractor version so rebuilt bodies are traceable.
-CLEANER_VERSION = "2026.11.24-1"
+CLEANER_VERSION = "2026.12.02-1"
 
 # A terminal marker cuts the rest of the file when the rest has at most this share of the words
 # kept before the marker.
@@ -573,6 +580,26 @@ def _is_continuation(lines: list[str], removed: list[bool], i: int) -> bool:
                 and not _ends_sentence(lines[i - 1]))
 
 
+def _wrapped_break(above: str, below: str, width: int) -> bool:
+    """The line break between ``above`` and ``below`` was made by wrapping at ``width`` columns:
+    ``above`` does not end a sentence and ``below``'s first word would not have fitted on it."""
+    return not _ends_sentence(above) and len(above) + 1 + len(below.split(" ", 1)[0]) > width
+
+
+def _wrap_width(lines: list[str], body_idx: list[int]) -> int | None:
+    """The column width a hard-wrapped body was wrapped at (its longest line), or None when the
+    body is not hard-wrapped: the longest line has 40–100 characters and at least two breaks
+    between adjacent body lines are wrapping breaks (``_wrapped_break``)."""
+    if len(body_idx) < 3:
+        return None
+    width = max(len(lines[i]) for i in body_idx)
+    if not 40 <= width <= 100:
+        return None
+    wrapped = sum(1 for a, b in zip(body_idx, body_idx[1:])
+                  if b == a + 1 and _wrapped_break(lines[a], lines[b], width))
+    return width if wrapped >= 2 else None
+
+
 def _is_headline_like(line: str) -> bool:
     """4–30 words without sentence punctuation at the end, not opening with a dated dateline."""
     if not 4 <= _words(line) <= 30 or _ends_sentence(line):
@@ -732,6 +759,7 @@ def clean_article(text: str) -> CleanArticle:
         raise RejectError("no_body", "no article text is left below the headline")
 
     # Body: separators follow the original layout.
+    width = _wrap_width(lines, body_idx)
     parts: list[str] = []
     prev: int | None = None
     for i in body_idx:
@@ -741,7 +769,11 @@ def clean_article(text: str) -> CleanArticle:
             continue
         if prev is not None:
             gap = range(prev + 1, i)
-            parts.append("\n\n" if any(not lines[j] or removed[j] for j in gap) else "\n")
+            if any(not lines[j] or removed[j] for j in gap):
+                parts.append("\n\n")
+            else:
+                join = width and (_wrapped_break(lines[prev], line, width) or _is_continuation(lines, removed, i))
+                parts.append(" " if join else "\n")
         parts.append(line)
         prev = i
     body_text = "".join(parts)
