@@ -1294,3 +1294,16 @@ def test_reported_clause_and_the_quote_after_its_colon_are_one_span(nlp):
     qs = run(nlp, "The auditor said there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")
     assert [(q.kind, q.cue, q.text) for q in qs] == [
         ("mixed", "said", "there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("KESTREL LOAD FACTOR\n\nSAN DIEGO, March 5 - Kestrel Southwest Ferries said its average load factor "
+     "during February was 54.9 pct, down from 56.1 pct a year earlier.", "load factor", "Kestrel Southwest Ferries"),
+    ("KESTREL UNIT BUYS BRANCHES\n\nIRVINE, Calif., March 9 - Kestrel Corp of America's Harbour Savings and "
+     "Loan Association said it completed the purchase of 16 branches.", "16 branches",
+     "Harbour Savings and Loan Association"),
+])
+def test_dateline_place_is_never_the_speaker(nlp, text, fragment, speaker):
+    # the parser takes the dateline's place for the subject ("DIEGO" nsubj of "said")
+    q = find(run(nlp, text), fragment)
+    assert q.cue == "said" and q.speaker.endswith(speaker)

@@ -150,8 +150,9 @@ with no subject takes the proper noun phrase that ends right before it and its c
 a spokesman in Baghdad, said,") or else, for a finite cue after a comma, the nearest PERSON/ORG
 name before it in the sentence ("Marcel Lazar, 44, said"). The span is the head with its left
 modifiers (appositions and relative clauses dropped: "Wang Yi, the Chinese foreign minister,
-told …" → "Wang Yi"); a relative pronoun stays "who" as written. Floating quotes carry the
-previous quote's speaker AND cue.
+told …" → "Wang Yi"); a relative pronoun stays "who" as written. The place of a dateline is
+never the speaker ("SAN DIEGO, March 5 - Kestrel Ferries said" → the last noun after the
+dateline, Kestrel Ferries). Floating quotes carry the previous quote's speaker AND cue.
 
 Resolution (speaker_name / speaker_label / speaker_entity_id): for a title or role head, a
 person's name in apposition to it or to its of/for object, even one the NER missed or
@@ -533,6 +534,28 @@ class _Paragraphs:
 
     def of(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
+
+
+def _past_dateline(doc: Doc, paras: _Paragraphs, subj: Token, verb: Token) -> Token | None:
+    """The subject when the parser took the place of a dateline for it ("[SAN DIEGO], March 5 -
+    Pacific Southwest Airlines said", "[WALL], N.J., March 6 - New Jersey Resources said"): the
+    last noun before the verb after the dateline (its left modifiers make the span), or None
+    when there is none. Other subjects are returned unchanged."""
+    from newsdesk.cleaning import find_dateline
+
+    start = paras.starts[paras.of(subj.idx)]
+    if subj.idx - start > 60 or not subj.is_upper:
+        return subj
+    line_end = doc.text.find("\n", start)
+    dl = find_dateline(doc.text[start:line_end if line_end >= 0 else len(doc.text)])
+    if dl is None or subj.idx >= start + dl.end:
+        return subj
+    for t in reversed(doc[verb.i - 12 if verb.i > 12 else 0:verb.i]):
+        if t.idx < start + dl.end:
+            return None
+        if t.tag_ in ("NNP", "NNPS", "NN", "NNS"):
+            return t
+    return None
 
 
 def _cue_of(tok: Token) -> tuple[str, str, Token] | None:
@@ -1616,6 +1639,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         if subj is not None and (subj.dep_ == "csubj" or subj.lower_ == "there"
                                  or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")):
             subj = None
+        if subj is not None and subj.i < tok.i:  # "SAN DIEGO, March 5 - Pacific Southwest Airlines said"
+            subj = _past_dateline(doc, paras, subj, tok)
         if subj is not None and subj.lower_ == "that" and subj.i == tok.i - 1 and tok.i + 1 < len(doc) \
                 and doc[tok.i + 1].text == ",":
             continue  # "That said, …"
