@@ -1192,3 +1192,12 @@ def test_reported_clause_and_the_quote_after_its_colon_are_one_span(nlp):
     qs = run(nlp, "The auditor said there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")
     assert [(q.kind, q.cue, q.text) for q in qs] == [
         ("mixed", "said", "there was a simple reason: ''Nobody ever checked the invoices. Not once in ten years.''")]
+
+
+def test_verb_inside_a_quote_does_not_swallow_the_cue_clause_before_it(nlp):
+    # the parser hangs "characterized" as the clause of "hailed", a verb inside the quoted passage
+    text = ("Reuters characterized the tone of the talks as between two leaders that are ‘closer than "
+            "brothers’: “Prime Minister Ana Lopes hailed relations with Spain as better than a partnership "
+            "in a phone call with King Felipe, according to the palace, as the two leaders made a show of unity.”")
+    q = find(run(nlp, text), "closer than brothers")
+    assert q.speaker == "Reuters" and q.cue == "characterized" and "hailed relations" in q.text

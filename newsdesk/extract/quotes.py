@@ -122,9 +122,10 @@ Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite r
 (“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs (think, believe),
 verbs whose object has no quoted words ("emphasized her ties"), and the clause of a reporting verb that
 is itself the reported clause of another one ("she said [she found that …]", "a poll shows [68%
-say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5), and the clause of a
-gerund after "for" that gives the reason for blame or praise ("criticized him for saying [he …]";
-train: 1 in 17). Nesting: an attribution whose span lies inside the span of an indirect or mixed
+say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5; not when the outer
+verb stands in a quoted passage the inner one is not in: "X characterized it as ‘…’: “Xi hailed …”"),
+and the clause of a gerund after "for" that gives the reason for blame or praise ("criticized him
+for saying [he …]"; train: 1 in 17). Nesting: an attribution whose span lies inside the span of an indirect or mixed
 one is dropped ("Officials said [the road was closed after the police warned drivers …]": PolNeAR
 marks the outer report, the inner one 1 time in 4), unless the outer speaker only relays — a
 document ("a Kremlin readout", "the statement") or an "according to" source — or the inner cue
@@ -2266,8 +2267,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         elif ((cue.kinds == "direct" and cue.content_from != "as")
               or cue.content_from in ("object", "npobject")) and not _np_object_cue(cue):
             continue  # call/describe/hail… and bare objects only count with quoted words
-        if kind != "direct" and (_nested_cue(cue) or _reason_cue(cue)):
-            continue
+        if kind != "direct" and ((_nested_cue(cue) and inside_quote(cue.first.head) == qk) or _reason_cue(cue)):
+            continue  # (a verb inside a quote cannot take over the clause of a cue outside it)
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
         if cue.content_from != "according":  # "…,” Xi said, according to X": Xi keeps the quote
