@@ -1201,3 +1201,10 @@ def test_verb_inside_a_quote_does_not_swallow_the_cue_clause_before_it(nlp):
             "in a phone call with King Felipe, according to the palace, as the two leaders made a show of unity.”")
     q = find(run(nlp, text), "closer than brothers")
     assert q.speaker == "Reuters" and q.cue == "characterized" and "hailed relations" in q.text
+
+
+def test_reported_clause_cut_into_two_ccomps_is_one_clause(nlp):
+    # the parser hangs "released" and "were" both as clauses of "said"
+    q = find(run(nlp, "The ambassador said the Iranians released by the United States were close to "
+                      "completing their sentences."), "released by")
+    assert q.text == "the Iranians released by the United States were close to completing their sentences"

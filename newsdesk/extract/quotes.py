@@ -182,7 +182,8 @@ latest person subject or speaker).
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
-as the verb's conjunct with its own subject or a modal) is widened; a subject with a long
+as the verb's conjunct with its own subject or a modal, or as a second ccomp of the verb that
+starts where the first ends: "said [the Iranians released by …] [were close …]") is widened; a subject with a long
 apposition may sit between a quote and its verb; a clause before an inverted cue starts at a
 quote a colon sets off inside it ("… lamenting X: “…,” he said" → the quote only); a
 "that"-clause with a subject parsed as an adverbial clause ("tweeted in the early hours that
@@ -765,6 +766,9 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         c = ccomp[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i > last.i:
+            for d in ccomp[1:]:  # "said [the Iranians released by …] [were close to …]": one clause cut in two
+                if d.dep_ == "ccomp" and d.left_edge.i == hi and d.i > c.i:
+                    hi = d.right_edge.i + 1
             lo, hi = _widen_ccomp(verb, lemma, last, c, lo, hi)
             hi = _cut_at_inner_cue(doc, c, lo, hi)
             hi = _into_next_quote(doc, hi, sents.of(verb.i).end)
@@ -1089,7 +1093,9 @@ _DATIVE_LEMMAS = {"tell", "ask", "inform", "remind", "assure", "warn", "advise",
 
 
 def _widen_ccomp(verb: Token, lemma: str, last: Token, c: Token, lo: int, hi: int) -> tuple[int, int]:
-    """Repair two parser errors that cut a reported clause short (token range [lo, hi) of the
+    """(The caller first joins a second ccomp of the verb that starts where the first one ends:
+    "said [the Iranians released by …] [were close to …]".) Repair two parser errors that cut a
+    reported clause short (token range [lo, hi) of the
     ccomp ``c`` after the cue): its subject taken as the verb's object ("said [the days when …]
     are gone") → start right after the cue, unless the verb takes a hearer ("told reporters …")
     or the clause opens with "that"; and its second half taken as the verb's conjunct ("said the
