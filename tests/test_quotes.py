@@ -1208,3 +1208,9 @@ def test_reported_clause_cut_into_two_ccomps_is_one_clause(nlp):
     q = find(run(nlp, "The ambassador said the Iranians released by the United States were close to "
                       "completing their sentences."), "released by")
     assert q.text == "the Iranians released by the United States were close to completing their sentences"
+
+
+def test_reported_clause_runs_over_a_colon_explanation(nlp):
+    q = find(run(nlp, "Many voters have said it falls flat for one reason: the pride he feels for his "
+                      "father is not one he extends to others."), "falls flat")
+    assert q.text.endswith("extends to others")

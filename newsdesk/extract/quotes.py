@@ -183,7 +183,9 @@ latest person subject or speaker).
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
 as the verb's conjunct with its own subject or a modal, or as a second ccomp of the verb that
-starts where the first ends: "said [the Iranians released by …] [were close …]") is widened; a subject with a long
+starts where the first ends: "said [the Iranians released by …] [were close …]") is widened, and
+runs over a colon that opens an unquoted explanation to the end of the sentence ("said [it falls
+flat for one reason: the pride …]"); a subject with a long
 apposition may sit between a quote and its verb; a clause before an inverted cue starts at a
 quote a colon sets off inside it ("… lamenting X: “…,” he said" → the quote only); a
 "that"-clause with a subject parsed as an adverbial clause ("tweeted in the early hours that
@@ -773,6 +775,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
             hi = _cut_at_inner_cue(doc, c, lo, hi)
             hi = _into_next_quote(doc, hi, sents.of(verb.i).end)
             hi = _reason_tail(verb, hi)
+            hi = _over_colon(doc, hi, sents.of(verb.i))
         else:
             lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
@@ -969,6 +972,15 @@ def _into_next_quote(doc: Doc, hi: int, sent_end: int) -> int:
     if (hi + 1 < min(len(doc), sent_end) and doc[hi].text == "," and doc[hi + 1].tag_ == "``"
             and doc[hi + 2:hi + 3].text[:1].islower()):
         return hi + 2  # "argued that X, [“because those afflicted …”]": a lower-case continuation
+    return hi
+
+
+def _over_colon(doc: Doc, hi: int, sent: "_Sent") -> int:
+    """``hi`` moved to the end of the sentence when a colon right after the reported clause opens
+    an unquoted explanation ("said [it falls flat for one reason: the pride he feels …]")."""
+    end = _end_without_space(doc, sent)
+    if hi + 1 < end and doc[hi].text == ":" and not any(t.tag_ in ("``", "''") or t.is_quote for t in doc[hi:end]):
+        return end
     return hi
 
 
