@@ -1214,3 +1214,17 @@ def test_reported_clause_runs_over_a_colon_explanation(nlp):
     q = find(run(nlp, "Many voters have said it falls flat for one reason: the pride he feels for his "
                       "father is not one he extends to others."), "falls flat")
     assert q.text.endswith("extends to others")
+
+
+def test_crowd_report_inside_an_according_to_source_is_one_attribution(nlp):
+    qs = run(nlp, "According to the survey, 62 percent of parents say they want longer school days.")
+    assert [q.cue for q in qs] == ["According to"] and qs[0].speaker == "the survey"
+    # a named speaker inside the relayed clause keeps his own words
+    qs = run(nlp, "According to aides, Governor Lin Ortiz said she would veto the bill.")
+    assert any(q.cue == "said" and q.speaker == "Governor Lin Ortiz" for q in qs)
+
+
+def test_reported_clause_stops_before_a_trailing_according_to(nlp):
+    qs = run(nlp, "Most of the jurors said the case against him was weak, according to the court clerk.")
+    said = [q for q in qs if q.cue == "said"]
+    assert said and said[0].text == "the case against him was weak"

@@ -130,7 +130,10 @@ one is dropped ("Officials said [the road was closed after the police warned dri
 marks the outer report, the inner one 1 time in 4), unless the outer speaker only relays — a
 document ("a Kremlin readout", "the statement") or an "according to" source — or the inner cue
 sits in a relative clause with a named subject ("…, which Russia has described as …"), or the
-inner is a direct quote the outer merely starts with.
+inner is a direct quote the outer merely starts with. Inside an "according to" source, an indirect or
+mixed report whose speaker is a count or a crowd is dropped all the same ("According to the survey,
+[62 percent of parents say they …]": the survey's report), and a reported clause stops before a
+trailing ", according to X" the parser hung inside it ("said [the case was weak], according to …").
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
@@ -776,6 +779,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
             hi = _into_next_quote(doc, hi, sents.of(verb.i).end)
             hi = _reason_tail(verb, hi)
             hi = _over_colon(doc, hi, sents.of(verb.i))
+            hi = _before_trailing_according(doc, lo, hi)
         else:
             lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
@@ -972,6 +976,18 @@ def _into_next_quote(doc: Doc, hi: int, sent_end: int) -> int:
     if (hi + 1 < min(len(doc), sent_end) and doc[hi].text == "," and doc[hi + 1].tag_ == "``"
             and doc[hi + 2:hi + 3].text[:1].islower()):
         return hi + 2  # "argued that X, [“because those afflicted …”]": a lower-case continuation
+    return hi
+
+
+def _before_trailing_according(doc: Doc, lo: int, hi: int) -> int:
+    """``hi`` moved before a trailing ", according to X" the parser hung inside the reported
+    clause ("say [they would like …], according to the survey"): the phrase names the source of
+    the whole report, not words of the speaker."""
+    for j in range(max(lo + 1, hi - 25), hi - 1):
+        t = doc[j]
+        if (t.lower_ == "according" and doc[j + 1].lower_ == "to" and doc[j - 1].text == ","
+                and t.right_edge.i + 1 >= hi - 1):
+            return j - 1
     return hi
 
 
@@ -2462,6 +2478,15 @@ def _named_relative(cue: _Cue) -> bool:
     return v.dep_ == "relcl" and any(c.dep_ in _SUBJ_DEPS and c.tag_ in ("NNP", "NNPS") for c in v.children)
 
 
+def _crowd_speaker(rec: dict) -> bool:
+    """True for a record whose speaker is a count or a crowd ("51 percent of respondents", "three
+    in four", "voters", "campaign finance records"), not one named party."""
+    head = _speaker_of(rec)
+    if head is None:
+        return False
+    return head.tag_ in ("CD", "NNS") or head.lower_ in ("percent", "majority", "half", "third", "quarter")
+
+
 def _drop_nested(raw: list[dict]) -> list[dict]:
     """Drop a record whose span lies inside the span of an indirect or mixed record ("Brown
     said [the company told him [it would stay]]", "she said [X, he added, “…”]"): PolNeAR marks
@@ -2470,14 +2495,20 @@ def _drop_nested(raw: list[dict]) -> list[dict]:
     order = sorted(raw, key=lambda r: (r["span"][0], -r["span"][1]))
     dropped: set[int] = set()
     reach, reach_start = -1, -1  # furthest end of an indirect/mixed record started so far, its start
+    reach_acc = -1  # furthest end of an "according to" record started so far
     for rec in order:
         a, b = rec["span"]
         if (b <= reach and rec["kind"] in NESTED_INNER_KINDS and not _named_relative(rec["cue"])
                 and not (rec["kind"] == "direct" and a == reach_start)):
             dropped.add(id(rec))
             continue
+        if b <= reach_acc and rec["kind"] in ("indirect", "mixed") and _crowd_speaker(rec):
+            dropped.add(id(rec))  # "[51 percent of respondents said they …], according to the poll"
+            continue
         if rec["kind"] in ("indirect", "mixed") and not _relaying(rec) and b > reach:
             reach, reach_start = b, a
+        if rec["cue"].content_from == "according" and b > reach_acc:
+            reach_acc = b
     return [r for r in raw if id(r) not in dropped]  # input order kept
 
 
