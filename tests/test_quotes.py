@@ -1228,3 +1228,9 @@ def test_reported_clause_stops_before_a_trailing_according_to(nlp):
     qs = run(nlp, "Most of the jurors said the case against him was weak, according to the court clerk.")
     said = [q for q in qs if q.cue == "said"]
     assert said and said[0].text == "the case against him was weak"
+
+
+def test_report_nested_under_a_document_subject_is_not_a_second_quote(nlp):
+    # a poll only relays, so nesting does not drop the inner report: the nested-cue rule must
+    qs = run(nlp, "A new poll shows 68% of voters say the tax plan goes too far.")
+    assert [q.cue for q in qs] == ["shows"]

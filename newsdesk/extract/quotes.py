@@ -122,8 +122,10 @@ Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite r
 (“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs (think, believe),
 verbs whose object has no quoted words ("emphasized her ties"), and the clause of a reporting verb that
 is itself the reported clause of another one ("she said [she found that …]", "a poll shows [68%
-say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5; not when the outer
-verb stands in a quoted passage the inner one is not in: "X characterized it as ‘…’: “Xi hailed …”"),
+say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5; only when the outer
+verb has no subject or a document subject — other outer reports drop the inner one by nesting, see
+below — and not when the outer verb stands in a quoted passage the inner one is not in: "X
+characterized it as ‘…’: “Xi hailed …”"),
 and the clause of a gerund after "for" that gives the reason for blame or praise ("criticized him
 for saying [he …]"; train: 1 in 17). Nesting: an attribution whose span lies inside the span of an indirect or mixed
 one is dropped ("Officials said [the road was closed after the police warned drivers …]": PolNeAR
@@ -2228,11 +2230,16 @@ def _reason_cue(cue: _Cue) -> bool:
 def _nested_cue(cue: _Cue) -> bool:
     """True for a reporting verb whose clause is itself the reported clause of another reporting
     verb ("she said [she found that …]", "a poll shows [68% say …]"): PolNeAR annotates the outer
-    report, rarely the inner one (train: 1 in 5)."""
+    report, rarely the inner one (train: 1 in 5). Only when the outer verb has no subject or a
+    document subject ("a poll shows …", "the report said …"): other outer reports are handled by
+    ``_drop_nested`` after the quotes are claimed, so the inner cue may still claim its quote."""
     v = cue.first
     if cue.content_hi is not None and cue.content_hi <= v.i:
         return False  # an inverted cue the parser hung on the verb before it ("A said X, B said")
-    return v.dep_ == "ccomp" and v.head is not v and v.head.lower_ in VERBS
+    if not (v.dep_ == "ccomp" and v.head is not v and v.head.lower_ in VERBS):
+        return False
+    outer = _subject(v.head)
+    return outer is None or outer.lower_ in _SOURCE_DOC_NOUNS
 
 
 def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
