@@ -1234,3 +1234,8 @@ def test_report_nested_under_a_document_subject_is_not_a_second_quote(nlp):
     # a poll only relays, so nesting does not drop the inner report: the nested-cue rule must
     qs = run(nlp, "A new poll shows 68% of voters say the tax plan goes too far.")
     assert [q.cue for q in qs] == ["shows"]
+
+
+def test_reported_clause_stops_before_a_trailing_inverted_cue(nlp):
+    q = find(run(nlp, "The mayor said the bridge “would never open on time,” an aide recalled."), "never open")
+    assert "recalled" not in q.text

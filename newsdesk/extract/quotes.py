@@ -135,7 +135,9 @@ sits in a relative clause with a named subject ("…, which Russia has described
 inner is a direct quote the outer merely starts with. Inside an "according to" source, an indirect or
 mixed report whose speaker is a count or a crowd is dropped all the same ("According to the survey,
 [62 percent of parents say they …]": the survey's report), and a reported clause stops before a
-trailing ", according to X" the parser hung inside it ("said [the case was weak], according to …").
+trailing ", according to X" the parser hung inside it ("said [the case was weak], according to …"),
+and so before a trailing inverted cue of a short noun phrase and a reporting verb ("said [Randolph
+“would have no chance,”] the source recalled").
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
@@ -782,6 +784,7 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
             hi = _reason_tail(verb, hi)
             hi = _over_colon(doc, hi, sents.of(verb.i))
             hi = _before_trailing_according(doc, lo, hi)
+            hi = _before_trailing_cue(doc, lo, hi)
         else:
             lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
@@ -990,6 +993,23 @@ def _before_trailing_according(doc: Doc, lo: int, hi: int) -> int:
         if (t.lower_ == "according" and doc[j + 1].lower_ == "to" and doc[j - 1].text == ","
                 and t.right_edge.i + 1 >= hi - 1):
             return j - 1
+    return hi
+
+
+def _before_trailing_cue(doc: Doc, lo: int, hi: int) -> int:
+    """``hi`` moved before a trailing inverted cue ", the source recalled" the parser hung inside
+    the reported clause ("said [Randolph “would have no chance,”] the source recalled")."""
+    end = hi
+    while end > lo and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= lo or _cue_of(doc[end - 1]) is None:
+        return hi
+    for j in range(end - 2, max(lo, end - 8), -1):
+        if doc[j].text == "," or doc[j].tag_ == "''":  # the cue's subject runs from j + 1
+            if end - 1 - (j + 1) >= 1 and all(t.tag_ in ("DT", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "POS",
+                                                           "PRP$") for t in doc[j + 1:end - 1]):
+                return j + 1 if doc[j].tag_ == "''" else j  # keep a closing mark, drop a comma
+            return hi
     return hi
 
 
