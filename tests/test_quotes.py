@@ -1307,3 +1307,48 @@ def test_dateline_place_is_never_the_speaker(nlp, text, fragment, speaker):
     # the parser takes the dateline's place for the subject ("DIEGO" nsubj of "said")
     q = find(run(nlp, text), fragment)
     assert q.cue == "said" and q.speaker.endswith(speaker)
+def test_verb_inside_a_quote_does_not_swallow_the_cue_clause_before_it(nlp):
+    # the parser hangs "characterized" as the clause of "hailed", a verb inside the quoted passage
+    text = ("Reuters characterized the tone of the talks as between two leaders that are ‘closer than "
+            "brothers’: “Prime Minister Ana Lopes hailed relations with Spain as better than a partnership "
+            "in a phone call with King Felipe, according to the palace, as the two leaders made a show of unity.”")
+    q = find(run(nlp, text), "closer than brothers")
+    assert q.speaker == "Reuters" and q.cue == "characterized" and "hailed relations" in q.text
+
+
+def test_reported_clause_cut_into_two_ccomps_is_one_clause(nlp):
+    # the parser hangs "released" and "were" both as clauses of "said"
+    q = find(run(nlp, "The ambassador said the Iranians released by the United States were close to "
+                      "completing their sentences."), "released by")
+    assert q.text == "the Iranians released by the United States were close to completing their sentences"
+
+
+def test_reported_clause_runs_over_a_colon_explanation(nlp):
+    q = find(run(nlp, "Many voters have said it falls flat for one reason: the pride he feels for his "
+                      "father is not one he extends to others."), "falls flat")
+    assert q.text.endswith("extends to others")
+
+
+def test_crowd_report_inside_an_according_to_source_is_one_attribution(nlp):
+    qs = run(nlp, "According to the survey, 62 percent of parents say they want longer school days.")
+    assert [q.cue for q in qs] == ["According to"] and qs[0].speaker == "the survey"
+    # a named speaker inside the relayed clause keeps his own words
+    qs = run(nlp, "According to aides, Governor Lin Ortiz said she would veto the bill.")
+    assert any(q.cue == "said" and q.speaker == "Governor Lin Ortiz" for q in qs)
+
+
+def test_reported_clause_stops_before_a_trailing_according_to(nlp):
+    qs = run(nlp, "Most of the jurors said the case against him was weak, according to the court clerk.")
+    said = [q for q in qs if q.cue == "said"]
+    assert said and said[0].text == "the case against him was weak"
+
+
+def test_report_nested_under_a_document_subject_is_not_a_second_quote(nlp):
+    # a poll only relays, so nesting does not drop the inner report: the nested-cue rule must
+    qs = run(nlp, "A new poll shows 68% of voters say the tax plan goes too far.")
+    assert [q.cue for q in qs] == ["shows"]
+
+
+def test_reported_clause_stops_before_a_trailing_inverted_cue(nlp):
+    q = find(run(nlp, "The mayor said the bridge “would never open on time,” an aide recalled."), "never open")
+    assert "recalled" not in q.text

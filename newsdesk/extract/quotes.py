@@ -122,14 +122,22 @@ Oakland. Or Ferguson,”) or end with , ! ? before a speaker and a bare finite r
 (“Happy Cinco de Mayo!,” he tweeted), attribute values of markup, belief verbs (think, believe),
 verbs whose object has no quoted words ("emphasized her ties"), and the clause of a reporting verb that
 is itself the reported clause of another one ("she said [she found that …]", "a poll shows [68%
-say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5), and the clause of a
-gerund after "for" that gives the reason for blame or praise ("criticized him for saying [he …]";
-train: 1 in 17). Nesting: an attribution whose span lies inside the span of an indirect or mixed
+say …]": the outer report only; PolNeAR train marks the inner one 1 time in 5; only when the outer
+verb has no subject or a document subject — other outer reports drop the inner one by nesting, see
+below — and not when the outer verb stands in a quoted passage the inner one is not in: "X
+characterized it as ‘…’: “Xi hailed …”"),
+and the clause of a gerund after "for" that gives the reason for blame or praise ("criticized him
+for saying [he …]"; train: 1 in 17). Nesting: an attribution whose span lies inside the span of an indirect or mixed
 one is dropped ("Officials said [the road was closed after the police warned drivers …]": PolNeAR
 marks the outer report, the inner one 1 time in 4), unless the outer speaker only relays — a
 document ("a Kremlin readout", "the statement") or an "according to" source — or the inner cue
 sits in a relative clause with a named subject ("…, which Russia has described as …"), or the
-inner is a direct quote the outer merely starts with.
+inner is a direct quote the outer merely starts with. Inside an "according to" source, an indirect or
+mixed report whose speaker is a count or a crowd is dropped all the same ("According to the survey,
+[62 percent of parents say they …]": the survey's report), and a reported clause stops before a
+trailing ", according to X" the parser hung inside it ("said [the case was weak], according to …"),
+and so before a trailing inverted cue of a short noun phrase and a reporting verb ("said [Randolph
+“would have no chance,”] the source recalled").
 
 Speakers and cues: ``cue`` is the reporting verb as written (with its particle: "pointed out",
 "called for"; "according to"; or ":" for colon attributions), ``cue_lemma`` comes from
@@ -203,7 +211,10 @@ latest person subject or speaker; not "both Christian and Islamic leaders").
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
-as the verb's conjunct with its own subject or a modal) is widened; a subject with a long
+as the verb's conjunct with its own subject or a modal, or as a second ccomp of the verb that
+starts where the first ends: "said [the Iranians released by …] [were close …]") is widened, and
+runs over a colon that opens an unquoted explanation to the end of the sentence ("said [it falls
+flat for one reason: the pride …]"); a subject with a long
 apposition may sit between a quote and its verb; a clause before an inverted cue starts at a
 quote a colon sets off inside it ("… lamenting X: “…,” he said" → the quote only); a
 "that"-clause with a subject parsed as an adverbial clause ("tweeted in the early hours that
@@ -808,10 +819,16 @@ def _content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: _Sents)
         c = ccomp[0]
         lo, hi = c.left_edge.i, c.right_edge.i + 1
         if c.i > last.i:
+            for d in ccomp[1:]:  # "said [the Iranians released by …] [were close to …]": one clause cut in two
+                if d.dep_ == "ccomp" and d.left_edge.i == hi and d.i > c.i:
+                    hi = d.right_edge.i + 1
             lo, hi = _widen_ccomp(verb, lemma, last, c, lo, hi)
             hi = _cut_at_inner_cue(doc, c, lo, hi)
             hi = _into_next_quote(doc, hi, sents.of(verb.i).end)
             hi = _reason_tail(verb, hi)
+            hi = _over_colon(doc, hi, sents.of(verb.i))
+            hi = _before_trailing_according(doc, lo, hi)
+            hi = _before_trailing_cue(doc, lo, hi)
         else:
             lo = _after_colon_quote(doc, lo, hi)
         lo, hi = _trim(doc, lo, hi)
@@ -1011,6 +1028,44 @@ def _into_next_quote(doc: Doc, hi: int, sent_end: int) -> int:
     return hi
 
 
+def _before_trailing_according(doc: Doc, lo: int, hi: int) -> int:
+    """``hi`` moved before a trailing ", according to X" the parser hung inside the reported
+    clause ("say [they would like …], according to the survey"): the phrase names the source of
+    the whole report, not words of the speaker."""
+    for j in range(max(lo + 1, hi - 25), hi - 1):
+        t = doc[j]
+        if (t.lower_ == "according" and doc[j + 1].lower_ == "to" and doc[j - 1].text == ","
+                and t.right_edge.i + 1 >= hi - 1):
+            return j - 1
+    return hi
+
+
+def _before_trailing_cue(doc: Doc, lo: int, hi: int) -> int:
+    """``hi`` moved before a trailing inverted cue ", the source recalled" the parser hung inside
+    the reported clause ("said [Randolph “would have no chance,”] the source recalled")."""
+    end = hi
+    while end > lo and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= lo or _cue_of(doc[end - 1]) is None:
+        return hi
+    for j in range(end - 2, max(lo, end - 8), -1):
+        if doc[j].text == "," or doc[j].tag_ == "''":  # the cue's subject runs from j + 1
+            if end - 1 - (j + 1) >= 1 and all(t.tag_ in ("DT", "NN", "NNS", "NNP", "NNPS", "PRP", "JJ", "POS",
+                                                           "PRP$") for t in doc[j + 1:end - 1]):
+                return j + 1 if doc[j].tag_ == "''" else j  # keep a closing mark, drop a comma
+            return hi
+    return hi
+
+
+def _over_colon(doc: Doc, hi: int, sent: "_Sent") -> int:
+    """``hi`` moved to the end of the sentence when a colon right after the reported clause opens
+    an unquoted explanation ("said [it falls flat for one reason: the pride he feels …]")."""
+    end = _end_without_space(doc, sent)
+    if hi + 1 < end and doc[hi].text == ":" and not any(t.tag_ in ("``", "''") or t.is_quote for t in doc[hi:end]):
+        return end
+    return hi
+
+
 def _after_colon_quote(doc: Doc, lo: int, hi: int) -> int:
     """Start of a clause before an inverted cue moved to the quote that a colon or semicolon sets
     off inside it ("Murphy followed up by lamenting …: [“There’s just a ton of …,”] he said")."""
@@ -1132,7 +1187,9 @@ _DATIVE_LEMMAS = {"tell", "ask", "inform", "remind", "assure", "warn", "advise",
 
 
 def _widen_ccomp(verb: Token, lemma: str, last: Token, c: Token, lo: int, hi: int) -> tuple[int, int]:
-    """Repair two parser errors that cut a reported clause short (token range [lo, hi) of the
+    """(The caller first joins a second ccomp of the verb that starts where the first one ends:
+    "said [the Iranians released by …] [were close to …]".) Repair two parser errors that cut a
+    reported clause short (token range [lo, hi) of the
     ccomp ``c`` after the cue): its subject taken as the verb's object ("said [the days when …]
     are gone") → start right after the cue, unless the verb takes a hearer ("told reporters …")
     or the clause opens with "that"; and its second half taken as the verb's conjunct ("said the
@@ -2493,11 +2550,16 @@ def _reason_cue(cue: _Cue) -> bool:
 def _nested_cue(cue: _Cue) -> bool:
     """True for a reporting verb whose clause is itself the reported clause of another reporting
     verb ("she said [she found that …]", "a poll shows [68% say …]"): PolNeAR annotates the outer
-    report, rarely the inner one (train: 1 in 5)."""
+    report, rarely the inner one (train: 1 in 5). Only when the outer verb has no subject or a
+    document subject ("a poll shows …", "the report said …"): other outer reports are handled by
+    ``_drop_nested`` after the quotes are claimed, so the inner cue may still claim its quote."""
     v = cue.first
     if cue.content_hi is not None and cue.content_hi <= v.i:
         return False  # an inverted cue the parser hung on the verb before it ("A said X, B said")
-    return v.dep_ == "ccomp" and v.head is not v and v.head.lower_ in VERBS
+    if not (v.dep_ == "ccomp" and v.head is not v and v.head.lower_ in VERBS):
+        return False
+    outer = _subject(v.head)
+    return outer is None or outer.lower_ in _SOURCE_DOC_NOUNS
 
 
 def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
@@ -2566,8 +2628,8 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
         elif ((cue.kinds == "direct" and cue.content_from != "as")
               or cue.content_from in ("object", "npobject")) and not _np_object_cue(cue):
             continue  # call/describe/hail… and bare objects only count with quoted words
-        if kind != "direct" and (_nested_cue(cue) or _reason_cue(cue)):
-            continue
+        if kind != "direct" and ((_nested_cue(cue) and inside_quote(cue.first.head) == qk) or _reason_cue(cue)):
+            continue  # (a verb inside a quote cannot take over the clause of a cue outside it)
         rec = {"span": span, "kind": kind, "cue": cue}
         raw.append(rec)
         if cue.content_from != "according":  # "…,” Xi said, according to X": Xi keeps the quote
@@ -2743,6 +2805,15 @@ def _named_relative(cue: _Cue) -> bool:
     return v.dep_ == "relcl" and any(c.dep_ in _SUBJ_DEPS and c.tag_ in ("NNP", "NNPS") for c in v.children)
 
 
+def _crowd_speaker(rec: dict) -> bool:
+    """True for a record whose speaker is a count or a crowd ("51 percent of respondents", "three
+    in four", "voters", "campaign finance records"), not one named party."""
+    head = _speaker_of(rec)
+    if head is None:
+        return False
+    return head.tag_ in ("CD", "NNS") or head.lower_ in ("percent", "majority", "half", "third", "quarter")
+
+
 def _drop_nested(raw: list[dict]) -> list[dict]:
     """Drop a record whose span lies inside the span of an indirect or mixed record ("Brown
     said [the company told him [it would stay]]", "she said [X, he added, “…”]"): PolNeAR marks
@@ -2751,14 +2822,20 @@ def _drop_nested(raw: list[dict]) -> list[dict]:
     order = sorted(raw, key=lambda r: (r["span"][0], -r["span"][1]))
     dropped: set[int] = set()
     reach, reach_start = -1, -1  # furthest end of an indirect/mixed record started so far, its start
+    reach_acc = -1  # furthest end of an "according to" record started so far
     for rec in order:
         a, b = rec["span"]
         if (b <= reach and rec["kind"] in NESTED_INNER_KINDS and not _named_relative(rec["cue"])
                 and not (rec["kind"] == "direct" and a == reach_start)):
             dropped.add(id(rec))
             continue
+        if b <= reach_acc and rec["kind"] in ("indirect", "mixed") and _crowd_speaker(rec):
+            dropped.add(id(rec))  # "[51 percent of respondents said they …], according to the poll"
+            continue
         if rec["kind"] in ("indirect", "mixed") and not _relaying(rec) and b > reach:
             reach, reach_start = b, a
+        if rec["cue"].content_from == "according" and b > reach_acc:
+            reach_acc = b
     return [r for r in raw if id(r) not in dropped]  # input order kept
 
 
