@@ -219,3 +219,13 @@ def test_no_external_access_blocks_file_reads(demo_warehouse, tmp_path, capsys):
     assert cli(["sql", query, "--warehouse", str(demo_warehouse), "--format", "csv", "--no-external-access"]) == 2
     captured = capsys.readouterr()
     assert "secret" not in captured.out and "disabled" in captured.err
+
+
+def test_python_dash_m_newsdesk_is_the_cli():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "newsdesk", "evaluate", "--help"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "seeds" in done.stdout and "quotes" in done.stdout
