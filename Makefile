@@ -52,6 +52,7 @@ evaluate: install
 	$(BIN)/newsdesk evaluate ner --conll $(SHARED)/eval/conll2003/eng.testa
 	$(BIN)/newsdesk evaluate quotes --polnear $(SHARED)/eval/polnear
 	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json
+	$(BIN)/newsdesk evaluate seeds --seeds $(SHARED)/seeds
 
 clean-warehouse:
 	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/raw
