@@ -1352,3 +1352,64 @@ def test_report_nested_under_a_document_subject_is_not_a_second_quote(nlp):
 def test_reported_clause_stops_before_a_trailing_inverted_cue(nlp):
     q = find(run(nlp, "The mayor said the bridge “would never open on time,” an aide recalled."), "never open")
     assert "recalled" not in q.text
+
+
+# ---------------------------------------------------------------- speaker names on unseen text (h9)
+@pytest.mark.parametrize("text, fragment, name", [
+    ("MAPLETON, Ohio, March 3 - <Corwin Valley Instruments Inc> said it will close two plants.\n"
+     "The company said the closings would cut 40 jobs.", "two plants", "Corwin Valley Instruments Inc"),
+    ("MAPLETON, Ohio, March 3 - <Corwin Valley Instruments Inc> said it will close two plants.\n"
+     "The company said the closings would cut 40 jobs.", "40 jobs", "Corwin Valley Instruments Inc"),
+    ("DORTMUND, West Germany, March 4 - Halvorsen Werke AG <HALV.F> said it expects higher profits "
+     "this year.", "higher profits", "Halvorsen Werke AG"),
+])
+def test_wire_bracketed_company_or_ticker_names_the_speaker(nlp, text, fragment, name):
+    # wire copy brackets company names and tickers; the parser takes "<" or ">" for the subject
+    q = find(run(nlp, text), fragment)
+    assert q.speaker_name == name and q.speaker_label == "ORG"
+
+
+def test_all_capital_headline_name_is_not_the_company_canonical_name(nlp):
+    # the short form links to the headline's all-capital name (an ORG) but keeps its own spelling
+    text = ("KESTREL CORP <KSTL.O> TO CUT JOBS\n\nDENVER, March 3 - The airline said it will cut 200 jobs.\n"
+            "Kestrel said the cuts would save 9 mln dlrs a year.\nThe company said it had 3,000 staff.")
+    qs = run(nlp, text)
+    assert [q.speaker_name for q in qs] == ["Kestrel", "Kestrel", "Kestrel"]
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("ST. PAUL, Minn., March 5 - Bluebell Freight Lines Inc said its first quarter profit will fall.",
+     "first quarter", "Bluebell Freight Lines Inc"),  # a run ending in a corporate suffix
+    ("Former transport minister Alan Pryce MP said the rail plan was flawed.", "rail plan", "Alan Pryce"),
+    ("Web analytics firm ClickTrailWorks says the new browser is gaining users fast.", "gaining users",
+     "ClickTrailWorks"),  # a camel-case name the NER missed
+    ("Hollin Mills Ltd said it had received a takeover approach. The board said the offer was too low.",
+     "too low", "Hollin Mills Ltd"),
+])
+def test_unlisted_speaker_names(nlp, text, fragment, name):
+    assert find(run(nlp, text), fragment).speaker_name == name
+
+
+def test_name_in_apposition_to_group_noun_when_the_ner_misses_it(nlp):
+    text = "Supporters' group Shareholders United - which has fought the sale for years - said it would appeal."
+    q = find(run(nlp, text, DocEntities()), "appeal")  # no entities: the NER missed the name
+    assert q.speaker_name == "Shareholders United" and q.speaker_label == "ORG"
+
+
+def test_writers_own_i_has_no_speaker_name(nlp):
+    text = ("Tom Reid, the mayor, defended the parking plan on Monday.\n\n"
+            "I would say the plan punishes people who have no bus to take.")
+    q = find(run(nlp, text), "punishes people")
+    assert q.speaker == "I" and q.speaker_name is None
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Ferry fares will be frozen for a year, the transport minister has said.\n\n"
+     "Jane Okoro said the freeze would help island families.", "frozen", "Jane Okoro"),
+    # "the chairman" is only akin to "party leader": the next sentence introduces the chairman
+    ("Party leader Tom Reid unveiled the plans on Monday.\n\nResponding to the plans, the chairman of the "
+     "Ramblers' Federation said the footpaths had to stay open.\n\nHelen Marsh said: \"We will not accept "
+     "any closures.\"", "footpaths", "Helen Marsh"),
+])
+def test_lead_in_role_names_the_person_introduced_next(nlp, text, fragment, name):
+    assert find(run(nlp, text), fragment).speaker_name == name
