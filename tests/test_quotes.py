@@ -1401,6 +1401,11 @@ def test_writers_own_i_has_no_speaker_name(nlp):
             "I would say the plan punishes people who have no bus to take.")
     q = find(run(nlp, text), "punishes people")
     assert q.speaker == "I" and q.speaker_name is None
+    # inside an unbalanced multi-sentence quote "I" is still the quoted speaker
+    text = ('Tom Reid, the mayor, spoke on Monday. Reid told reporters: "Nobody has called me. "If they '
+            'want to, fine. I can tell them what the plan is.')
+    q = find(run(nlp, text), "what the plan is")
+    assert q.speaker == "I" and q.speaker_name == "Tom Reid"
 
 
 @pytest.mark.parametrize("text, fragment, name", [

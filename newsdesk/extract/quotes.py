@@ -176,7 +176,8 @@ else its author after "from/by" or a participle's agent ("the joint report from 
 study by Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LSE); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
 longer name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the
 latest PERSON/ORG whose name has that word; "who" → its antecedent; "I" outside quotation marks
-is the writer (a column, a reader's comment) and stays unresolved; he/she/I → the latest PERSON
+(and with no double quotation mark before it in its paragraph) is the writer (a column, a reader's
+comment) and stays unresolved; he/she/I → the latest PERSON
 subject or speaker before it that is not inside a quoted passage nor inside the reported clause
 of an earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" →
 Hodgson; a speaker there still counts, and so does a person inside the same clause as the
@@ -2021,7 +2022,7 @@ class _Resolver:
             m = self._by_name_word(head.text, head.idx)
             if m is not None:
                 return m
-        if low == "i" and not self.in_quote(head.idx):
+        if low == "i" and not self.in_quote(head.idx) and not self._quote_mark_before(head.idx):
             return None  # the writer's own "I" (a column, a reader's comment): no one named before
         if low in _PRONOUNS_PERSON:
             return self.last_person_before(head.idx)
@@ -2382,6 +2383,13 @@ class _Resolver:
                     fallback = fallback or m
             return qualified or fallback
         return best
+
+    def _quote_mark_before(self, pos: int) -> bool:
+        """Does a double quotation mark open or run earlier in the paragraph of ``pos``? (news copy
+        often leaves a multi-sentence quote unbalanced, so the pairing of marks can miss it)"""
+        text = self.doc.text
+        a = text.rfind("\n", 0, pos) + 1
+        return any(c in text[a:pos] for c in '"“”')
 
     def _person_before(self, pos: int) -> bool:
         """Is a person named (outside quotes) before ``pos``?"""
