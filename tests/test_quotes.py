@@ -1418,3 +1418,17 @@ def test_writers_own_i_has_no_speaker_name(nlp):
 ])
 def test_lead_in_role_names_the_person_introduced_next(nlp, text, fragment, name):
     assert find(run(nlp, text), fragment).speaker_name == name
+
+
+def test_org_name_cut_at_and_by_the_ner_is_joined(nlp):
+    # the NER tags only "Loan Association"; the speaker's noun phrase holds the whole name
+    text = "TULSA, March 6 - Midland Savings and Loan Association said it agreed to sell its branch."
+    q = find(run(nlp, text), "sell its branch")
+    assert q.speaker_name == "Midland Savings and Loan Association" and q.speaker_label == "ORG"
+
+
+def test_the_spokesman_speaks_for_the_earlier_spokesmans_organisation(nlp):
+    text = ("A Kestrel Airways spokesman said the flights would resume on Friday.\n\n"
+            "\"We are sorry for the delays,\" the spokesman said.")
+    q = find(run(nlp, text), "sorry for the delays")
+    assert q.speaker == "the spokesman" and q.speaker_name == "Kestrel Airways"

@@ -165,7 +165,11 @@ dateline, Kestrel Ferries). Floating quotes carry the previous quote's speaker A
 Resolution (speaker_name / speaker_label / speaker_entity_id): a speaker inside or ending a
 wire-copy angle-bracket group is the bracketed company ("<Acme Holdings Corp> said", the parser
 taking "<"/">" for the subject), or for a bracketed ticker the proper nouns before it ("Thyssen AG
-<THYH.F> said" → Thyssen AG); a post-nominal head ("Frank Field MP") → the person before it. For
+<THYH.F> said" → Thyssen AG); a post-nominal head ("Frank Field MP") → the person before it; an
+ORG mention the NER cut at "and"/"&" inside the speaker's noun phrase is joined with the proper
+nouns before it ("Standard and [Poor's Corp]" → Standard and Poor's Corp); a bare "the
+spokesman/spokeswoman" speaks for the organisation of the latest earlier spokesman speaker
+(≤ 1500 characters back: "a UAL spokesman said … the spokesman added" → UAL). For
 a title or role head, a
 person's name in apposition to it or to its of/for object, even one the NER missed or
 mislabelled ("The Shadow Secretary of State for the Family, Theresa May, said", "The Archbishop of
@@ -1816,6 +1820,7 @@ class _Resolver:
         self.org_count: dict[str, int] | None = None  # ORG entity → mentions, on first need
         self._doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
         self._source_depth = 0
+        self.last_spokes: tuple[int, Mention] | None = None  # latest "a X spokesman" and its X
 
     def _nominal_subjects(self) -> list[Token]:
         """Definite role-noun subjects outside quotes ("The minister was unapologetic"), found
@@ -1984,6 +1989,10 @@ class _Resolver:
             m = self.mention_of_token(self.doc[head.i - 1], label="PERSON")  # "Frank Field MP"
             if m is not None:
                 return m
+        if m is not None and m.label == "ORG":
+            joined = self._coordinated_name(m, lo)
+            if joined is not None:  # "Standard and [Poor's Corp] said"
+                return joined
         if m is not None:
             if m.label == "ORG" and head.lower_ in _INSTITUTIONS:  # "India’s [Foreign Ministry]"
                 fuller = self._institution(list(self.doc[lo:hi]), head)
@@ -2000,6 +2009,9 @@ class _Resolver:
                     if mm is not None:
                         return mm
         low = head.lower_
+        if low in _SPOKES and lo < hi and self.doc[lo].lower_ == "the" and hi - lo == 2 and self.last_spokes is not None \
+                and 0 <= head.idx - self.last_spokes[0] <= _ORG_DISTANCE:
+            return self.last_spokes[1]  # "a UAL spokesman said … the spokesman added" → UAL
         if low in _SOURCE_DOC_NOUNS:  # "a Kremlin readout", "Trump’s tweet" → the Kremlin, Trump
             for t in self.doc[lo:hi]:
                 mm = self.mention_of_token(t)
@@ -2044,6 +2056,30 @@ class _Resolver:
                 return mm
         return ((None if low in _CORP_SUFFIX else self._nominal_org(low, head.idx)) or self._institution(words, head)
                 or self._org_nominal(words, head) or self._unlisted_name(head))
+
+    def _coordinated_name(self, m: Mention, lo: int) -> Mention | None:
+        """An ORG name the NER cut at "and"/"&" inside the speaker's span ("Standard and [Poor's
+        Corp]", "Financial Security Savings and [Loan Association]"): capitalised proper nouns,
+        "and", then the mention → a mention of the whole run (reused, else synthetic)."""
+        doc = self.doc
+        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        if span is None or span.start - 2 < lo:
+            return None
+        cc = doc[span.start - 1]
+        if cc.lower_ not in ("and", "&"):
+            return None
+        j = span.start - 1
+        while j - 1 >= lo and doc[j - 1].tag_ in ("NNP", "NNPS") and doc[j - 1].text[:1].isupper() \
+                and "\n" not in doc[j - 1].whitespace_ and self.mention_of_token(doc[j - 1]) is None:
+            j -= 1
+        if j == span.start - 1 or span.start - 1 - j > 4:
+            return None
+        a = doc[j].idx
+        name = doc.text[a:m.end_char]
+        for o in self.mentions:
+            if o.name == name and o.label == "ORG":
+                return o
+        return Mention(a, m.end_char, 0, name, "ORG", name, entity_id("ORG", name))
 
     def _wire_bracket_name(self, head: Token) -> Mention | None:
         """Wire copy brackets company names and tickers: a speaker inside or ending such a group
@@ -3361,6 +3397,8 @@ def _finish(doc: Doc, text: str, raw: list[dict], resolver: _Resolver, sent_inde
             # a roar when, at the end of …, she added")
             resolver.current = (a, b) if not a <= ss < b and head.head.dep_ in ("ROOT", "parataxis") else (0, 0)
             m = resolver.resolve(head, slo, shi)
+            if m is not None and head.lower_ in _SPOKES and m.label in ("ORG", "GPE"):
+                resolver.last_spokes = (ss, m)
             if m is not None:
                 m = resolver.fuller_name(m)
                 q.speaker_name, q.speaker_label, q.speaker_entity_id = m.name, m.label, m.entity_id
