@@ -1432,3 +1432,10 @@ def test_the_spokesman_speaks_for_the_earlier_spokesmans_organisation(nlp):
             "\"We are sorry for the delays,\" the spokesman said.")
     q = find(run(nlp, text), "sorry for the delays")
     assert q.speaker == "the spokesman" and q.speaker_name == "Kestrel Airways"
+
+
+def test_party_name_cut_by_the_ner_is_joined(nlp):
+    # the NER tags only "Democrats"; not a capitalised sentence opener ("Fellow Republicans")
+    text = "The Liberal Democrats have called for a Europe-wide policy on immigration."
+    q = find(run(nlp, text), "Europe-wide")
+    assert q.speaker_name == "Liberal Democrats"

@@ -167,7 +167,8 @@ wire-copy angle-bracket group is the bracketed company ("<Acme Holdings Corp> sa
 taking "<"/">" for the subject), or for a bracketed ticker the proper nouns before it ("Thyssen AG
 <THYH.F> said" → Thyssen AG); a post-nominal head ("Frank Field MP") → the person before it; an
 ORG mention the NER cut at "and"/"&" inside the speaker's noun phrase is joined with the proper
-nouns before it ("Standard and [Poor's Corp]" → Standard and Poor's Corp); a bare "the
+nouns before it ("Standard and [Poor's Corp]" → Standard and Poor's Corp), and a NORP one to a
+capitalised word before it that opens no sentence ("The Liberal [Democrats]"); a bare "the
 spokesman/spokeswoman" speaks for the organisation of the latest earlier spokesman speaker
 (≤ 1500 characters back: "a UAL spokesman said … the spokesman added" → UAL). For
 a title or role head, a
@@ -1989,9 +1990,9 @@ class _Resolver:
             m = self.mention_of_token(self.doc[head.i - 1], label="PERSON")  # "Frank Field MP"
             if m is not None:
                 return m
-        if m is not None and m.label == "ORG":
+        if m is not None and m.label in ("ORG", "NORP"):
             joined = self._coordinated_name(m, lo)
-            if joined is not None:  # "Standard and [Poor's Corp] said"
+            if joined is not None:  # "Standard and [Poor's Corp] said", "The Liberal [Democrats] say"
                 return joined
         if m is not None:
             if m.label == "ORG" and head.lower_ in _INSTITUTIONS:  # "India’s [Foreign Ministry]"
@@ -2058,28 +2059,33 @@ class _Resolver:
                 or self._org_nominal(words, head) or self._unlisted_name(head))
 
     def _coordinated_name(self, m: Mention, lo: int) -> Mention | None:
-        """An ORG name the NER cut at "and"/"&" inside the speaker's span ("Standard and [Poor's
-        Corp]", "Financial Security Savings and [Loan Association]"): capitalised proper nouns,
-        "and", then the mention → a mention of the whole run (reused, else synthetic)."""
+        """An ORG/NORP name the NER cut short inside the speaker's span, at "and"/"&" ("Standard
+        and [Poor's Corp]", "Financial Security Savings and [Loan Association]") or after a
+        capitalised first word ("The Liberal [Democrats]"): the capitalised proper nouns (no
+        mention of their own), "and", then the mention → a mention of the whole run (reused,
+        else synthetic, labelled like the cut one)."""
         doc = self.doc
         span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-        if span is None or span.start - 2 < lo:
+        if span is None or span.start - 1 < lo:
             return None
-        cc = doc[span.start - 1]
-        if cc.lower_ not in ("and", "&"):
-            return None
-        j = span.start - 1
+        j = span.start
+        if doc[j - 1].lower_ in ("and", "&"):
+            if j - 2 < lo:
+                return None
+            j -= 1
         while j - 1 >= lo and doc[j - 1].tag_ in ("NNP", "NNPS") and doc[j - 1].text[:1].isupper() \
                 and "\n" not in doc[j - 1].whitespace_ and self.mention_of_token(doc[j - 1]) is None:
             j -= 1
-        if j == span.start - 1 or span.start - 1 - j > 4:
+        if j == span.start or doc[j].lower_ in ("and", "&") or span.start - j > 5:
             return None
+        if doc[span.start - 1].lower_ not in ("and", "&") and (m.label == "ORG" or doc[j].is_sent_start):
+            return None  # only NORP mentions, and not to a capitalised sentence opener ("Fellow Republicans")
         a = doc[j].idx
         name = doc.text[a:m.end_char]
         for o in self.mentions:
-            if o.name == name and o.label == "ORG":
+            if o.name == name and o.label == m.label:
                 return o
-        return Mention(a, m.end_char, 0, name, "ORG", name, entity_id("ORG", name))
+        return Mention(a, m.end_char, 0, name, m.label, name, entity_id(m.label, name))
 
     def _wire_bracket_name(self, head: Token) -> Mention | None:
         """Wire copy brackets company names and tickers: a speaker inside or ending such a group
