@@ -1439,3 +1439,23 @@ def test_party_name_cut_by_the_ner_is_joined(nlp):
     text = "The Liberal Democrats have called for a Europe-wide policy on immigration."
     q = find(run(nlp, text), "Europe-wide")
     assert q.speaker_name == "Liberal Democrats"
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # the parser hangs the name on the title's "of" object, after the field word
+    ("Director of Marketing Ellen Voss said she expects sales to recover in the spring.", "sales to recover",
+     "Ellen Voss"),
+    # "a company spokesman" speaks for the company "the company" would be
+    ("DENVER, March 3 - Corwin Valley Instruments Inc said it will close two plants.\n"
+     "Final results will be reported in May, a company spokesman said.", "Final results",
+     "Corwin Valley Instruments Inc"),
+    # a country's superlative org noun is as definite as "the carmaker"
+    ("Kestrel Motors has said it plans to build a second plant in Chile.\n\n"
+     "Canada's biggest carmaker estimates that the market will grow 15% this year.", "the market will grow",
+     "Kestrel Motors"),
+    # an all-capital headline speaker named in the story below it
+    ("HALVORSEN SAYS EXPORTS WILL RISE\n\nOSLO, March 3 - Trade Minister Eirik Halvorsen told a news "
+     "conference exports would rise this year.", "EXPORTS WILL RISE", "Eirik Halvorsen"),
+])
+def test_more_speaker_names(nlp, text, fragment, name):
+    assert find(run(nlp, text), fragment).speaker_name == name

@@ -165,69 +165,70 @@ dateline, Kestrel Ferries). Floating quotes carry the previous quote's speaker A
 Resolution (speaker_name / speaker_label / speaker_entity_id): a speaker inside or ending a
 wire-copy angle-bracket group is the bracketed company ("<Acme Holdings Corp> said", the parser
 taking "<"/">" for the subject), or for a bracketed ticker the proper nouns before it ("Thyssen AG
-<THYH.F> said" → Thyssen AG); a post-nominal head ("Frank Field MP") → the person before it; an
-ORG mention the NER cut at "and"/"&" inside the speaker's noun phrase is joined with the proper
-nouns before it ("Standard and [Poor's Corp]" → Standard and Poor's Corp), and a NORP one to a
-capitalised word before it that opens no sentence ("The Liberal [Democrats]"); a bare "the
-spokesman/spokeswoman" speaks for the organisation of the latest earlier spokesman speaker
-(≤ 1500 characters back: "a UAL spokesman said … the spokesman added" → UAL). For
-a title or role head, a
-person's name in apposition to it or to its of/for object, even one the NER missed or
-mislabelled ("The Shadow Secretary of State for the Family, Theresa May, said", "The Archbishop of
-Cardiff, the Most Reverend Peter Smith, told"; a synthetic PERSON of 2–4 title-case words);
-else the entity mention containing the speaker's head, else a name in apposition to it
-("Russia's deputy minister, Dmitry Orlov, said"); a document noun → a name in its noun phrase,
-else its author after "from/by" or a participle's agent ("the joint report from the FAO", "a
-study by Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LSE); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
-longer name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the
-latest PERSON/ORG whose name has that word; "who" → its antecedent; "I" outside quotation marks
-(and with no double quotation mark before it in its paragraph) is the writer (a column, a reader's
-comment) and stays unresolved; he/she/I → the latest PERSON
-subject or speaker before it that is not inside a quoted passage nor inside the reported clause
-of an earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" →
-Hodgson; a speaker there still counts, and so does a person inside the same clause as the
-pronoun: "Penn said Marlow was right when he said …" → Marlow; never a person inside the
-quote being resolved: "Mr Blair has failed, he claimed" → not Blair) (a name in apposition to a
-subject counts), or a later definite role subject ("The minister was unapologetic. …, she
-said") resolved as below; definite nominals ("the Russian leader", "the minister") → the person
-whose roles (DocEntities.roles), titles and premodifiers/appositions match every word
-(nationality adjectives ≈ countries, leader ≈ president ≈ premier …), a person whose
-descriptors add a qualifier the nominal lacks ("deputy", "former") only as a last resort; when
-no person matches before the nominal and none is named before it at all (a lead-in: "…, the
-shadow chancellor said. Oliver Letwin said …"), or only one whose role is merely akin ("the
-chairman" after "party leader X"), → the person the next sentence introduces as the subject of
-its main verb (a full or titled name not mentioned before, with no role outside the nominal's
-group); else the latest of the last three person subjects whose descriptors name no other country and no
-other role ("the Russian minister" is not the customs spokesman); "the ministry" → the latest
-ORG whose name holds the word. A generic organisation noun (``_ORG_NOUNS``: "the firm", "the
-company", "the German carmaker", "the watchdog", "the paper", "the board"; not
-party/campaign/union/network)
-→ an ORG named among its modifiers, else an ORG named earlier in its sentence ("… with EgyptAir,
-the airline said"), else the latest ORG subject or speaker ≤ 1500 characters back
-(the document's most mentioned of them when the latest is named only once: "T-Mobile USA, its US
-arm, …"), else, in a lead sentence, the first one ≤ 400 characters ahead ("…, the watchdog has
-said. … the Electoral Commission says"); an ORG inside the quote itself only when no other
-is found ("The IMF will cut …, the newspaper reported" is not the IMF); never a generic word
-the NER took for a name, an all-capital dateline word, nor for "the central/national bank" or
-"the editorial board". A name in apposition to a generic organisation noun that the NER missed
-is an ORG ("Supporters' group Shareholders United said"). A proper-noun speaker no mention
-covers ("Barclays cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns:
-PERSON after an honorific or title (name without it) or for 2–4 title-case words with no
-organisation word, else ORG (a run ending in a corporate suffix — Inc, Corp, Ltd, AG … — is an ORG
-named by the whole run even when the NER took part of it for a person: "Yellow Freight System
-Inc"; camel-case words count: "WebSideStory"); an all-capital transcript name first looks for a
-mention with that word ("PENCE:" → Mike Pence). Indefinite nominals ("a Kremlin official") stay unresolved, and
-so does a later "the adviser" after "an energy adviser". A ministry, department, office … the NER
-missed (or named bare: "India’s [Foreign Ministry]") is named from its noun phrase when it holds a
-country word or hits the alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the
-state department" → State Department, "a Chinese foreign ministry statement" → Chinese Foreign
-Ministry (a synthetic ORG mention, reused when the document has one of that name). A definite
-document noun with no name in it ("the statement", "their joint statement") → the author of an
-earlier mention of that noun (≤ 3 back): a name in its noun phrase, its "by X", or the subject of
-the clause it sits in ("saying in a joint statement" → the subject of "saying"). "It" as a
-subject → the latest resolved speaker when that is no person and ≤ 1000 characters back ("The
-statement criticised … It also said …"). "both leaders", "the two presidents" → one of them (the
-latest person subject or speaker; not "both Christian and Islamic leaders").
+<THYH.F> said" → Thyssen AG); a post-nominal head ("Frank Field MP") → the person before it; an ORG
+mention the NER cut at "and"/"&" inside the speaker's noun phrase is joined with the proper nouns
+before it ("Standard and [Poor's Corp]" → Standard and Poor's Corp), and a NORP one to a capitalised
+word before it that opens no sentence ("The Liberal [Democrats]"); a bare "the
+spokesman/spokeswoman" speaks for the organisation of the latest earlier spokesman speaker (≤ 1500
+characters back: "a UAL spokesman said … the spokesman added" → UAL). For a title or role head, a
+person's name in apposition to it or to its of/for object, even one the NER missed or mislabelled
+("The Shadow Secretary of State for the Family, Theresa May, said", "The Archbishop of Cardiff, the
+Most Reverend Peter Smith, told"; a synthetic PERSON of 2–4 title-case words), or the person the
+parser made the object of the title's "of" after a field word ("Vice President of Finance Joel Graff
+said"); else the entity mention containing the speaker's head, else a name in apposition to it
+("Russia's deputy minister, Dmitry Orlov, said"); a document noun → a name in its noun phrase, else
+its author after "from/by" or a participle's agent ("the joint report from the FAO", "a study by
+Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LSE; "a
+company/bank/firm spokesman" → the organisation "the company" would name); a one-word name ("Mr
+Ashby", "the Bank") is replaced by the latest earlier mention whose longer name holds that word
+(Richard Ashby, Bank of England); a proper noun the NER missed → the latest PERSON/ORG whose name
+has that word; "who" → its antecedent; "I" outside quotation marks (and with no double quotation
+mark before it in its paragraph) is the writer (a column, a reader's comment) and stays unresolved;
+he/she/I → the latest PERSON subject or speaker before it that is not inside a quoted passage nor
+inside the reported clause of an earlier person speaker ("Hodgson revealed that [Barkley had taken
+…]. “…,” he added" → Hodgson; a speaker there still counts, and so does a person inside the same
+clause as the pronoun: "Penn said Marlow was right when he said …" → Marlow; never a person inside
+the quote being resolved: "Mr Blair has failed, he claimed" → not Blair) (a name in apposition to a
+subject counts), or a later definite role subject ("The minister was unapologetic. …, she said")
+resolved as below; definite nominals ("the Russian leader", "the minister") → the person whose roles
+(DocEntities.roles), titles and premodifiers/appositions match every word (nationality adjectives ≈
+countries, leader ≈ president ≈ premier …), a person whose descriptors add a qualifier the nominal
+lacks ("deputy", "former") only as a last resort; when no person matches before the nominal and none
+is named before it at all (a lead-in: "…, the shadow chancellor said. Oliver Letwin said …"), or
+only one whose role is merely akin ("the chairman" after "party leader X"), → the person the next
+sentence introduces as the subject of its main verb (a full or titled name not mentioned before,
+with no role outside the nominal's group); else the latest of the last three person subjects whose
+descriptors name no other country and no other role ("the Russian minister" is not the customs
+spokesman); "the ministry" → the latest ORG whose name holds the word. A generic organisation noun
+(``_ORG_NOUNS``: "the firm", "the company", "the German carmaker", "the watchdog", "the paper", "the
+board"; not party/campaign/union/network) → an ORG named among its modifiers, else an ORG named
+earlier in its sentence ("… with EgyptAir, the airline said"), else the latest ORG subject or
+speaker ≤ 1500 characters back (the document's most mentioned of them when the latest is named only
+once: "T-Mobile USA, its US arm, …"), else, in a lead sentence, the first one ≤ 400 characters ahead
+("…, the watchdog has said. … the Electoral Commission says"); an ORG inside the quote itself only
+when no other is found ("The IMF will cut …, the newspaper reported" is not the IMF); never a
+generic word the NER took for a name, an all-capital dateline word, nor for "the central/national
+bank" or "the editorial board"; a place's superlative org noun counts as definite ("South Korea's
+top carmaker"). A name in apposition to a generic organisation noun that the NER missed is an ORG
+("Supporters' group Shareholders United said"). A proper-noun speaker no mention covers ("Barclays
+cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns: PERSON
+after an honorific or title (name without it) or for 2–4 title-case words with no organisation word,
+else ORG (a run ending in a corporate suffix — Inc, Corp, Ltd, AG … — is an ORG named by the whole
+run even when the NER took part of it for a person: "Yellow Freight System Inc"; camel-case words
+count: "WebSideStory"); an all-capital transcript name first looks for a mention with that word
+("PENCE:" → Mike Pence), in a headline also the first one below it ("MIYAZAWA SAYS …" → Kiichi
+Miyazawa). Indefinite nominals ("a Kremlin official") stay unresolved, and so does a later "the
+adviser" after "an energy adviser". A ministry, department, office … the NER missed (or named bare:
+"India’s [Foreign Ministry]") is named from its noun phrase when it holds a country word or hits the
+alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the state department" → State
+Department, "a Chinese foreign ministry statement" → Chinese Foreign Ministry (a synthetic ORG
+mention, reused when the document has one of that name). A definite document noun with no name in it
+("the statement", "their joint statement") → the author of an earlier mention of that noun (≤ 3
+back): a name in its noun phrase, its "by X", or the subject of the clause it sits in ("saying in a
+joint statement" → the subject of "saying"). "It" as a subject → the latest resolved speaker when
+that is no person and ≤ 1000 characters back ("The statement criticised … It also said …"). "both
+leaders", "the two presidents" → one of them (the latest person subject or speaker; not "both
+Christian and Islamic leaders").
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
@@ -1982,6 +1983,13 @@ class _Resolver:
                         mm = self._appos_name(child)
                         if mm is not None:
                             return mm
+            for prep in head.children:  # "Vice President of Finance [Joel Graff] said": the name is the
+                if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ == "of":  # object, after a field word
+                    for o in prep.children:
+                        mm = self.mention_of_token(o, label="PERSON") if o.dep_ == "pobj" else None
+                        if mm is not None and any(c.dep_ == "compound" and c.idx < mm.start_char and c.is_alpha
+                                                  for c in o.subtree):
+                            return mm
         wire = self._wire_bracket_name(head)
         if wire is not None:  # "<Acme Holdings Corp> said", "Acme AG <ACME.F> said"
             return wire
@@ -2018,6 +2026,13 @@ class _Resolver:
                 mm = self.mention_of_token(t)
                 if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and t.i != head.i:
                     return mm
+            if low in _SPOKES:  # "a company spokesman" speaks for the company "the company" would be
+                mod = next((t for t in self.doc[lo:head.i] if t.lower_ in _ORG_NOUNS and t.tag_ == "NN"
+                            and t.lower_ not in ("group", "paper", "board")), None)
+                if mod is not None:
+                    mm = self._org_antecedent_of(mod, True) or self._org_antecedent_of(mod, False)
+                    if mm is not None:
+                        return mm
             by = _by_agent(head)  # "the joint report from the FAO", "a study by Gartner"
             if by is not None and self._source_depth < 3:
                 self._source_depth += 1
@@ -2152,13 +2167,16 @@ class _Resolver:
         (headlines, datelines) nor role or generic nouns. A run ending in a corporate suffix
         ("Yellow Freight System Inc") is a company even when the NER took part of it for a
         person or place."""
+        if head.tag_ in ("NNP", "NNPS") and head.text.isupper() and head.text.isalpha() and len(head.text) > 3 \
+                and head.lower_ not in _NOT_NAMES:  # "PENCE:" in a transcript → Mike Pence
+            m = self._by_name_word(head.text.title(), head.idx)
+            if m is None and head.sent.start == 0:  # a headline: "MIYAZAWA SAYS …" → Kiichi Miyazawa below
+                m = self._next_by_name_word(head.text.title(), head.idx)
+            if m is not None or len(head.text) > 5:
+                return m
         if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text) or head.lower_ in _NOT_NAMES \
                 or head.is_stop or any(c.dep_ == "poss" for c in head.lefts):
             return None  # "Attorneys", "Much", "Trump's potential VP": no names
-        if head.text.isupper() and len(head.text) > 3:  # "PENCE:" in a transcript → Mike Pence
-            m = self._by_name_word(head.text.title(), head.idx)
-            if m is not None or len(head.text) > 5:
-                return m
         if head.lower_ in _ROLE_WORDS or head.lower_ in _INSTITUTIONS or head.lower_ in _ORG_NOUNS \
                 or head.lower_ in _SOURCE_DOC_NOUNS or head.lower_ in _NATION:
             return None
@@ -2199,7 +2217,8 @@ class _Resolver:
         USA, the company's US arm, grew"), then the one of them the document mentions most — else (a
         lead sentence: "…, the elections watchdog has said.") the first one at most
         ``_ORG_AHEAD`` characters ahead."""
-        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or words[0].lower_ not in ("the", "this") \
+        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or (
+                words[0].lower_ not in ("the", "this") and not self._country_possessor(head)) \
                 or any(t.lower_ in ("central", "national", "world", "editorial") for t in words):
             return None  # "the central bank" is not the latest bank, "the editorial board" no company
         for t in words:
@@ -2251,6 +2270,16 @@ class _Resolver:
         if k < 0 and k + 1 < len(self.recent_orgs) and self.recent_orgs[k + 1][0] - pos <= _ORG_AHEAD:
             return self.recent_orgs[k + 1][1]
         return None
+
+    def _country_possessor(self, head: Token) -> bool:
+        """"South Korea's top carmaker", "Britain's biggest bank": a place's superlative org noun is
+        as definite as "the carmaker"."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None or not any(c.tag_ == "JJS" or c.lower_ in ("top", "leading", "largest", "biggest")
+                                   for c in head.children if c.i < head.i):
+            return False
+        m = self.mention_of_token(poss)
+        return m is not None and m.label == "GPE"
 
     def _it_speaker(self, pos: int) -> Mention | None:
         """"It said …": the latest resolved speaker when it is no person and at most
@@ -2505,6 +2534,17 @@ class _Resolver:
             if m.label in ("PERSON", "ORG") and word in m.name.split():
                 return m
             k -= 1
+        return None
+
+    def _next_by_name_word(self, word: str, pos: int) -> Mention | None:
+        """The first PERSON/ORG mention after ``pos`` (≤ ``_ORG_DISTANCE`` characters) whose
+        canonical name contains ``word`` as a word."""
+        k = bisect.bisect_right(self.starts, pos)
+        while k < len(self.mentions) and self.mentions[k].start_char - pos <= _ORG_DISTANCE:
+            m = self.mentions[k]
+            if m.label in ("PERSON", "ORG") and word in m.name.split():
+                return m
+            k += 1
         return None
 
     def _last_mention_of(self, eid: str, pos: int) -> Mention | None:
