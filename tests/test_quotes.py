@@ -1459,3 +1459,18 @@ def test_party_name_cut_by_the_ner_is_joined(nlp):
 ])
 def test_more_speaker_names(nlp, text, fragment, name):
     assert find(run(nlp, text), fragment).speaker_name == name
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # a surname the tagger took for a plural noun, named in full before
+    ("Reserve Bank governor Chris Stals said talks would go on.\n\"We are busy finding out what the banks "
+     "want,\" Stals said.", "busy finding out", "Chris Stals"),
+    # a run of proper nouns ending in an organisation word, part of it a place to the NER
+    ("BALA CYNWYD, Pa., March 19 - Germantown Savings Bank said it has started a share offering.",
+     "share offering", "Germantown Savings Bank"),
+    # a unit named before the noun speaks, not its parent
+    ("PARIS, March 3 - Mobil Corp's <MOB> Mobil Oil Francaise unit said it will take a stake in a gas "
+     "distributor.", "take a stake", "Mobil Oil Francaise"),
+])
+def test_names_the_tagger_or_ner_split(nlp, text, fragment, name):
+    assert find(run(nlp, text), fragment).speaker_name == name

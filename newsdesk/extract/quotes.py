@@ -182,7 +182,8 @@ Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LS
 company/bank/firm spokesman" → the organisation "the company" would name); a one-word name ("Mr
 Ashby", "the Bank") is replaced by the latest earlier mention whose longer name holds that word
 (Richard Ashby, Bank of England); a proper noun the NER missed → the latest PERSON/ORG whose name
-has that word; "who" → its antecedent; "I" outside quotation marks (and with no double quotation
+has that word (a capitalised word the tagger took for a noun — "Stals said", "Sanders proposes" —
+only a PERSON's); "who" → its antecedent; "I" outside quotation marks (and with no double quotation
 mark before it in its paragraph) is the writer (a column, a reader's comment) and stays unresolved;
 he/she/I → the latest PERSON subject or speaker before it that is not inside a quoted passage nor
 inside the reported clause of an earlier person speaker ("Hodgson revealed that [Barkley had taken
@@ -214,8 +215,10 @@ top carmaker"). A name in apposition to a generic organisation noun that the NER
 cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns: PERSON
 after an honorific or title (name without it) or for 2–4 title-case words with no organisation word,
 else ORG (a run ending in a corporate suffix — Inc, Corp, Ltd, AG … — is an ORG named by the whole
-run even when the NER took part of it for a person: "Yellow Freight System Inc"; camel-case words
-count: "WebSideStory"); an all-capital transcript name first looks for a mention with that word
+run even when the NER took part of it for a person: "Yellow Freight System Inc", as is a run ending
+in an organisation word: "Germantown Savings Bank"; camel-case words count: "WebSideStory"); a unit,
+subsidiary, division named right before the noun speaks itself ("Acme Corp's Acme Oil France unit
+said" → Acme Oil France); an all-capital transcript name first looks for a mention with that word
 ("PENCE:" → Mike Pence), in a headline also the first one below it ("MIYAZAWA SAYS …" → Kiichi
 Miyazawa). Indefinite nominals ("a Kremlin official") stay unresolved, and so does a later "the
 adviser" after "an energy adviser". A ministry, department, office … the NER missed (or named bare:
@@ -2018,6 +2021,10 @@ class _Resolver:
                     if mm is not None:
                         return mm
         low = head.lower_
+        if low in ("unit", "subsidiary", "division", "affiliate") and head.tag_ == "NN":
+            named = self._unit_name(head, lo)  # "Dow Chemical Co's Merrell Dow Pharmaceuticals Inc unit said"
+            if named is not None:
+                return named
         if low in _SPOKES and lo < hi and self.doc[lo].lower_ == "the" and hi - lo == 2 and self.last_spokes is not None \
                 and 0 <= head.idx - self.last_spokes[0] <= _ORG_DISTANCE:
             return self.last_spokes[1]  # "a UAL spokesman said … the spokesman added" → UAL
@@ -2049,6 +2056,10 @@ class _Resolver:
         if head.tag_ in ("NNP", "NNPS"):  # a name the NER missed: "China’s Xi" → Xi Jinping
             m = self._by_name_word(head.text, head.idx)
             if m is not None:
+                return m
+        elif head.tag_ in ("NN", "NNS") and head.text[:1].isupper() and head.text[1:].islower():
+            m = self._by_name_word(head.text, head.idx)  # a surname tagged as a noun: "Stals said"
+            if m is not None and m.label == "PERSON":
                 return m
         if low == "i" and not self.in_quote(head.idx) and not self._quote_mark_before(head.idx):
             return None  # the writer's own "I" (a column, a reader's comment): no one named before
@@ -2101,6 +2112,27 @@ class _Resolver:
             if o.name == name and o.label == m.label:
                 return o
         return Mention(a, m.end_char, 0, name, m.label, name, entity_id(m.label, name))
+
+    def _unit_name(self, head: Token, lo: int) -> Mention | None:
+        """The name of a unit, subsidiary … written right before the noun ("Acme Corp's [Acme Oil
+        France] unit said"): its run of proper nouns as an ORG (the mention of that name, else a
+        synthetic one)."""
+        doc = self.doc
+        j = head.i
+        while j - 1 >= lo and head.i - j < 6 and doc[j - 1].tag_ in ("NNP", "NNPS") and doc[j - 1].text[:1].isupper() \
+                and doc[j - 1].text not in ("<", ">"):
+            j -= 1
+        if j == head.i:
+            return None
+        a, b = doc[j].idx, doc[head.i - 1].idx + len(doc[head.i - 1])
+        name = doc.text[a:b]
+        m = self.mention_of_token(doc[head.i - 1])
+        if m is not None and m.label == "ORG" and m.end_char == b and m.start_char <= a:
+            return m
+        for o in self.mentions:
+            if o.name == name and o.label == "ORG":
+                return o
+        return Mention(a, b, 0, name, "ORG", name, entity_id("ORG", name))
 
     def _wire_bracket_name(self, head: Token) -> Mention | None:
         """Wire copy brackets company names and tickers: a speaker inside or ending such a group
@@ -2177,16 +2209,18 @@ class _Resolver:
         if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text) or head.lower_ in _NOT_NAMES \
                 or head.is_stop or any(c.dep_ == "poss" for c in head.lefts):
             return None  # "Attorneys", "Much", "Trump's potential VP": no names
-        if head.lower_ in _ROLE_WORDS or head.lower_ in _INSTITUTIONS or head.lower_ in _ORG_NOUNS \
+        doc = self.doc
+        named_org = head.lower_ in _ORG_TAIL and head.i > 0 and doc[head.i - 1].tag_ in ("NNP", "NNPS") \
+            and _NAME_WORD.fullmatch(doc[head.i - 1].text) is not None  # "Germantown Savings Bank"
+        if head.lower_ in _ROLE_WORDS or head.lower_ in _INSTITUTIONS or (head.lower_ in _ORG_NOUNS and not named_org) \
                 or head.lower_ in _SOURCE_DOC_NOUNS or head.lower_ in _NATION:
             return None
-        doc = self.doc
         lo = head.i
         while lo > 0 and head.i - lo < 4 and doc[lo - 1].tag_ in ("NNP", "NNPS") and _NAME_WORD.fullmatch(doc[lo - 1].text) \
                 and "\n" not in doc[lo - 1].whitespace_:
             lo -= 1
         toks = list(doc[lo:head.i + 1])
-        if head.lower_ in _CORP_SUFFIX and len(toks) > 1:
+        if (head.lower_ in _CORP_SUFFIX or head.lower_ in _ORG_TAIL) and len(toks) > 1:
             label = "ORG"
         elif any(self.mention_of_token(t) is not None for t in toks):
             return None  # a GPE, a date …: not a speaker name
@@ -2583,6 +2617,8 @@ _PERSON_TITLES = {"cardinal", "archbishop", "bishop", "father", "rev", "reverend
 # corporate suffixes: a run of proper nouns ending in one names a company as a whole ("Yellow
 # Freight System Inc"), even when the NER took part of it for a person
 _CORP_SUFFIX = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "spa", "corporation", "limited"}
+# last words that make a run of proper nouns an organisation's name ("Germantown Savings Bank")
+_ORG_TAIL = {"bank", "association", "group", "holdings", "partners", "trust", "fund", "company", "bancorp"}
 # post-nominal letters after a person's name ("Frank Field MP")
 _POST_NOMINAL = {"mp", "mep", "msp", "am", "qc", "kc", "mla", "td", "jr", "sr"}
 _ORG_GENERIC = {"inc", "corp", "co", "ltd", "plc", "llc", "group", "holdings", "company", "corporation",
