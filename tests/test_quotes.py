@@ -1474,3 +1474,14 @@ def test_more_speaker_names(nlp, text, fragment, name):
 ])
 def test_names_the_tagger_or_ner_split(nlp, text, fragment, name):
     assert find(run(nlp, text), fragment).speaker_name == name
+
+
+def test_person_name_the_ner_cut_short_is_the_whole_run(nlp):
+    # the NER tags only the first name; the speaker's proper-noun run is the person's name
+    text = "The film opened in Paris on Monday.\n\nJohnny Depp said the role had been a gift."
+    ents = entities_for(nlp(text))
+    a = text.index("Johnny")
+    ents.mentions = [m for m in ents.mentions if not a <= m.start_char < a + 11]
+    ents.mentions.append(Mention(a, a + 6, 1, "Johnny", "PERSON", "Johnny", ids.entity_id("PERSON", "Johnny")))
+    ents.mentions.sort(key=lambda m: m.start_char)
+    assert find(run(nlp, text, ents), "gift").speaker_name == "Johnny Depp"

@@ -216,22 +216,23 @@ cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of 
 after an honorific or title (name without it) or for 2–4 title-case words with no organisation word,
 else ORG (a run ending in a corporate suffix — Inc, Corp, Ltd, AG … — is an ORG named by the whole
 run even when the NER took part of it for a person: "Yellow Freight System Inc", as is a run ending
-in an organisation word: "Germantown Savings Bank"; camel-case words count: "WebSideStory"); a unit,
-subsidiary, division named right before the noun speaks itself ("Acme Corp's Acme Oil France unit
-said" → Acme Oil France); an all-capital transcript name first looks for a mention with that word
-("PENCE:" → Mike Pence), in a headline also the first one below it ("MIYAZAWA SAYS …" → Kiichi
-Miyazawa). Indefinite nominals ("a Kremlin official") stay unresolved, and so does a later "the
-adviser" after "an energy adviser". A ministry, department, office … the NER missed (or named bare:
-"India’s [Foreign Ministry]") is named from its noun phrase when it holds a country word or hits the
-alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the state department" → State
-Department, "a Chinese foreign ministry statement" → Chinese Foreign Ministry (a synthetic ORG
-mention, reused when the document has one of that name). A definite document noun with no name in it
-("the statement", "their joint statement") → the author of an earlier mention of that noun (≤ 3
-back): a name in its noun phrase, its "by X", or the subject of the clause it sits in ("saying in a
-joint statement" → the subject of "saying"). "It" as a subject → the latest resolved speaker when
-that is no person and ≤ 1000 characters back ("The statement criticised … It also said …"). "both
-leaders", "the two presidents" → one of them (the latest person subject or speaker; not "both
-Christian and Islamic leaders").
+in an organisation word: "Germantown Savings Bank"; camel-case words count: "WebSideStory"; a run
+whose only mention is a person's first part is that person's full name, outside a headline:
+"[Johnny] Depp said"); a unit, subsidiary, division named right before the noun speaks itself ("Acme
+Corp's Acme Oil France unit said" → Acme Oil France); an all-capital transcript name first looks for
+a mention with that word ("PENCE:" → Mike Pence), in a headline also the first one below it
+("MIYAZAWA SAYS …" → Kiichi Miyazawa). Indefinite nominals ("a Kremlin official") stay unresolved,
+and so does a later "the adviser" after "an energy adviser". A ministry, department, office … the
+NER missed (or named bare: "India’s [Foreign Ministry]") is named from its noun phrase when it holds
+a country word or hits the alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the
+state department" → State Department, "a Chinese foreign ministry statement" → Chinese Foreign
+Ministry (a synthetic ORG mention, reused when the document has one of that name). A definite
+document noun with no name in it ("the statement", "their joint statement") → the author of an
+earlier mention of that noun (≤ 3 back): a name in its noun phrase, its "by X", or the subject of
+the clause it sits in ("saying in a joint statement" → the subject of "saying"). "It" as a subject →
+the latest resolved speaker when that is no person and ≤ 1000 characters back ("The statement
+criticised … It also said …"). "both leaders", "the two presidents" → one of them (the latest person
+subject or speaker; not "both Christian and Islamic leaders").
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
@@ -2220,10 +2221,14 @@ class _Resolver:
                 and "\n" not in doc[lo - 1].whitespace_:
             lo -= 1
         toks = list(doc[lo:head.i + 1])
+        inner = [m for m in (self.mention_of_token(t) for t in toks) if m is not None]
         if (head.lower_ in _CORP_SUFFIX or head.lower_ in _ORG_TAIL) and len(toks) > 1:
             label = "ORG"
-        elif any(self.mention_of_token(t) is not None for t in toks):
+        elif inner and (label is not None or head.sent.start == 0  # not in a title-case headline
+                        or any(m.label != "PERSON" or m.end_char > head.idx for m in inner)):
             return None  # a GPE, a date …: not a speaker name
+        elif inner:  # "[Johnny] Depp": a person's name the NER cut short
+            label = "PERSON"
         title = toks[0].lower_.rstrip(".")
         person = title in _HONORIFICS or title in _PERSON_TITLES
         if person:
