@@ -482,7 +482,8 @@ _TRIM_LOWER_TAIL_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON
 
 def _trim(doc: "_DocView", start: int, end: int, label: str = "") -> tuple[int, int]:
     """Trim a token range: leading "the", punctuation and month/weekday names; trailing
-    possessives, punctuation, post-nominals of people and lower-case descriptors.
+    possessives, punctuation, post-nominals of people and lower-case descriptors; wire-copy
+    angle brackets ("<Acme Corp>") and a trailing bracketed ticker ("ACME CORP <ACME.O>").
 
     A capitalised "The" is kept in titles of works ("The Crying Game"); a lower-case part of a
     hyphenated name ("Kang Young-hoon") is not a descriptor.
@@ -492,8 +493,14 @@ def _trim(doc: "_DocView", start: int, end: int, label: str = "") -> tuple[int, 
         (texts[start].lower() == "the" and not (label == "WORK_OF_ART" and texts[start] == "The"))
         or _is_punct_at(doc, start)
         or texts[start].isspace()
+        or texts[start] == "<"
     ):
         start += 1
+    # Wire copy marks company names and tickers with angle brackets: "<Acme Holdings Corp> said",
+    # "ACME CORP <ACME.O>": the bracket (and a trailing ticker group) is no part of the name.
+    if end > start and texts[end - 1] == ">":
+        opener = next((j for j in range(end - 2, start - 1, -1) if texts[j] == "<"), None)
+        end = opener if opener is not None and opener > start else end - 1
     # Leading month or weekday names ("September Treasury"), not in person names ("August Bebel").
     while end - start > 1 and label != "PERSON" and texts[start].lower() in _CALENDAR_WORDS:
         start += 1
@@ -1505,7 +1512,9 @@ def _link_org_short_forms(doc: "_DocView", cands: list[_Cand]) -> None:
     - a capitalised word (not all capitals, not in the alias table, not linked to a person) that
       starts exactly one ORG name ending in an organisation-type word ("Brookings" ->
       Brookings Institution, "Huadong" GPE -> Huadong Energy Group ORG).
-    Two candidate full names (Bank of England and World Bank) leave the short form alone.
+    Two candidate full names (Bank of England and World Bank) leave the short form alone. A
+    short form of an all-capital name (a wire headline: "ACME CORP <ACME.O> TO BUY ...") becomes
+    an ORG but keeps its own spelling as the name ("Acme", not "ACME CORP").
     """
     texts = doc.texts
     fulls = [
@@ -1535,7 +1544,8 @@ def _link_org_short_forms(doc: "_DocView", cands: list[_Cand]) -> None:
             elif first == w and (last in _ORG_TYPE_WORDS or (n == 2 and last in _ORG_TRADE_WORDS)):
                 targets.add(name)
         if len(targets) == 1:
-            c.name = targets.pop()
+            target = targets.pop()
+            c.name = word if target.isupper() else target
             c.label = "ORG"
 
 

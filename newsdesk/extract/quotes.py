@@ -162,52 +162,77 @@ told …" → "Wang Yi"); a relative pronoun stays "who" as written. The place o
 never the speaker ("SAN DIEGO, March 5 - Kestrel Ferries said" → the last noun after the
 dateline, Kestrel Ferries). Floating quotes carry the previous quote's speaker AND cue.
 
-Resolution (speaker_name / speaker_label / speaker_entity_id): for a title or role head, a
-person's name in apposition to it or to its of/for object, even one the NER missed or
-mislabelled ("The Shadow Secretary of State for the Family, Theresa May, said", "The Archbishop of
-Cardiff, the Most Reverend Peter Smith, told"; a synthetic PERSON of 2–4 title-case words);
-else the entity mention containing the speaker's head, else a name in apposition to it
-("Russia's deputy minister, Dmitry Orlov, said"); a document noun → a name in its noun phrase,
-else its author after "from/by" or a participle's agent ("the joint report from the FAO", "a
-study by Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LSE); a one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose
-longer name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the
-latest PERSON/ORG whose name has that word; "who" → its antecedent; he/she/I → the latest PERSON
-subject or speaker before it that is not inside a quoted passage nor inside the reported clause
-of an earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" →
-Hodgson; a speaker there still counts, and so does a person inside the same clause as the
-pronoun: "Penn said Marlow was right when he said …" → Marlow; never a person inside the
-quote being resolved: "Mr Blair has failed, he claimed" → not Blair) (a name in apposition to a
-subject counts), or a later definite role subject ("The minister was unapologetic. …, she
-said") resolved as below; definite nominals ("the Russian leader", "the minister") → the person
-whose roles (DocEntities.roles), titles and premodifiers/appositions match every word
-(nationality adjectives ≈ countries, leader ≈ president ≈ premier …), a person whose
-descriptors add a qualifier the nominal lacks ("deputy", "former") only as a last resort; else
-the latest of the last three person subjects whose descriptors name no other country and no
-other role ("the Russian minister" is not the customs spokesman); "the ministry" → the latest
-ORG whose name holds the word. A generic organisation noun (``_ORG_NOUNS``: "the firm", "the
-company", "the German carmaker", "the watchdog", "the paper"; not party/campaign/union/network)
-→ an ORG named among its modifiers, else an ORG named earlier in its sentence ("… with EgyptAir,
-the airline said"), else the latest ORG subject or speaker ≤ 1500 characters back
-(the document's most mentioned of them when the latest is named only once: "T-Mobile USA, its US
-arm, …"), else, in a lead sentence, the first one ≤ 400 characters ahead ("…, the watchdog has
-said. … the Electoral Commission says"); an ORG inside the quote itself only when no other
-is found ("The IMF will cut …, the newspaper reported" is not the IMF); never a generic word
-the NER took for a name, an all-capital dateline word, nor for "the central/national bank". A proper-noun speaker no mention covers ("Barclays
-cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns:
-PERSON after an honorific or title (name without it) or for 2–4 title-case words with no
-organisation word, else ORG; an all-capital transcript name first looks for a mention with that
-word ("PENCE:" → Mike Pence). Indefinite nominals ("a Kremlin official") stay unresolved, and
-so does a later "the adviser" after "an energy adviser". A ministry, department, office … the NER
-missed (or named bare: "India’s [Foreign Ministry]") is named from its noun phrase when it holds a
-country word or hits the alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the
+Resolution (speaker_name / speaker_label / speaker_entity_id): a speaker inside or ending a
+wire-copy angle-bracket group is the bracketed company ("<Acme Holdings Corp> said", the parser
+taking "<"/">" for the subject), or for a bracketed ticker the proper nouns before it ("Thyssen AG
+<THYH.F> said" → Thyssen AG); a post-nominal head ("Frank Field MP") → the person before it; an ORG
+mention the NER cut at "and"/"&" inside the speaker's noun phrase is joined with the proper nouns
+before it ("Standard and [Poor's Corp]" → Standard and Poor's Corp), and a NORP one to a capitalised
+word before it that opens no sentence ("The Liberal [Democrats]"); a bare "the
+spokesman/spokeswoman" speaks for the organisation of the latest earlier spokesman speaker (≤ 1500
+characters back: "a UAL spokesman said … the spokesman added" → UAL). For a title or role head, a
+person's name in apposition to it or to its of/for object, even one the NER missed or mislabelled
+("The Shadow Secretary of State for the Family, Theresa May, said", "The Archbishop of Cardiff, the
+Most Reverend Peter Smith, told"; a synthetic PERSON of 2–4 title-case words), or the person the
+parser made the object of the title's "of" after a field word ("Vice President of Finance Joel Graff
+said"); else the entity mention containing the speaker's head, else a name in apposition to it
+("Russia's deputy minister, Dmitry Orlov, said"); a document noun → a name in its noun phrase, else
+its author after "from/by" or a participle's agent ("the joint report from the FAO", "a study by
+Gartner", "an analysis released by the VA"; "a spokesman for the LSE" → the LSE; "a
+company/bank/firm spokesman" → the organisation "the company" would name); a one-word name ("Mr
+Ashby", "the Bank") is replaced by the latest earlier mention whose longer name holds that word
+(Richard Ashby, Bank of England); a proper noun the NER missed → the latest PERSON/ORG whose name
+has that word (a capitalised word the tagger took for a noun — "Stals said", "Sanders proposes" —
+only a PERSON's); "who" → its antecedent; "I" outside quotation marks (and with no double quotation
+mark before it in its paragraph) is the writer (a column, a reader's comment) and stays unresolved;
+he/she/I → the latest PERSON subject or speaker before it that is not inside a quoted passage nor
+inside the reported clause of an earlier person speaker ("Hodgson revealed that [Barkley had taken
+…]. “…,” he added" → Hodgson; a speaker there still counts, and so does a person inside the same
+clause as the pronoun: "Penn said Marlow was right when he said …" → Marlow; never a person inside
+the quote being resolved: "Mr Blair has failed, he claimed" → not Blair) (a name in apposition to a
+subject counts), or a later definite role subject ("The minister was unapologetic. …, she said")
+resolved as below; definite nominals ("the Russian leader", "the minister") → the person whose roles
+(DocEntities.roles), titles and premodifiers/appositions match every word (nationality adjectives ≈
+countries, leader ≈ president ≈ premier …), a person whose descriptors add a qualifier the nominal
+lacks ("deputy", "former") only as a last resort; when no person matches before the nominal and none
+is named before it at all (a lead-in: "…, the shadow chancellor said. Oliver Letwin said …"), or
+only one whose role is merely akin ("the chairman" after "party leader X"), → the person the next
+sentence introduces as the subject of its main verb (a full or titled name not mentioned before,
+with no role outside the nominal's group); else the latest of the last three person subjects whose
+descriptors name no other country and no other role ("the Russian minister" is not the customs
+spokesman); "the ministry" → the latest ORG whose name holds the word. A generic organisation noun
+(``_ORG_NOUNS``: "the firm", "the company", "the German carmaker", "the watchdog", "the paper", "the
+board"; not party/campaign/union/network) → an ORG named among its modifiers, else an ORG named
+earlier in its sentence ("… with EgyptAir, the airline said"), else the latest ORG subject or
+speaker ≤ 1500 characters back (the document's most mentioned of them when the latest is named only
+once: "T-Mobile USA, its US arm, …"), else, in a lead sentence, the first one ≤ 400 characters ahead
+("…, the watchdog has said. … the Electoral Commission says"); an ORG inside the quote itself only
+when no other is found ("The IMF will cut …, the newspaper reported" is not the IMF); never a
+generic word the NER took for a name, an all-capital dateline word, nor for "the central/national
+bank" or "the editorial board"; a place's superlative org noun counts as definite ("South Korea's
+top carmaker"). A name in apposition to a generic organisation noun that the NER missed is an ORG
+("Supporters' group Shareholders United said"). A proper-noun speaker no mention covers ("Barclays
+cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns: PERSON
+after an honorific or title (name without it) or for 2–4 title-case words with no organisation word,
+else ORG (a run ending in a corporate suffix — Inc, Corp, Ltd, AG … — is an ORG named by the whole
+run even when the NER took part of it for a person: "Yellow Freight System Inc", as is a run ending
+in an organisation word: "Germantown Savings Bank"; camel-case words count: "WebSideStory"; a run
+whose only mention is a person's first part is that person's full name, outside a headline:
+"[Johnny] Depp said"); a unit, subsidiary, division named right before the noun speaks itself ("Acme
+Corp's Acme Oil France unit said" → Acme Oil France); an all-capital transcript name first looks for
+a mention with that word ("PENCE:" → Mike Pence), in a headline also the first one below it
+("MIYAZAWA SAYS …" → Kiichi Miyazawa). Indefinite nominals ("a Kremlin official") stay unresolved,
+and so does a later "the adviser" after "an energy adviser". A ministry, department, office … the
+NER missed (or named bare: "India’s [Foreign Ministry]") is named from its noun phrase when it holds
+a country word or hits the alias table: "China’s Foreign Ministry" → Chinese Foreign Ministry, "the
 state department" → State Department, "a Chinese foreign ministry statement" → Chinese Foreign
 Ministry (a synthetic ORG mention, reused when the document has one of that name). A definite
 document noun with no name in it ("the statement", "their joint statement") → the author of an
 earlier mention of that noun (≤ 3 back): a name in its noun phrase, its "by X", or the subject of
-the clause it sits in ("saying in a joint statement" → the subject of "saying"). "It" as a
-subject → the latest resolved speaker when that is no person and ≤ 1000 characters back ("The
-statement criticised … It also said …"). "both leaders", "the two presidents" → one of them (the
-latest person subject or speaker; not "both Christian and Islamic leaders").
+the clause it sits in ("saying in a joint statement" → the subject of "saying"). "It" as a subject →
+the latest resolved speaker when that is no person and ≤ 1000 characters back ("The statement
+criticised … It also said …"). "both leaders", "the two presidents" → one of them (the latest person
+subject or speaker; not "both Christian and Islamic leaders").
 
 Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
 …") is the content; a ccomp cut short (its subject taken as the verb's object, its second half
@@ -1801,6 +1826,7 @@ class _Resolver:
         self.org_count: dict[str, int] | None = None  # ORG entity → mentions, on first need
         self._doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
         self._source_depth = 0
+        self.last_spokes: tuple[int, Mention] | None = None  # latest "a X spokesman" and its X
 
     def _nominal_subjects(self) -> list[Token]:
         """Definite role-noun subjects outside quotes ("The minister was unapologetic"), found
@@ -1819,6 +1845,9 @@ class _Resolver:
                     and self.mention_of_token(t) is None and not self.in_quote(t.idx)):
                 out.append(t)
         return out
+
+    def mention_start_token(self, m: Mention) -> Token:
+        return self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")[0]
 
     def _head_token(self, m: Mention) -> Token | None:
         span = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
@@ -1958,7 +1987,25 @@ class _Resolver:
                         mm = self._appos_name(child)
                         if mm is not None:
                             return mm
+            for prep in head.children:  # "Vice President of Finance [Joel Graff] said": the name is the
+                if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ == "of":  # object, after a field word
+                    for o in prep.children:
+                        mm = self.mention_of_token(o, label="PERSON") if o.dep_ == "pobj" else None
+                        if mm is not None and any(c.dep_ == "compound" and c.idx < mm.start_char and c.is_alpha
+                                                  for c in o.subtree):
+                            return mm
+        wire = self._wire_bracket_name(head)
+        if wire is not None:  # "<Acme Holdings Corp> said", "Acme AG <ACME.F> said"
+            return wire
         m = self.mention_of_token(head)
+        if m is None and head.lower_ in _POST_NOMINAL and head.tag_ == "NNP" and head.i > 0:
+            m = self.mention_of_token(self.doc[head.i - 1], label="PERSON")  # "Frank Field MP"
+            if m is not None:
+                return m
+        if m is not None and m.label in ("ORG", "NORP"):
+            joined = self._coordinated_name(m, lo)
+            if joined is not None:  # "Standard and [Poor's Corp] said", "The Liberal [Democrats] say"
+                return joined
         if m is not None:
             if m.label == "ORG" and head.lower_ in _INSTITUTIONS:  # "India’s [Foreign Ministry]"
                 fuller = self._institution(list(self.doc[lo:hi]), head)
@@ -1970,12 +2017,30 @@ class _Resolver:
                 mm = self.mention_of_token(child)
                 if mm is not None and mm.label in ("PERSON", "ORG"):
                     return mm
+                if mm is None and head.lower_ in _ORG_NOUNS:  # "campaign group Save Our Pier said"
+                    mm = self._unlisted_name(child, "ORG")
+                    if mm is not None:
+                        return mm
         low = head.lower_
+        if low in ("unit", "subsidiary", "division", "affiliate") and head.tag_ == "NN":
+            named = self._unit_name(head, lo)  # "Dow Chemical Co's Merrell Dow Pharmaceuticals Inc unit said"
+            if named is not None:
+                return named
+        if low in _SPOKES and lo < hi and self.doc[lo].lower_ == "the" and hi - lo == 2 and self.last_spokes is not None \
+                and 0 <= head.idx - self.last_spokes[0] <= _ORG_DISTANCE:
+            return self.last_spokes[1]  # "a UAL spokesman said … the spokesman added" → UAL
         if low in _SOURCE_DOC_NOUNS:  # "a Kremlin readout", "Trump’s tweet" → the Kremlin, Trump
             for t in self.doc[lo:hi]:
                 mm = self.mention_of_token(t)
                 if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and t.i != head.i:
                     return mm
+            if low in _SPOKES:  # "a company spokesman" speaks for the company "the company" would be
+                mod = next((t for t in self.doc[lo:head.i] if t.lower_ in _ORG_NOUNS and t.tag_ == "NN"
+                            and t.lower_ not in ("group", "paper", "board")), None)
+                if mod is not None:
+                    mm = self._org_antecedent_of(mod, True) or self._org_antecedent_of(mod, False)
+                    if mm is not None:
+                        return mm
             by = _by_agent(head)  # "the joint report from the FAO", "a study by Gartner"
             if by is not None and self._source_depth < 3:
                 self._source_depth += 1
@@ -1993,6 +2058,12 @@ class _Resolver:
             m = self._by_name_word(head.text, head.idx)
             if m is not None:
                 return m
+        elif head.tag_ in ("NN", "NNS") and head.text[:1].isupper() and head.text[1:].islower():
+            m = self._by_name_word(head.text, head.idx)  # a surname tagged as a noun: "Stals said"
+            if m is not None and m.label == "PERSON":
+                return m
+        if low == "i" and not self.in_quote(head.idx) and not self._quote_mark_before(head.idx):
+            return None  # the writer's own "I" (a column, a reader's comment): no one named before
         if low in _PRONOUNS_PERSON:
             return self.last_person_before(head.idx)
         if low == "it" and head.dep_ in _SUBJ_DEPS:
@@ -2011,8 +2082,93 @@ class _Resolver:
             mm = self.mention_of_token(t)
             if mm is not None and mm.label in ("ORG", "PERSON") and t.i == head.i:
                 return mm
-        return (self._nominal_org(low, head.idx) or self._institution(words, head) or self._org_nominal(words, head)
-                or self._unlisted_name(head))
+        return ((None if low in _CORP_SUFFIX else self._nominal_org(low, head.idx)) or self._institution(words, head)
+                or self._org_nominal(words, head) or self._unlisted_name(head))
+
+    def _coordinated_name(self, m: Mention, lo: int) -> Mention | None:
+        """An ORG/NORP name the NER cut short inside the speaker's span, at "and"/"&" ("Standard
+        and [Poor's Corp]", "Financial Security Savings and [Loan Association]") or after a
+        capitalised first word ("The Liberal [Democrats]"): the capitalised proper nouns (no
+        mention of their own), "and", then the mention → a mention of the whole run (reused,
+        else synthetic, labelled like the cut one)."""
+        doc = self.doc
+        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        if span is None or span.start - 1 < lo:
+            return None
+        j = span.start
+        if doc[j - 1].lower_ in ("and", "&"):
+            if j - 2 < lo:
+                return None
+            j -= 1
+        while j - 1 >= lo and doc[j - 1].tag_ in ("NNP", "NNPS") and doc[j - 1].text[:1].isupper() \
+                and "\n" not in doc[j - 1].whitespace_ and self.mention_of_token(doc[j - 1]) is None:
+            j -= 1
+        if j == span.start or doc[j].lower_ in ("and", "&") or span.start - j > 5:
+            return None
+        if doc[span.start - 1].lower_ not in ("and", "&") and (m.label == "ORG" or doc[j].is_sent_start):
+            return None  # only NORP mentions, and not to a capitalised sentence opener ("Fellow Republicans")
+        a = doc[j].idx
+        name = doc.text[a:m.end_char]
+        for o in self.mentions:
+            if o.name == name and o.label == m.label:
+                return o
+        return Mention(a, m.end_char, 0, name, m.label, name, entity_id(m.label, name))
+
+    def _unit_name(self, head: Token, lo: int) -> Mention | None:
+        """The name of a unit, subsidiary … written right before the noun ("Acme Corp's [Acme Oil
+        France] unit said"): its run of proper nouns as an ORG (the mention of that name, else a
+        synthetic one)."""
+        doc = self.doc
+        j = head.i
+        while j - 1 >= lo and head.i - j < 6 and doc[j - 1].tag_ in ("NNP", "NNPS") and doc[j - 1].text[:1].isupper() \
+                and doc[j - 1].text not in ("<", ">"):
+            j -= 1
+        if j == head.i:
+            return None
+        a, b = doc[j].idx, doc[head.i - 1].idx + len(doc[head.i - 1])
+        name = doc.text[a:b]
+        m = self.mention_of_token(doc[head.i - 1])
+        if m is not None and m.label == "ORG" and m.end_char == b and m.start_char <= a:
+            return m
+        for o in self.mentions:
+            if o.name == name and o.label == "ORG":
+                return o
+        return Mention(a, b, 0, name, "ORG", name, entity_id("ORG", name))
+
+    def _wire_bracket_name(self, head: Token) -> Mention | None:
+        """Wire copy brackets company names and tickers: a speaker inside or ending such a group
+        ("<Microelectronics and Computer Technology Corp> said", "Thyssen AG <THYH.F> said", where
+        the parser takes "<" or ">" for the subject) is the bracketed name — or, for a ticker
+        (one upper-case symbol: "THYH.F", "MER"), the run of proper nouns right before it. The
+        mention of that name is reused, else a synthetic ORG one."""
+        doc = self.doc
+        i = head.i
+        if head.text not in ("<", ">") and not (i + 1 < len(doc) and doc[i + 1].text == ">"):
+            return None
+        lt = next((j for j in range(i, max(-1, i - 12), -1) if doc[j].text == "<"), None)
+        gt = next((j for j in range(max(i, (lt or i) + 1), min(len(doc), i + 12)) if doc[j].text == ">"), None)
+        if lt is None or gt is None or gt - lt < 2 or any("\n" in t.whitespace_ or t.text in ("<", ">")
+                                                           for t in doc[lt + 1:gt]):
+            return None
+        inner = doc[lt + 1:gt]
+        if len(inner) == 1 and re.fullmatch(r"[A-Z][A-Z0-9.]{0,9}", inner[0].text):  # a ticker
+            lo = lt
+            while lo > 0 and lt - lo < 6 and doc[lo - 1].tag_ in ("NNP", "NNPS") and not doc[lo - 1].is_punct \
+                    and "\n" not in doc[lo - 1].whitespace_:
+                lo -= 1
+            if lo == lt:
+                return None
+            toks = doc[lo:lt]
+        else:
+            toks = inner
+        a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+        name = doc.text[a:b]
+        if not name[:1].isupper():
+            return None
+        for m in self.mentions:
+            if m.name == name and m.label == "ORG":
+                return m
+        return Mention(a, b, 0, name, "ORG", name, entity_id("ORG", name))
 
     def _appos_name(self, child: Token) -> Mention | None:
         """A person's name in apposition to a title that the NER missed or mislabelled ("…,
@@ -2036,29 +2192,43 @@ class _Resolver:
                 return m
         return Mention(a, b, 0, name, "PERSON", name, entity_id("PERSON", name))
 
-    def _unlisted_name(self, head: Token) -> Mention | None:
+    def _unlisted_name(self, head: Token, label: str | None = None) -> Mention | None:
         """A proper-noun speaker the NER missed and no mention names ("Barclays cautioned …",
         "Cardinal Okafor said"): a synthetic mention of its run of capitalised proper nouns — a
-        PERSON after an honorific or title ("Mr", "Cardinal"; the name without it), else an ORG.
-        Not for all-capital words (headlines, datelines) nor role or generic nouns."""
+        PERSON after an honorific or title ("Mr", "Cardinal"; the name without it), else an ORG
+        (``label`` forces one: a name in apposition to "group"). Not for all-capital words
+        (headlines, datelines) nor role or generic nouns. A run ending in a corporate suffix
+        ("Yellow Freight System Inc") is a company even when the NER took part of it for a
+        person or place."""
+        if head.tag_ in ("NNP", "NNPS") and head.text.isupper() and head.text.isalpha() and len(head.text) > 3 \
+                and head.lower_ not in _NOT_NAMES:  # "PENCE:" in a transcript → Mike Pence
+            m = self._by_name_word(head.text.title(), head.idx)
+            if m is None and head.sent.start == 0:  # a headline: "MIYAZAWA SAYS …" → Kiichi Miyazawa below
+                m = self._next_by_name_word(head.text.title(), head.idx)
+            if m is not None or len(head.text) > 5:
+                return m
         if head.tag_ not in ("NNP", "NNPS") or not _NAME_WORD.fullmatch(head.text) or head.lower_ in _NOT_NAMES \
                 or head.is_stop or any(c.dep_ == "poss" for c in head.lefts):
             return None  # "Attorneys", "Much", "Trump's potential VP": no names
-        if head.text.isupper() and len(head.text) > 3:  # "PENCE:" in a transcript → Mike Pence
-            m = self._by_name_word(head.text.title(), head.idx)
-            if m is not None or len(head.text) > 5:
-                return m
-        if head.lower_ in _ROLE_WORDS or head.lower_ in _INSTITUTIONS or head.lower_ in _ORG_NOUNS \
+        doc = self.doc
+        named_org = head.lower_ in _ORG_TAIL and head.i > 0 and doc[head.i - 1].tag_ in ("NNP", "NNPS") \
+            and _NAME_WORD.fullmatch(doc[head.i - 1].text) is not None  # "Germantown Savings Bank"
+        if head.lower_ in _ROLE_WORDS or head.lower_ in _INSTITUTIONS or (head.lower_ in _ORG_NOUNS and not named_org) \
                 or head.lower_ in _SOURCE_DOC_NOUNS or head.lower_ in _NATION:
             return None
-        doc = self.doc
         lo = head.i
         while lo > 0 and head.i - lo < 4 and doc[lo - 1].tag_ in ("NNP", "NNPS") and _NAME_WORD.fullmatch(doc[lo - 1].text) \
                 and "\n" not in doc[lo - 1].whitespace_:
             lo -= 1
         toks = list(doc[lo:head.i + 1])
-        if any(self.mention_of_token(t) is not None for t in toks):
+        inner = [m for m in (self.mention_of_token(t) for t in toks) if m is not None]
+        if (head.lower_ in _CORP_SUFFIX or head.lower_ in _ORG_TAIL) and len(toks) > 1:
+            label = "ORG"
+        elif inner and (label is not None or head.sent.start == 0  # not in a title-case headline
+                        or any(m.label != "PERSON" or m.end_char > head.idx for m in inner)):
             return None  # a GPE, a date …: not a speaker name
+        elif inner:  # "[Johnny] Depp": a person's name the NER cut short
+            label = "PERSON"
         title = toks[0].lower_.rstrip(".")
         person = title in _HONORIFICS or title in _PERSON_TITLES
         if person:
@@ -2072,7 +2242,7 @@ class _Resolver:
         if not person and len(toks) >= 2 and not any(t.text.isupper() or t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS
                                                      or t.lower_ in _INSTITUTIONS for t in toks):
             person = True
-        label = "PERSON" if person else "ORG"
+        label = label or ("PERSON" if person else "ORG")
         for m in self.mentions:
             if m.name == name and m.label == label:
                 return m
@@ -2086,9 +2256,10 @@ class _Resolver:
         USA, the company's US arm, grew"), then the one of them the document mentions most — else (a
         lead sentence: "…, the elections watchdog has said.") the first one at most
         ``_ORG_AHEAD`` characters ahead."""
-        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or words[0].lower_ not in ("the", "this") \
-                or any(t.lower_ in ("central", "national", "world") for t in words):
-            return None  # "the central bank" is not the latest bank
+        if head.lower_ not in _ORG_NOUNS or head.tag_ != "NN" or not words or (
+                words[0].lower_ not in ("the", "this") and not self._country_possessor(head)) \
+                or any(t.lower_ in ("central", "national", "world", "editorial") for t in words):
+            return None  # "the central bank" is not the latest bank, "the editorial board" no company
         for t in words:
             if t.i < head.i and t.tag_ in ("NNP", "NNPS"):
                 mm = self.mention_of_token(t)
@@ -2138,6 +2309,16 @@ class _Resolver:
         if k < 0 and k + 1 < len(self.recent_orgs) and self.recent_orgs[k + 1][0] - pos <= _ORG_AHEAD:
             return self.recent_orgs[k + 1][1]
         return None
+
+    def _country_possessor(self, head: Token) -> bool:
+        """"South Korea's top carmaker", "Britain's biggest bank": a place's superlative org noun is
+        as definite as "the carmaker"."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None or not any(c.tag_ == "JJS" or c.lower_ in ("top", "leading", "largest", "biggest")
+                                   for c in head.children if c.i < head.i):
+            return False
+        m = self.mention_of_token(poss)
+        return m is not None and m.label == "GPE"
 
     def _it_speaker(self, pos: int) -> Mention | None:
         """"It said …": the latest resolved speaker when it is no person and at most
@@ -2257,6 +2438,7 @@ class _Resolver:
         best_pos = -1
         qualified: Mention | None = None  # a match whose descriptors add "deputy", "former" …
         qualified_pos = -1
+        best_exact = False
         for eid, desc in self.people.items():
             keys = {_NATION.get(w, w) for w in desc}
             ok = True
@@ -2281,6 +2463,16 @@ class _Resolver:
                     qualified, qualified_pos = last, last.start_char
             elif last.start_char > best_pos:
                 best, best_pos = last, last.start_char
+                best_exact = all(w in desc for w in want if w in _ROLE_WORDS)
+        if head.lower_ not in self.anonymous and (best is not None and not best_exact
+                                                  or best is None and not self._person_before(head.idx)):
+            # a role only akin to an earlier person's ("the chairman" after "party leader X"), or
+            # one before any person is named, is the person the next sentence introduces
+            roles = {w for w in want if w in _ROLE_WORDS}
+            group = set().union(*(next((g for g in _ROLE_GROUPS if w in g), {w}) for w in roles)) if roles else set()
+            named = self._named_next(head, group)
+            if named is not None:
+                return named
         if best is None and head.lower_ not in self.anonymous:
             # "the US president" when no descriptor says so: the latest person subject/speaker
             # (of the last three) whose descriptors name no other country and no other role
@@ -2301,6 +2493,60 @@ class _Resolver:
                     fallback = fallback or m
             return qualified or fallback
         return best
+
+    def _quote_mark_before(self, pos: int) -> bool:
+        """Does a double quotation mark open or run earlier in the paragraph of ``pos``? (news copy
+        often leaves a multi-sentence quote unbalanced, so the pairing of marks can miss it)"""
+        text = self.doc.text
+        a = text.rfind("\n", 0, pos) + 1
+        return any(c in text[a:pos] for c in '"“”')
+
+    def _person_before(self, pos: int) -> bool:
+        """Is a person named (outside quotes) before ``pos``?"""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0:
+            if self.mentions[k].label == "PERSON" and not self.in_quote(self.mentions[k].start_char):
+                return True
+            k -= 1
+        return False
+
+    def _named_next(self, head: Token, group: set[str]) -> Mention | None:
+        """A lead-in role nominal that no earlier person matches names the person the next
+        sentence introduces as its subject ("…, the shadow chancellor said. [Oliver Letwin] said
+        …", "The new health minister says … [Dr Ann Lowe], on her first day, admitted …"): the
+        first person mention there (two words or more, outside quotes) that is the subject of the
+        sentence's main verb, not mentioned before the nominal, and whose known roles, if any,
+        share the nominal's role group."""
+        doc = self.doc
+        end = head.sent.end
+        nxt = None
+        while end < len(doc):
+            cand = doc[end].sent
+            if any(t.is_alpha for t in cand):
+                nxt = cand
+                break
+            end = cand.end
+        if nxt is None:
+            return None
+        k = bisect.bisect_left(self.starts, nxt.start_char)
+        while k < len(self.mentions) and self.mentions[k].start_char < nxt.end_char:
+            m = self.mentions[k]
+            k += 1
+            if m.label != "PERSON" or self.in_quote(m.start_char) or (
+                    len(m.text.split()) < 2 and not m.title
+                    and not (m.start_char > 0 and self.mention_start_token(m).i > 0
+                             and doc[self.mention_start_token(m).i - 1].lower_.rstrip(".") in _HONORIFICS)):
+                continue  # a full name or a titled one ("Lord Falconer"), not a bare surname
+            t = self._head_token(m)
+            if t is None or t.dep_ not in ("nsubj", "nsubjpass") or t.head.i != nxt.root.i:
+                continue
+            if self._last_mention_of(m.entity_id, head.idx) is not None:
+                return None
+            roles = self.people.get(m.entity_id, set()) & _ROLE_WORDS
+            if roles and group and not roles & group:
+                return None
+            return m
+        return None
 
     def fuller_name(self, m: Mention) -> Mention:
         """The latest earlier mention with a longer name that contains ``m``'s one-word name
@@ -2329,6 +2575,17 @@ class _Resolver:
             k -= 1
         return None
 
+    def _next_by_name_word(self, word: str, pos: int) -> Mention | None:
+        """The first PERSON/ORG mention after ``pos`` (≤ ``_ORG_DISTANCE`` characters) whose
+        canonical name contains ``word`` as a word."""
+        k = bisect.bisect_right(self.starts, pos)
+        while k < len(self.mentions) and self.mentions[k].start_char - pos <= _ORG_DISTANCE:
+            m = self.mentions[k]
+            if m.label in ("PERSON", "ORG") and word in m.name.split():
+                return m
+            k += 1
+        return None
+
     def _last_mention_of(self, eid: str, pos: int) -> Mention | None:
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:
@@ -2350,7 +2607,7 @@ class _Resolver:
         return None
 
 
-_NAME_WORD = re.compile(r"[A-Z&]{2,5}|[A-Z](?:[a-z]+['’-]?)*(?:[A-Z][a-z]+)?(?:['’-][A-Z]?[a-z]*)*")
+_NAME_WORD = re.compile(r"[A-Z&]{2,5}|[A-Z](?:[a-z]+['’-]?)*(?:[A-Z][a-z]+)*(?:['’-][A-Z]?[a-z]*)*")
 # capitalised words that are no speaker's name
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -2362,6 +2619,13 @@ _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _PERSON_TITLES = {"cardinal", "archbishop", "bishop", "father", "rev", "reverend", "rabbi", "imam", "sheikh",
                   "president", "senator", "judge", "justice", "professor", "general", "colonel", "captain",
                   "chancellor", "minister", "governor", "mayor", "inspector", "detective", "sergeant", "coach"}
+# corporate suffixes: a run of proper nouns ending in one names a company as a whole ("Yellow
+# Freight System Inc"), even when the NER took part of it for a person
+_CORP_SUFFIX = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "spa", "corporation", "limited"}
+# last words that make a run of proper nouns an organisation's name ("Germantown Savings Bank")
+_ORG_TAIL = {"bank", "association", "group", "holdings", "partners", "trust", "fund", "company", "bancorp"}
+# post-nominal letters after a person's name ("Frank Field MP")
+_POST_NOMINAL = {"mp", "mep", "msp", "am", "qc", "kc", "mla", "td", "jr", "sr"}
 _ORG_GENERIC = {"inc", "corp", "co", "ltd", "plc", "llc", "group", "holdings", "company", "corporation",
                 "institute", "bank", "association", "party", "union", "fund", "foundation", "university",
                 "council", "news", "times", "post", "journal", "network", "media", "capital", "partners"}
@@ -2390,7 +2654,8 @@ _ORG_NOUNS = {"company", "firm", "group", "carmaker", "automaker", "bank", "lend
               "operator", "manufacturer", "maker", "chain", "giant", "conglomerate", "corporation",
               "organisation", "organization", "charity", "club", "studio", "publisher",
               "supermarket", "utility", "producer", "exporter", "importer", "brewer", "miner",
-              "builder", "developer", "distributor", "provider", "carrier", "association", "federation"}
+              "builder", "developer", "distributor", "provider", "carrier", "association", "federation",
+              "board"}
 _DOC_NOUN_LOOKBACK = 3  # earlier mentions of "statement" looked at for "the statement"
 _DOC_NOUNS = {"statement", "readout", "release", "communique", "communiqué", "report", "letter", "memo",
               "transcript", "post", "tweet"}
@@ -3219,6 +3484,8 @@ def _finish(doc: Doc, text: str, raw: list[dict], resolver: _Resolver, sent_inde
             # a roar when, at the end of …, she added")
             resolver.current = (a, b) if not a <= ss < b and head.head.dep_ in ("ROOT", "parataxis") else (0, 0)
             m = resolver.resolve(head, slo, shi)
+            if m is not None and head.lower_ in _SPOKES and m.label in ("ORG", "GPE"):
+                resolver.last_spokes = (ss, m)
             if m is not None:
                 m = resolver.fuller_name(m)
                 q.speaker_name, q.speaker_label, q.speaker_entity_id = m.name, m.label, m.entity_id
