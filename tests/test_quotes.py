@@ -1352,3 +1352,21 @@ def test_report_nested_under_a_document_subject_is_not_a_second_quote(nlp):
 def test_reported_clause_stops_before_a_trailing_inverted_cue(nlp):
     q = find(run(nlp, "The mayor said the bridge “would never open on time,” an aide recalled."), "never open")
     assert "recalled" not in q.text
+
+
+def test_gerund_after_a_preposition_reports_its_object(nlp):
+    q = find(run(nlp, "The mayor won the runoff by promising a new tram line for the east side."), "tram line")
+    assert q.cue == "promising" and q.speaker == "The mayor" and q.text.startswith("a new tram line")
+    q = find(run(nlp, "After mocking the stadium deal for weeks, Ortega voted for it on Tuesday."), "stadium")
+    assert q.cue == "mocking" and q.speaker == "Ortega"
+    q = find(run(nlp, "With the senator calling the budget a disgrace, the talks collapsed."), "disgrace")
+    assert q.speaker == "the senator"
+    # a noun's gerund and a negative preposition report nothing
+    assert run(nlp, "The council has a long history of blaming the unions for the delays.") == []
+    assert run(nlp, "Ortega left the hall without mentioning the stadium deal.") == []
+
+
+def test_noun_phrase_object_is_not_continued_by_the_next_quote(nlp):
+    qs = run(nlp, "The minister did not suggest new sanctions. “We will keep talking to them until the "
+                  "spring.” The talks resume in May.")
+    assert not any("sanctions" in q.text and "keep talking" in q.text for q in qs)

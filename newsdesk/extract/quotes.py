@@ -71,7 +71,12 @@ Kinds and content spans
   clause, a conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"),
   is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing)
   and no "if" condition, has no particle of its own ("blasted out releases"), and the object is
-  more than a pronoun.
+  more than a pronoun. A gerund after a preposition counts too when the preposition hangs on a
+  verb other than "be" ("won by promising [a tram line]", "After mocking [the deal], Ortega
+  voted …") or the gerund has its own subject ("with the senator calling [the budget a
+  disgrace]"); not a noun's ("a history of blaming X") nor after without/of/despite/instead/
+  than/against/from. Such an object is not continued by a standalone quote in the next sentence
+  ("did not suggest [new sanctions]. “We will …”": the quote floats on its own).
   "refer to", "point to", "point out" report the object right after their particle ("…,” Ames
   said, referring to [the mayor]", "She pointed to [the polls]"), not as a fronted participle
   ("Pointing to X, Weber told …": the main clause is the report) nor a bare passive ("the jet,
@@ -1282,8 +1287,8 @@ def _np_object_cue(cue: _Cue) -> bool:
             return False
     elif cue.lemma not in _NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
         return False
-    if cue.speaker_head is None or verb.dep_ not in _NP_OBJECT_DEPS + ("acl",) * (cue.lemma == "show") \
-            or cue.content_lo is None:
+    if cue.speaker_head is None or cue.content_lo is None or (
+            verb.dep_ not in _NP_OBJECT_DEPS + ("acl",) * (cue.lemma == "show") and not _np_object_pcomp(verb)):
         return False
     if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to")
            or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
@@ -1301,6 +1306,26 @@ def _np_object_cue(cue: _Cue) -> bool:
         return False
     doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
+
+
+_PCOMP_NOT = {"without", "of", "despite", "instead", "than", "against", "from", "short"}
+
+
+def _np_object_pcomp(verb: Token) -> bool:
+    """True for a gerund after a preposition that hangs on a verb ("won the nomination by
+    promising [X]", "after mocking [Trump]", "was devoted to criticizing [X]"), or one with a
+    subject of its own ("with Cruz calling [Trump his friend]"); not a noun's ("a long history
+    of blaming X") nor a negative one ("without referring to X", "stopped short of calling for X")."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return False
+    if any(k.dep_ == "nsubj" for k in verb.children):
+        return True
+    prep = verb.head
+    return (prep.lower_ not in _PCOMP_NOT and prep.head.tag_.startswith("VB") and prep.head.i != prep.i
+            and prep.head.lower_ not in _BE_FORMS)  # "That's why she quit before announcing …"
+
+
+_BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "am", "'m", "’m"}
 
 
 def _bare_conjuncts_end(verb: Token, hi: int) -> int:
@@ -3171,9 +3196,11 @@ def _continues_reported(text: str, rec: dict, a: int, paras: "_Paragraphs", free
     """True when a standalone quote at ``a`` continues the reported clause ``rec``: the next
     sentence of the same paragraph, no other cue in between, and ``rec`` has a speaker
     ("She said she and Obama had made progress. “I really believe …”" is ONE attribution in
-    PolNeAR). Limit: a quote by someone else introduced without a cue is taken too."""
+    PolNeAR). Not after a bare noun-phrase object ("He didn't suggest [retaliation]. “Our goal
+    …”": the quote floats on its own). Limit: a quote by someone else introduced without a cue
+    is taken too."""
     rb = rec["span"][1]
-    if _speaker_of(rec) is None or rec["cue"].last.idx >= a:
+    if _speaker_of(rec) is None or rec["cue"].last.idx >= a or rec["cue"].content_from == "npobject":
         return False
     if paras.of(rb - 1) != paras.of(a):
         return False
