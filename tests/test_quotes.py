@@ -1256,7 +1256,9 @@ def test_speech_act_noun_with_quoted_content(nlp, text, content, speaker):
 
 
 def test_speech_act_noun_without_quoted_words_is_no_cue(nlp):
-    assert not run(nlp, "Critics attacked the senator's call for a ban on imports.")
+    # "attacked" reports its object (a speech-act verb), the noun "call" reports nothing
+    qs = run(nlp, "Critics attacked the senator's call for a ban on imports.")
+    assert [q.cue for q in qs] == ["attacked"] and qs[0].speaker == "Critics"
 
 
 def test_report_nested_in_a_reported_clause_is_not_a_second_quote(nlp):
@@ -1364,6 +1366,16 @@ def test_gerund_after_a_preposition_reports_its_object(nlp):
     # a noun's gerund and a negative preposition report nothing
     assert run(nlp, "The council has a long history of blaming the unions for the delays.") == []
     assert run(nlp, "Ortega left the hall without mentioning the stadium deal.") == []
+
+
+def test_more_speech_act_verbs_report_their_object(nlp):
+    for text, cue, frag in [
+        ("The union leader highlighted the rising cost of rent in her speech.", "highlighted", "rising cost"),
+        ("Ortega reminded the council of its promise to the farmers.", "reminded", "promise to the farmers"),
+        ("Farid attacked the port authority for its handling of the strike.", "attacked", "port authority"),
+    ]:
+        q = find(run(nlp, text), frag)
+        assert q.cue == cue and q.kind == "indirect"
 
 
 def test_noun_phrase_object_is_not_continued_by_the_next_quote(nlp):
