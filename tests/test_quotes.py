@@ -1382,3 +1382,11 @@ def test_noun_phrase_object_is_not_continued_by_the_next_quote(nlp):
     qs = run(nlp, "The minister did not suggest new sanctions. “We will keep talking to them until the "
                   "spring.” The talks resume in May.")
     assert not any("sanctions" in q.text and "keep talking" in q.text for q in qs)
+
+
+def test_unmarked_content_runs_to_the_end_of_its_clause(nlp):
+    q = find(run(nlp, "The governor denied any role in the March 4, 2019, closure of the plant."), "any role")
+    assert q.text == "any role in the March 4, 2019, closure of the plant"
+    # not past the cue's own clause
+    qs = run(nlp, "After he explained the rules, the players took their seats.")
+    assert not [q for q in qs if "players" in q.text]

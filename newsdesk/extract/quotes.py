@@ -92,6 +92,10 @@ Kinds and content spans
   A gerund object counts too ("reported [raising $9 million]", "mentioned [raising the wage]").
   Such an object runs over the verb's modifiers that follow it without a comma ("questioned [his
   judgment in supporting the war]", "mentioned [the deal five times]"), never over a quote mark.
+  Unmarked content after its cue (a reported clause, an object, an infinitive) runs on to the end
+  of the cue verb's subtree within the sentence when no quote mark, line break, ; : — – ( or other
+  reporting verb comes first ("denied [any role in the March 4, 2019, closure of the plant]");
+  not a span with quote marks, nor a lone pronoun ("mentioned it twice").
   An urging verb's infinitive runs over the bare-verb conjuncts the parser hung on the verb
   ("called on the sides [to strengthen ties, speak with “a louder voice”, come up with …]").
   "call for X to do Y" reports the object with its infinitive ("called for [all candidates to
@@ -1313,6 +1317,24 @@ def _np_object_cue(cue: _Cue) -> bool:
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
 
 
+_EXT_SRC = {"npobject", "ccomp", "object", "xcomp"}  # contents run on by _to_sentence_end
+
+
+def _to_sentence_end(doc: Doc, lo: int, hi: int, end: int) -> int:
+    """``hi`` of unmarked content moved to ``end`` (the cue's subtree end within its sentence),
+    the way PolNeAR spans run, unless a quote mark, line break, ; : — – ( or another reporting
+    verb comes first; spans with quote marks and lone pronouns keep their end."""
+    if any(t.is_quote for t in doc[lo:hi]) or (hi - lo == 1 and doc[lo].tag_ in _PRONOUN_TAGS):
+        return hi  # a mixed span keeps its closing mark at the end; "mentioned it twice" stays a pronoun
+    j = hi
+    while j < end:
+        t = doc[j]
+        if t.is_quote or "\n" in t.text or t.text in (";", ":", "—", "–", "(") or (t.tag_.startswith("VB") and _cue_of(t) is not None):
+            return hi
+        j += 1
+    return _trim(doc, hi, end)[1] if end > hi else hi
+
+
 _PCOMP_NOT = {"without", "of", "despite", "instead", "than", "against", "from", "short"}
 
 
@@ -1774,6 +1796,8 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
         clo = chi = None
         src = ""
         if found is not None:
+            if found[2] in _EXT_SRC and found[0] > tok.i:
+                found = (found[0], _to_sentence_end(doc, found[0], found[1], min(sents.of(tok.i).end, tok.right_edge.i + 1)), found[2])
             clipped = _clip(doc, paras, tok, found[0], found[1])
             if clipped is not None:
                 clo, chi = clipped
