@@ -1390,3 +1390,10 @@ def test_unmarked_content_runs_to_the_end_of_its_clause(nlp):
     # not past the cue's own clause
     qs = run(nlp, "After he explained the rules, the players took their seats.")
     assert not [q for q in qs if "players" in q.text]
+
+
+def test_figurative_subject_of_a_newer_object_cue_reports_nothing(nlp):
+    assert run(nlp, "The long delays suggest a deeper problem at the port.") == []
+    assert run(nlp, "His support faded after mocking the plan.") == []
+    q = find(run(nlp, "Critics attacked the port authority for its handling of the strike."), "port authority")
+    assert q.speaker == "Critics"

@@ -77,7 +77,11 @@ Kinds and content spans
   verb other than "be" ("won by promising [a tram line]", "After mocking [the deal], Ortega
   voted …") or the gerund has its own subject ("with the senator calling [the budget a
   disgrace]"); not a noun's ("a history of blaming X") nor after without/of/despite/instead/
-  than/against/from. Such an object is not continued by a standalone quote in the next sentence
+  than/against/from. These gerunds and the verbs added last (attack, highlight, suggest, remind,
+  email, recount, vow, assert, allege, bemoan: ``_ANIMATE_ONLY_LEMMAS``) need a subject that can
+  speak — a name, pronoun, PERSON/ORG/NORP/GPE mention, role, organisation, document or people
+  noun ("critics", "voters"): "The long delays suggest X" and "his support faded after mocking X"
+  report nothing. Such an object is not continued by a standalone quote in the next sentence
   ("did not suggest [new sanctions]. “We will …”": the quote floats on its own).
   "refer to", "point to", "point out" report the object right after their particle ("…,” Ames
   said, referring to [the mayor]", "She pointed to [the polls]"), not as a fronted participle
@@ -1262,10 +1266,20 @@ _NP_OBJECT_LEMMAS: set[str] = {
     "report", "repeat", "reveal", "disclose", "promise", "demand",
     # what a speaker points at ("…,” Trump said, referring to [Cruz]"; "She pointed to [the polls]")
     "refer to", "point to", "point out", "recall", "tweet",
-    # added by their hit rate on PolNeAR train (≥ 0.6 of the objects are gold contents)
+    # added by their hit rate on PolNeAR train (≥ 0.6 of the objects are gold contents); these
+    # take an inanimate subject figuratively ("the results suggest …"), see _ANIMATE_ONLY_LEMMAS
     "highlight", "suggest", "remind", "email", "recount", "vow", "assert", "allege",
     "bemoan", "attack",
 }
+_ANIMATE_ONLY_LEMMAS = {"highlight", "suggest", "remind", "email", "recount", "vow", "assert", "allege",
+                        "bemoan", "attack"}
+# common-noun heads that can speak (with _ROLE_WORDS, _ORG_NOUNS, _SOURCE_DOC_NOUNS)
+_SPEAKING_NOUNS = {"voters", "critics", "democrats", "republicans", "officials", "candidates", "supporters",
+                   "members", "leaders", "groups", "campaign", "campaigns", "administration", "opponents",
+                   "lawmakers", "activists", "party", "aides", "advocates", "protesters", "others", "some",
+                   "many", "both", "all", "people", "residents", "conservatives", "liberals", "experts",
+                   "analysts", "candidate", "committee", "commission", "court", "government", "senators",
+                   "delegates", "column", "editorial", "ad", "ads", "pacs"}
 _POINTING_LEMMAS = {"refer to", "point to", "point out"}
 # subjects whose "show" reports a finding: "the poll shows [Clinton with a double-digit lead]"
 _SHOW_SOURCES = {"poll", "polls", "survey", "surveys", "records", "results", "data", "figures", "numbers",
@@ -1313,8 +1327,19 @@ def _np_object_cue(cue: _Cue) -> bool:
             (verb.i > 0 and verb.doc[verb.i - 1].text.endswith("<"))  # markup: <tweet author=…>
             or cue.content_lo <= cue.speaker_head.i < cue.content_hi):  # “…,” tweeted [a user]
         return False
+    if (verb.dep_ == "pcomp" or cue.lemma in _ANIMATE_ONLY_LEMMAS) and not _can_speak(cue.speaker_head):
+        return False  # "his support collapsed after mocking X", "Starr's remarks suggested X"
     doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by _np_object_tail)
     return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in _PRONOUN_TAGS)
+
+
+def _can_speak(head: Token) -> bool:
+    """True for a subject head that can make a speech act: a name, a pronoun, "who", a PERSON/ORG/
+    NORP/GPE mention, a role, organisation or document noun, or a noun for people ("critics")."""
+    low = head.lower_
+    return (head.tag_ in ("NNP", "NNPS", "PRP") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or low == "who" or low in _SPEAKING_NOUNS or low in _ROLE_WORDS or low in _ORG_NOUNS
+            or low in _SOURCE_DOC_NOUNS)
 
 
 _EXT_SRC = {"npobject", "ccomp", "object", "xcomp"}  # contents run on by _to_sentence_end
