@@ -1397,3 +1397,21 @@ def test_figurative_subject_of_a_newer_object_cue_reports_nothing(nlp):
     assert run(nlp, "His support faded after mocking the plan.") == []
     q = find(run(nlp, "Critics attacked the port authority for its handling of the strike."), "port authority")
     assert q.speaker == "Critics"
+
+
+def test_clause_holding_the_speaker_of_an_inverted_cue_is_no_content(nlp):
+    # the parser's error, rebuilt by hand: "Ruiz" is the subject of "Save", a ccomp of "said"
+    from spacy.tokens import Doc
+    parse = [("“", "``", "punct", 10), ("It", "PRP", "nsubj", 2), ("is", "VBZ", "ccomp", 10), ("a", "DT", "det", 4),
+             ("fight", "NN", "attr", 2), ("for", "IN", "prep", 4), ("the", "DT", "det", 7), ("ages", "NNS", "pobj", 5),
+             (",", ",", "punct", 10), ("”", "''", "punct", 10), ("said", "VBD", "ROOT", 10),
+             ("Dana", "NNP", "compound", 12), ("Ruiz", "NNP", "nsubj", 20), (",", ",", "punct", 12),
+             ("a", "DT", "det", 15), ("teacher", "NN", "appos", 12), ("who", "WP", "nsubj", 17),
+             ("heads", "VBZ", "relcl", 15), ("the", "DT", "det", 19), ("group", "NN", "dobj", 17),
+             ("Save", "VB", "ccomp", 10), ("the", "DT", "det", 22), ("Roads", "NNP", "dobj", 20), (".", ".", "punct", 10)]
+    spaces = [False, True, True, True, True, True, True, False, False, True, True, True, False, True, True, True,
+              True, True, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=[p[0] for p in parse], spaces=spaces, tags=[p[1] for p in parse],
+              deps=[p[2] for p in parse], heads=[p[3] for p in parse], sent_starts=[True] + [False] * (len(parse) - 1))
+    qs = extract_quotes(doc, entities_for(doc))
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "Dana Ruiz")]

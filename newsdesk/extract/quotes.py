@@ -129,7 +129,9 @@ Kinds and content spans
   speech; a ``direct``-flag verb's clause counts only with quoted words: "blamed the law on
   “knuckleheaded politicians.”"). *tell*/*urge*-like verbs also take a "to"-infinitive parsed as
   an adverbial clause ("tells his supporters to “go …”").
-A verb inside a quote never reports that quote ("“You tell me,” he said" → he). Not quotes: ≤ 3
+A verb inside a quote never reports that quote ("“You tell me,” he said" → he). A content after
+a cue right after a quote mark that holds the cue's own speaker is none ("“…,” said [David Brock, a
+confidant who heads the PAC Correct the Record]": the parser made the speaker a clause subject). Not quotes: ≤ 3
 quoted words not set off as an utterance (scare quotes, "old friend"), short Title Case
 stretches (“Guardians of the Galaxy”; also "a film called “Tenemos Familias”": a participle of
 call/describe/label … right after a noun names it) unless they hold a sentence break (“Like
@@ -1818,6 +1820,9 @@ def _find_cues(doc: Doc, paras: _Paragraphs, sents: _Sents, toks: list[Token]) -
             found = _comma_cue_sentence(tok, last, sents) or found
         if lemma == "ask" and (found is None or found[2] == "object"):
             found = _question_clause(tok) or found
+        if (found is not None and subj is not None and found[0] > tok.i and found[0] <= subj.i < found[1]
+                and tok.i > 0 and doc[tok.i - 1].is_quote):
+            found = None  # "“…,” said [David Brock, a confidant who heads … Correct the Record]": the speaker
         clo = chi = None
         src = ""
         if found is not None:
