@@ -1415,3 +1415,13 @@ def test_clause_holding_the_speaker_of_an_inverted_cue_is_no_content(nlp):
               deps=[p[2] for p in parse], heads=[p[3] for p in parse], sent_starts=[True] + [False] * (len(parse) - 1))
     qs = extract_quotes(doc, entities_for(doc))
     assert [(q.kind, q.speaker) for q in qs] == [("direct", "Dana Ruiz")]
+
+
+def test_infinitive_of_a_done_report_reports_its_object(nlp):
+    q = find(run(nlp, "The senator went on the radio to defend her vote on the budget."), "her vote")
+    assert q.cue == "defend" and q.speaker == "The senator"
+    q = find(run(nlp, "Ortega continued to question the cost of the new stadium."), "the cost")
+    assert q.cue == "question" and q.speaker == "Ortega"
+    # refused, negated: nothing was said
+    assert run(nlp, "Ortega refused to criticize the stadium deal.") == []
+    assert run(nlp, "Ortega did not go on the radio to defend the stadium deal.") == []

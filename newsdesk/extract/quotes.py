@@ -71,8 +71,10 @@ Kinds and content spans
   ("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…,
   citing [the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main
   clause, a conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"),
-  is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing)
-  and no "if" condition, has no particle of its own ("blasted out releases"), and the object is
+  is active with a subject, is no infinitive ("refused to attack her rivals" reports nothing;
+  but an xcomp/adverbial infinitive whose subject can speak, not negated and not under a verb of
+  intent or failure, reports: "went on the radio to defend [her vote]", "continued to question
+  [the cost]"; see ``_NOT_DONE``) and no "if" condition, has no particle of its own ("blasted out releases"), and the object is
   more than a pronoun. A gerund after a preposition counts too when the preposition hangs on a
   verb other than "be" ("won by promising [a tram line]", "After mocking [the deal], Ortega
   voted …") or the gerund has its own subject ("with the senator calling [the budget a
@@ -1315,7 +1317,7 @@ def _np_object_cue(cue: _Cue) -> bool:
     if cue.speaker_head is None or cue.content_lo is None or (
             verb.dep_ not in _NP_OBJECT_DEPS + ("acl",) * (cue.lemma == "show") and not _np_object_pcomp(verb)):
         return False
-    if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to")
+    if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to" and not _reporting_infinitive(cue))
            or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
            or (k.dep_ == "prt" and k.i > cue.last.i) for k in verb.children):
         return False  # passive, infinitive, condition ("if they did not confirm …"), other verb ("blasted out")
@@ -1360,6 +1362,26 @@ def _to_sentence_end(doc: Doc, lo: int, hi: int, end: int) -> int:
             return hi
         j += 1
     return _trim(doc, hi, end)[1] if end > hi else hi
+
+
+# governors of an infinitive that did not (yet) happen: "refused to attack X", "wants to praise X"
+_NOT_DONE = {"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "fail",
+             "failed", "fails", "failing", "want", "wants", "wanted", "wanting", "plan", "plans", "planned",
+             "planning", "hope", "hopes", "hoped", "hoping", "expect", "expected", "expects", "intend", "intends",
+             "intended", "try", "tried", "tries", "trying", "need", "needs", "needed", "seek", "seeks", "sought",
+             "hesitate", "hesitated", "would", "like", "able", "unwilling", "reluctant", "willing", "ready",
+             "likely", "unlikely", "chance", "effort", "decision", "opportunity", "time", "reason", "reasons"}
+
+
+def _reporting_infinitive(cue: _Cue) -> bool:
+    """True for a "to" infinitive that reports what its speaker did ("went on ABC to defend [his
+    staff shake-up]", "continued to question [Cruz's temperament]"): an xcomp or adverbial clause
+    whose subject can speak, not negated, not under a verb of intent or failure (``_NOT_DONE``:
+    "refused to attack her rivals", "wants to praise X")."""
+    v = cue.first
+    return (v.dep_ in ("xcomp", "advcl") and v.head.lower_ not in _NOT_DONE
+            and cue.speaker_head is not None and _can_speak(cue.speaker_head)
+            and not any(k.dep_ == "neg" for k in v.children) and not any(k.dep_ == "neg" for k in v.head.children))
 
 
 _PCOMP_NOT = {"without", "of", "despite", "instead", "than", "against", "from", "short"}
