@@ -1425,3 +1425,10 @@ def test_infinitive_of_a_done_report_reports_its_object(nlp):
     # refused, negated: nothing was said
     assert run(nlp, "Ortega refused to criticize the stadium deal.") == []
     assert run(nlp, "Ortega did not go on the radio to defend the stadium deal.") == []
+
+
+def test_headline_credited_to_a_source_word_without_a_verb(nlp):
+    qs = run(nlp, "Survey: Ortega a clear favourite among rural voters.\n\nThe mayor of the valley town spent "
+                  "the week campaigning on the east side.")
+    assert [(q.cue, q.speaker, q.text) for q in qs] == [(":", "Survey", "Ortega a clear favourite among rural voters")]
+    # the shorter label stays out: see test_headline_source_word_colon_line

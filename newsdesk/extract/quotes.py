@@ -51,8 +51,9 @@ Kinds and content spans
   of a PERSON/ORG mention of the document and the rest of the line holds quote
   marks or a clause with a finite verb and its subject, "Trump: My plans aren't set in stone";
   one the NER tagged, "Clinton: I support statehood", counts whatever its tag; so does a source
-  word such as "Poll:" or "Sources:" before a finite clause or a quote, "Poll: Trump leads in
-  Ohio"). An "Asked by X whether/if/why …" participle reports its question with X as speaker.
+  word such as "Poll:" or "Sources:" before a finite clause, a quote or ≥ 5 words, "Poll: Trump
+  leads in Ohio", "Report: Walker to speak at the convention"; not "Poll: The Ohio race"). An
+  "Asked by X whether/if/why …" participle reports its question with X as speaker.
   Also direct: a quote that resumes after its cue in the same sentence ("“A,” said Sherman,
   speaking of politicians, “and leave …”" — one quote), a quote paragraph signed by a dash
   (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed) on the next line
@@ -3127,7 +3128,8 @@ def _name_colon_lines(doc: Doc, text: str, paras: "_Paragraphs", resolver: "_Res
             continue  # "Clinton: 547." is a tally, not an utterance
         ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inside = [(qa, qb) for qa, qb in qspans if ca <= qa and qb <= cb]
-        if (guessed or source) and not inside and not _has_clause(doc, lo, hi):
+        if (guessed or source) and not inside and not _has_clause(doc, lo, hi) and not (
+                source and sum(1 for t in doc[lo:hi] if t.is_alpha) >= 5):  # "Poll: Trump a big turnoff for …"
             continue  # "Sanders: Win in a walk" is a section label, not an utterance
         kind = "direct" if inside and inside[0][0] == ca and inside[-1][1] == cb else ("mixed" if inside else "indirect")
         head = prefix[-1]
