@@ -3,6 +3,7 @@
 #   make test    set up .venv and run the test suite (what CI runs)
 #   make serve   local Prefect server + UI on http://127.0.0.1:4200 and the scheduled inbox deployment
 #   make bench   throughput on ../shared/corpus/bbc (1 and 2 processes) — see BENCHMARKS.md
+#   make evaluate  accuracy on the public gold data in ../shared/eval and the seeds — see ACCURACY.md
 
 PYTHON ?= python3
 VENV   := .venv

@@ -1563,3 +1563,10 @@ def test_headline_credited_to_a_source_word_without_a_verb(nlp):
                   "the week campaigning on the east side.")
     assert [(q.cue, q.speaker, q.text) for q in qs] == [(":", "Survey", "Ortega a clear favourite among rural voters")]
     # the shorter label stays out: see test_headline_source_word_colon_line
+
+
+def test_institution_named_after_by_is_the_speaker_name(nlp):
+    qs = run(nlp, "Mr Li said both sides should “keep talking”, according to a statement by the "
+                  "Chinese Foreign Ministry.")
+    q = [q for q in qs if q.cue == "according to"][0]
+    assert q.speaker_name == "Chinese Foreign Ministry"

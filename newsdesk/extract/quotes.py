@@ -2449,6 +2449,9 @@ class _Resolver:
             if t.i > head.i:
                 break
             w = t.lower_
+            if t.tag_ == "IN":  # "a statement by the Chinese Foreign Ministry": only what follows "by"
+                parts, nation = [], False
+                continue
             if t.is_punct or w in ("the", "a", "an", "'s", "’s", "its", "their", "his", "her"):
                 continue
             if w in _NATION_ADJ:
