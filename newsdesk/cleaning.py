@@ -45,7 +45,9 @@ Pure functions; the only I/O is reading ``data/boilerplate.tsv`` once at import.
    hard-wrapped (wire copy at ~70 columns) and the break falls inside a sentence, else by ``"\\n"``.
    Hard-wrapped (``_wrap_width``): the longest body line has 40–100 characters and at least two
    line breaks fall inside a sentence (the line above does not end a sentence) where the next
-   line's first word would not have fitted on the line above. Only such breaks, and breaks before
+   line's first word would not have fitted on the line above (a paragraph's first line is allowed
+   four columns less: its indent is often lost, "NEW YORK, March 9 - The Semiconductor Industry\n
+   Association said"). Only such breaks, and breaks before
    a line that starts in lower case under a line that does not end a sentence, are joined, so
    tables ("Shr six cts vs three cts") and sentence-final lines keep their line breaks, and
    downstream a line break still starts a sentence ("Clayton\\nYeutter" was two sentences). Bullet standfirst
@@ -92,7 +94,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.tsv"
 
 # Bump when the same raw bytes can give a different CleanArticle (rules or data file changed); runs can
 # record it next to the extractor version so rebuilt bodies are traceable.
-CLEANER_VERSION = "2026.12.02-1"
+CLEANER_VERSION = "2026.12.03-1"
 
 # A terminal marker cuts the rest of the file when the rest has at most this share of the words
 # kept before the marker.
@@ -580,6 +582,9 @@ def _is_continuation(lines: list[str], removed: list[bool], i: int) -> bool:
                 and not _ends_sentence(lines[i - 1]))
 
 
+_PARA_INDENT = 4  # columns a hard-wrapped paragraph's first line may have been indented by
+
+
 def _wrapped_break(above: str, below: str, width: int) -> bool:
     """The line break between ``above`` and ``below`` was made by wrapping at ``width`` columns:
     ``above`` does not end a sentence and ``below``'s first word would not have fitted on it."""
@@ -762,20 +767,26 @@ def clean_article(text: str) -> CleanArticle:
     width = _wrap_width(lines, body_idx)
     parts: list[str] = []
     prev: int | None = None
+    prev_opens = True  # the previous kept line opens a paragraph (its indent may have been lost)
     for i in body_idx:
         line = lines[i]
         if prev is not None and line == lines[prev]:  # repeats that met once the lines between went
             removed[i] = True
             continue
+        opens = prev is None
         if prev is not None:
             gap = range(prev + 1, i)
             if any(not lines[j] or removed[j] for j in gap):
                 parts.append("\n\n")
+                opens = True
             else:
-                join = width and (_wrapped_break(lines[prev], line, width) or _is_continuation(lines, removed, i))
+                # a paragraph's first line was wrapped at the width less its indent ("NEW YORK,
+                # March 9 - The Semiconductor Industry\nAssociation urged …", indent gone)
+                wrap_at = (width - _PARA_INDENT) if width and prev_opens else width
+                join = width and (_wrapped_break(lines[prev], line, wrap_at) or _is_continuation(lines, removed, i))
                 parts.append(" " if join else "\n")
         parts.append(line)
-        prev = i
+        prev, prev_opens = i, opens
     body_text = "".join(parts)
 
     # The dateline opens the first paragraph; standfirst lines (bullets or short lines) may precede it.

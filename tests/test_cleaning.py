@@ -724,3 +724,17 @@ def test_one_paragraph_per_line_is_not_unwrapped():
             "Chairman Morag Lindqvist said the expansion was well ahead of plan and under budget so far.\n")
     body = clean_article(text).body
     assert "channel Chairman" not in body and "Chairman Morag Lindqvist said" in body
+
+
+@pytest.mark.parametrize("width", [55, 60, 64, 70, 78])
+def test_first_line_that_lost_its_paragraph_indent_is_unwrapped(width):
+    # the agencies indented every paragraph; the first one's indent is lost in many archives, so its
+    # first line looks up to four columns short ("NEW YORK, March 9 - The Port Ellen\nharbour ...")
+    import textwrap
+
+    para1 = ("PORT ELLEN, March 3 - The Port Ellen Harbour Authority Of The Western Isles Ferry Services "
+             "Board said cargo volumes would reach a record this year, helped by new ferry routes.")
+    first = textwrap.fill(para1, width, initial_indent="    ").lstrip()
+    rest = [textwrap.fill(p, width) for p in (_PARA2, _PARA3)]
+    raw = "HARBOUR AUTHORITY SEES RECORD CARGO YEAR\n\n" + "\n    ".join([first, *rest]) + "\n Reuter\n"
+    assert clean_article(raw).body.split("\n")[2] == para1
