@@ -1898,8 +1898,11 @@ class _Resolver:
         self.by_id: dict[str, Mention] = {}
         self.recent_people: list[tuple[int, Mention]] = []  # (char pos, mention) of subjects/speakers
         self.anonymous: set[str] = set()  # head nouns of indefinite speakers ("an energy adviser")
+        self.by_name: dict[tuple[str, str | None], Mention] = {}  # (name, label | None) → first mention
         for m in self.mentions:
             self.by_id.setdefault(m.entity_id, m)
+            self.by_name.setdefault((m.name, m.label), m)
+            self.by_name.setdefault((m.name, None), m)
         for role in entities.roles:
             self.people.setdefault(role.entity_id, set()).update(_words(role.role))
         self.recent_orgs: list[tuple[int, Mention]] = []  # organisations as subjects/speakers
@@ -2001,6 +2004,15 @@ class _Resolver:
         """True when ``pos`` lies inside a quoted passage (its people are not antecedents)."""
         k = bisect.bisect_right(self.quoted_starts, pos) - 1
         return k >= 0 and self.quoted[k][0] < pos < self.quoted[k][1]
+
+    def _named(self, a: int, b: int, name: str, label: str, any_label: bool = False) -> Mention:
+        """The document's first mention called ``name`` (with ``label`` unless ``any_label``), else a
+        synthetic ``label`` mention of the text at ``a:b`` under that name — for names the NER missed
+        or cut ("[Johnny] Depp", "<Acme Corp>", "China’s Foreign Ministry")."""
+        m = self.by_name.get((name, None if any_label else label))
+        if m is not None:
+            return m
+        return Mention(a, b, 0, self.doc.text[a:b], label, name, entity_id(label, name))
 
     def mention_of_token(self, tok: Token, label: str | None = None) -> Mention | None:
         """The mention whose span contains ``tok`` (optionally with ``label``)."""
@@ -2216,10 +2228,7 @@ class _Resolver:
             return None  # only NORP mentions, and not to a capitalised sentence opener ("Fellow Republicans")
         a = doc[j].idx
         name = doc.text[a:m.end_char]
-        for o in self.mentions:
-            if o.name == name and o.label == m.label:
-                return o
-        return Mention(a, m.end_char, 0, name, m.label, name, entity_id(m.label, name))
+        return self._named(a, m.end_char, name, m.label)
 
     def _unit_name(self, head: Token, lo: int) -> Mention | None:
         """The name of a unit, subsidiary … written right before the noun ("Acme Corp's [Acme Oil
@@ -2237,10 +2246,7 @@ class _Resolver:
         m = self.mention_of_token(doc[head.i - 1])
         if m is not None and m.label == "ORG" and m.end_char == b and m.start_char <= a:
             return m
-        for o in self.mentions:
-            if o.name == name and o.label == "ORG":
-                return o
-        return Mention(a, b, 0, name, "ORG", name, entity_id("ORG", name))
+        return self._named(a, b, name, "ORG")
 
     def _wire_bracket_name(self, head: Token) -> Mention | None:
         """Wire copy brackets company names and tickers: a speaker inside or ending such a group
@@ -2272,10 +2278,7 @@ class _Resolver:
         name = doc.text[a:b]
         if not name[:1].isupper():
             return None
-        for m in self.mentions:
-            if m.name == name and m.label == "ORG":
-                return m
-        return Mention(a, b, 0, name, "ORG", name, entity_id("ORG", name))
+        return self._named(a, b, name, "ORG")
 
     def _appos_name(self, child: Token) -> Mention | None:
         """A person's name in apposition to a title that the NER missed or mislabelled ("…,
@@ -2293,11 +2296,7 @@ class _Resolver:
         if len(toks) < 2 or any(t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS for t in toks):
             return None
         a, b = toks[0].idx, child.idx + len(child)
-        name = doc.text[a:b]
-        for m in self.mentions:
-            if m.name == name and m.label == "PERSON":
-                return m
-        return Mention(a, b, 0, name, "PERSON", name, entity_id("PERSON", name))
+        return self._named(a, b, doc.text[a:b], "PERSON")
 
     def _unlisted_name(self, head: Token, label: str | None = None) -> Mention | None:
         """A proper-noun speaker the NER missed and no mention names ("Barclays cautioned …",
@@ -2349,11 +2348,7 @@ class _Resolver:
         if not person and len(toks) >= 2 and not any(t.text.isupper() or t.lower_ in _ORG_GENERIC or t.lower_ in _ORG_NOUNS
                                                      or t.lower_ in _INSTITUTIONS for t in toks):
             person = True
-        label = label or ("PERSON" if person else "ORG")
-        for m in self.mentions:
-            if m.name == name and m.label == label:
-                return m
-        return Mention(a, b, 0, name, label, name, entity_id(label, name))
+        return self._named(a, b, name, label or ("PERSON" if person else "ORG"))
 
     def _org_nominal(self, words: list[Token], head: Token) -> Mention | None:
         """"the company", "the firm", "the German carmaker", "the watchdog" → a name among its
@@ -2473,11 +2468,7 @@ class _Resolver:
                 return None
         else:
             name = hit[0]
-        for m in self.mentions:
-            if m.name == name:
-                return m
-        a, b = words[0].idx, head.idx + len(head)
-        return Mention(a, b, 0, self.doc.text[a:b], "ORG", name, entity_id("ORG", name))
+        return self._named(words[0].idx, head.idx + len(head), name, "ORG", any_label=True)
 
     def _document_source(self, head: Token, lo: int, hi: int) -> Mention | None:
         """Author of a statement, readout … with no name in its own noun phrase: an institution
