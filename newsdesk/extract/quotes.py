@@ -298,6 +298,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from newsdesk.cleaning import find_dateline
 from newsdesk.extract.entities import ALIASES, _norm_key
 from newsdesk.extract.types import DocEntities, Mention, Quote
 from newsdesk.ids import entity_id
@@ -597,8 +598,6 @@ def _past_dateline(doc: Doc, paras: _Paragraphs, subj: Token, verb: Token) -> To
     Pacific Southwest Airlines said", "[WALL], N.J., March 6 - New Jersey Resources said"): the
     last noun before the verb after the dateline (its left modifiers make the span), or None
     when there is none. Other subjects are returned unchanged."""
-    from newsdesk.cleaning import find_dateline
-
     start = paras.starts[paras.of(subj.idx)]
     if subj.idx - start > 60 or not subj.is_upper:
         return subj
