@@ -13,8 +13,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.chunks import recorded, run_chunks
 from newsdesk import pipeline
+from newsdesk.flows.report import publish_summary
 from newsdesk.locking import run_lock
 from newsdesk.settings import Settings
 
@@ -45,6 +45,24 @@ def extract(docs: list, run_id: str, model: str, batch_size: int, pool=None):
     if pool is not None:
         return pool.submit(docs, run_id).result()
     return pipeline.extract_docs(docs, run_id=run_id, model=model, batch_size=batch_size)
+
+
+def task_steps(ctx: pipeline.RunContext, prepare, *, distributed: bool = False, after_load=None) -> pipeline.Steps:
+    """The chunk steps as this module's tasks, for ``pipeline.run_chunks``.
+
+    quote() spares Prefect a walk over the run context and the documents; a Dask runner needs
+    the documents as plain arguments.
+    """
+    settings = ctx.settings
+
+    def submit(batch: pipeline.Batch, pool):
+        docs = batch.docs if distributed else quote(batch.docs)
+        extra = {"pool": quote(pool)} if pool is not None else {}
+        return extract.submit(docs, ctx.run_id, settings.model, settings.nlp_batch_size, **extra)
+
+    return pipeline.Steps(prepare=prepare, extract=submit,
+                          validate=lambda batch: validate(quote(ctx), quote(batch)),
+                          load=lambda batch: load(quote(ctx), quote(batch)), after_load=after_load)
 
 
 @task(name="validate", **TASK_OPTS)
@@ -85,13 +103,13 @@ def ingest(
     with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
         ctx = begin_run(settings, "ingest", str(source))
         logger.info("run %s: %s → %s", ctx.run_id, source, settings.warehouse)
-        with recorded(ctx, logger) as summary:
+        with pipeline.recorded(ctx, lambda summary: publish_summary(summary, logger)) as summary:
             found = discover(quote(ctx), Path(source))
             parts = pipeline.chunks(found, settings.batch_docs)
             logger.info("%d files found, %d chunk(s) of up to %d", len(found), len(parts), settings.batch_docs)
-            run_chunks(
-                ctx, parts, lambda part: stage(quote(ctx), quote(part)),
-                extract_task=extract, validate_task=validate, load_task=load, distributed=distributed,
+            pipeline.run_chunks(
+                ctx, parts, task_steps(ctx, lambda part: stage(quote(ctx), quote(part)), distributed=distributed),
+                distributed=distributed,
                 on_progress=lambda done: pipeline.log_progress(ctx, done, len(parts), len(found), logger),
             )
             refresh_views(quote(ctx))

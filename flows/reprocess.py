@@ -12,9 +12,9 @@ from prefect import flow, get_run_logger, task
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.ingest import TASK_OPTS, extract, load, validate
-from flows.chunks import recorded, run_chunks
 from newsdesk import pipeline
+from newsdesk.flows.ingest import TASK_OPTS, task_steps
+from newsdesk.flows.report import publish_summary
 from newsdesk import reprocess as core
 from newsdesk.locking import run_lock
 from newsdesk.settings import Settings
@@ -57,16 +57,16 @@ def reprocess(warehouse: str | None = None, only_stale: bool = False, batch_docs
     settings = Settings.from_env().with_overrides(warehouse=warehouse, batch_docs=batch_docs, processes=processes)
     with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
         ctx = begin_run(settings)
-        with recorded(ctx, logger) as summary:
+        with pipeline.recorded(ctx, lambda summary: publish_summary(summary, logger)) as summary:
             doc_ids = select_documents(quote(ctx), only_stale)
             parts = pipeline.chunks(doc_ids, settings.batch_docs)
             logger.info("run %s: re-extracting %d document(s)%s in %d chunk(s) of up to %d (%s)", ctx.run_id,
                         len(doc_ids), " with a stale extractor version" if only_stale else "", len(parts),
                         settings.batch_docs, settings.warehouse)
-            run_chunks(
-                ctx, parts, lambda part: read_documents(quote(ctx), quote(part)),
-                extract_task=extract, validate_task=validate, load_task=load,
-                after_load=lambda batch: mark_version(quote(ctx), quote(batch.processed_doc_ids)),
+            pipeline.run_chunks(
+                ctx, parts,
+                task_steps(ctx, lambda part: read_documents(quote(ctx), quote(part)),
+                           after_load=lambda batch: mark_version(quote(ctx), quote(batch.processed_doc_ids))),
                 on_progress=lambda done: core.log_chunk(ctx, done, len(parts), len(doc_ids), logger),
             )
     return summary

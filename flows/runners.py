@@ -31,7 +31,7 @@ def task_runner(spec: str, processes: int = 2):
 
 def ingest_with_runner(spec: str, processes: int = 2):
     """The ingest flow configured for ``spec`` (call it with the flow's parameters)."""
-    from flows.ingest import ingest
+    from newsdesk.flows.ingest import ingest
 
     runner = task_runner(spec, processes)
     if runner is None:

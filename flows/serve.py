@@ -1,6 +1,6 @@
 """Serve the newsdesk deployments: scheduled inbox ingest and on-demand reprocessing.
 
-    python -m flows.serve [--cron "*/15 * * * *"] [--inbox DIR] [--warehouse FILE]
+    python -m newsdesk.flows.serve [--cron "*/15 * * * *"] [--inbox DIR] [--warehouse FILE]
 
 needs a Prefect API (``PREFECT_API_URL``, e.g. the server ``scripts/serve.sh`` starts). Two
 deployments are registered and their runs executed by this process (each run in a subprocess):
@@ -32,8 +32,8 @@ TAGS = ["newsdesk"]
 def build_deployments(cron: str | None = None, inbox: str | Path | None = None,
                       warehouse: str | Path | None = None) -> list:
     """The two ``RunnerDeployment`` objects (not yet registered anywhere)."""
-    from flows.ingest import ingest
-    from flows.reprocess import reprocess
+    from newsdesk.flows.ingest import ingest
+    from newsdesk.flows.reprocess import reprocess
     from newsdesk import EXTRACTOR_VERSION, __version__
     from newsdesk.settings import Settings
 
@@ -124,7 +124,7 @@ def pause_schedules(deployments: list) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m newsdesk.flows.serve", description=__doc__.split("\n\n")[0])
     p.add_argument("--cron", help="schedule of the inbox deployment (default: $NEWSDESK_SCHEDULE or */15 * * * *)")
     p.add_argument("--inbox", help="folder the scheduled runs read (default: $NEWSDESK_INBOX or warehouse/inbox)")
     p.add_argument("--warehouse", help="DuckDB file (default: $NEWSDESK_WAREHOUSE or warehouse/news.duckdb)")

@@ -1,9 +1,11 @@
 """The steps of a run, as plain functions: begin → discover → (stage → extract → validate → load)* → finish.
 
-``flows/ingest.py`` sequences them as Prefect tasks; tests and the benchmark call them directly.
-Each chunk of files is one load transaction: it lands whole or not at all. A document is written
-together with its extracted rows, so after a crash the next run finds it not yet in the warehouse
-and processes it again: nothing is lost and nothing is doubled.
+``run_chunks`` is the one chunk loop: the ingest and reprocess flows (``flows/``) hand it their
+Prefect tasks as ``Steps``; ``run_ingest`` and ``newsdesk.reprocess`` hand it the plain functions
+(tests, scripts, embedding). ``recorded`` is the one way a run ends (completed, or failed with the
+error recorded). Each chunk of files is one load transaction: it lands whole or not at all. A
+document is written together with its extracted rows, so after a crash the next run finds it not
+yet in the warehouse and processes it again: nothing is lost and nothing is doubled.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
 import pandas as pd
 
-import schemas
+from newsdesk import schemas
 from newsdesk import EXTRACTOR_VERSION, __version__, progress, staging, warehouse
 from newsdesk.cleaning import CLEANER_VERSION
 from newsdesk.settings import Settings
@@ -151,13 +155,27 @@ def extract(ctx: RunContext, batch: Batch, pool: "ExtractPool | None" = None) ->
     In-process by default; with a pool, the work runs in one of its worker processes.
     """
     if batch.docs:
-        if pool is not None:
-            result = pool.submit(batch.docs, ctx.run_id).result()
-        else:
-            result = extract_docs(batch.docs, run_id=ctx.run_id, model=ctx.settings.model,
-                                  batch_size=ctx.settings.nlp_batch_size)
-        absorb(batch, result)
+        absorb(batch, submit_extract(ctx, batch, pool).result())
     return batch
+
+
+class _Done:
+    """An already computed result, with the ``result()`` of a future."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def submit_extract(ctx: RunContext, batch: Batch, pool: "ExtractPool | None" = None):
+    """Start extracting the batch's documents: a future of the result (in this process it is computed
+    before this returns; with a pool, in one of its workers)."""
+    if pool is not None:
+        return pool.submit(batch.docs, ctx.run_id)
+    return _Done(extract_docs(batch.docs, run_id=ctx.run_id, model=ctx.settings.model,
+                              batch_size=ctx.settings.nlp_batch_size))
 
 
 def extract_docs(docs, *, run_id: str, model: str, batch_size: int):
@@ -257,21 +275,113 @@ def log_progress(ctx: RunContext, done_chunks: int, total_chunks: int, total_fil
     progress.notify(files, total_files)
 
 
-def run_ingest(settings: Settings, source: Path, *, after_discover: "Callable[[], None] | None" = None) -> dict:
+@dataclass
+class Steps:
+    """What ``run_chunks`` does with each part: the plain functions of this module, or a flow's tasks.
+
+    ``extract`` receives the batch and the worker pool (or None) and returns a future: anything with
+    ``result()`` giving the extraction result (``_Done``, a ``concurrent.futures.Future``, a Prefect
+    future).
+    """
+
+    prepare: Callable[[list], Batch]  # a part (files or doc ids) → a batch to extract
+    extract: Callable[[Batch, "ExtractPool | None"], Any]
+    validate: Callable[[Batch], Batch]
+    load: Callable[[Batch], Any]
+    after_load: Callable[[Batch], Any] | None = None
+
+    @classmethod
+    def plain(cls, ctx: RunContext, prepare: Callable[[list], Batch],
+              after_load: Callable[[Batch], Any] | None = None) -> "Steps":
+        """The steps as plain calls of this module's functions, in this process."""
+        return cls(prepare=prepare, extract=lambda batch, pool: submit_extract(ctx, batch, pool),
+                   validate=lambda batch: validate(ctx, batch), load=lambda batch: load(ctx, batch),
+                   after_load=after_load)
+
+
+def run_chunks(ctx: RunContext, parts: list[list], steps: Steps, *, distributed: bool = False,
+               on_progress: Callable[[int], None] | None = None) -> int:
+    """prepare → extract → validate → load (→ after_load) for every part, in order; returns the parts done.
+
+    With ``settings.processes`` > 1 (and more than one part) extraction runs in a pool of worker
+    processes, and with ``distributed`` the extract step is itself remote (a Dask task runner):
+    then up to processes + 1 parts are in flight, so every worker stays busy while this process
+    (the single DuckDB writer) validates and loads the oldest one. Parts land in order.
+    """
+    settings = ctx.settings
+    pool = None
+    if settings.processes > 1 and not distributed and len(parts) > 1:
+        pool = ExtractPool(settings.processes, settings.model, settings.nlp_batch_size)
+    in_flight = settings.processes + 1 if (pool or distributed) else 1
+    pending: deque = deque()
+    done = 0
+
+    def land_oldest() -> None:
+        nonlocal done
+        batch, future = pending.popleft()
+        if future is not None:
+            absorb(batch, future.result())
+        batch = steps.validate(batch)
+        steps.load(batch)
+        if steps.after_load is not None:
+            steps.after_load(batch)
+        done += 1
+        if on_progress is not None:
+            on_progress(done)
+
+    try:
+        for part in parts:
+            batch = steps.prepare(part)
+            pending.append((batch, steps.extract(batch, pool) if batch.docs else None))
+            while len(pending) >= in_flight:
+                land_oldest()
+        while pending:
+            land_oldest()
+    finally:
+        if pool is not None:
+            pool.close()
+    return done
+
+
+@contextmanager
+def recorded(ctx: RunContext, publish: Callable[[dict], None] | None = None) -> Iterator[dict]:
+    """Finish the run when the block ends: completed (the summary fills the yielded dict), or failed
+    with the error recorded in ``runs``, then re-raised (``RunFailed`` carries the summary).
+    ``publish`` receives the summary either way (the flows publish it as Prefect artifacts)."""
+    out: dict = {}
+    try:
+        yield out
+        out.update(finish(ctx))
+    except RunFailed as exc:
+        if publish is not None:
+            publish(exc.summary)
+        raise
+    except BaseException as exc:
+        try:
+            finish(ctx, status="failed", error=f"{type(exc).__name__}: {exc}")
+        except RunFailed as failed:
+            if publish is not None:
+                publish(failed.summary)
+        raise
+    if publish is not None:
+        publish(out)
+
+
+def run_ingest(settings: Settings, source: Path, *, after_discover: "Callable[[], None] | None" = None,
+               steps: "Callable[[RunContext], Steps] | None" = None) -> dict:
     """One whole ingest run with the core steps, in this process, without Prefect and without the
     run lock (for tests, scripts and embedding; ``newsdesk run`` uses the Prefect flow).
 
     ``after_discover`` is called once the files are listed (tests use it to change the folder
-    between listing and reading).
+    between listing and reading); ``steps`` builds the chunk steps from the run context (default:
+    ``Steps.plain`` with ``stage``; tests wrap them to fail at a chosen point).
     """
     ctx = begin(settings, kind="ingest", source=str(source))
-    found = discover(ctx, Path(source))
-    if after_discover is not None:
-        after_discover()
-    for part in chunks(found, settings.batch_docs):
-        batch = stage(ctx, part)
-        batch = extract(ctx, batch)
-        batch = validate(ctx, batch)
-        load(ctx, batch)
-    refresh_views(ctx)
-    return finish(ctx)
+    with recorded(ctx) as summary:
+        found = discover(ctx, Path(source))
+        if after_discover is not None:
+            after_discover()
+        chosen = steps(ctx) if steps is not None else Steps.plain(ctx, lambda part: stage(ctx, part))
+        run_chunks(ctx, chunks(found, settings.batch_docs), chosen)
+        refresh_views(ctx)
+    return summary

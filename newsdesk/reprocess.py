@@ -3,7 +3,7 @@
 When an extractor improves (``EXTRACTOR_VERSION`` bumped), every stored document's derived rows
 (mentions, entity_roles, quotes, figures) can be rebuilt from ``documents.body``:
 
-    select ──▶ (read → extract → validate → load → mark)* ──▶ finish
+    select ──▶ (read → extract → validate → load → mark)* ──▶ finish     (pipeline.run_chunks)
 
 A chunk of documents is one load transaction (``warehouse.load_batch`` deletes and replaces the
 chunk's derived rows), so a crash never leaves a document with half its rows or with doubles.
@@ -86,41 +86,30 @@ def mark_version(ctx: pipeline.RunContext, doc_ids: list[str], version: str = EX
     return int(rows[0][0]) if rows else 0
 
 
-def process_chunk(ctx: pipeline.RunContext, doc_ids: list[str], pool=None) -> dict[str, int]:
-    """read → extract → validate → load → mark, for one chunk (the plain-Python path)."""
-    batch = read_batch(ctx, doc_ids)
-    batch = pipeline.extract(ctx, batch, pool)
-    batch = pipeline.validate(ctx, batch)
-    inserted = pipeline.load(ctx, batch)
-    mark_version(ctx, batch.processed_doc_ids)
-    return inserted
+def steps(ctx: pipeline.RunContext) -> pipeline.Steps:
+    """read → extract → validate → load → mark, for each chunk (the plain-Python path)."""
+    return pipeline.Steps.plain(ctx, lambda part: read_batch(ctx, part),
+                                after_load=lambda batch: mark_version(ctx, batch.processed_doc_ids))
 
 
 def reprocess(settings: Settings, *, only_stale: bool = False, flow_run_id: str | None = None,
               logger: logging.Logger | logging.LoggerAdapter = log) -> dict:
-    """Re-extract every stored document (or only the stale ones) under the run lock.
+    """Re-extract every stored document (or only the stale ones) under the run lock, in this process.
 
-    Chunk by chunk, one after the other (``flows/reprocess.py`` overlaps extraction in worker
-    processes with loading when ``settings.processes`` > 1). Returns the run summary
-    (``pipeline.finish``); raises ``pipeline.RunFailed`` when the run fails (the run row then
-    says why; chunks loaded before the failure stay loaded and marked).
+    The chunk loop is ``pipeline.run_chunks`` (``flows/reprocess.py`` runs the same loop with Prefect
+    tasks). Returns the run summary (``pipeline.finish``); raises ``pipeline.RunFailed`` when the
+    run fails (the run row then says why; chunks loaded before the failure stay loaded and marked).
     """
     with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
         ctx = pipeline.begin(settings, kind=KIND, source=str(settings.warehouse), flow_run_id=flow_run_id)
-        try:
+        with pipeline.recorded(ctx) as summary:
             doc_ids = select_doc_ids(ctx, only_stale=only_stale)
             parts = pipeline.chunks(doc_ids, settings.batch_docs)
             logger.info("reprocess %s: %d document(s)%s, %d chunk(s) of up to %d", ctx.run_id, len(doc_ids),
                         " with a stale extractor version" if only_stale else "", len(parts), settings.batch_docs)
-            for i, part in enumerate(parts, 1):
-                process_chunk(ctx, part)
-                log_chunk(ctx, i, len(parts), len(doc_ids), logger)
-            return pipeline.finish(ctx)
-        except pipeline.RunFailed:
-            raise
-        except BaseException as exc:
-            pipeline.finish(ctx, status="failed", error=f"{type(exc).__name__}: {exc}")
-            raise  # not reached: finish raises RunFailed for a failed status
+            pipeline.run_chunks(ctx, parts, steps(ctx),
+                                on_progress=lambda done: log_chunk(ctx, done, len(parts), len(doc_ids), logger))
+        return summary
 
 
 def log_chunk(ctx: pipeline.RunContext, done: int, total: int, total_docs: int,

@@ -10,8 +10,16 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_WAREHOUSE_DIR = ROOT / "warehouse"
+PACKAGE = Path(__file__).resolve().parent
+# Relative defaults resolve against the working directory (as `make demo` and the README use them).
+DEFAULT_WAREHOUSE_DIR = Path("warehouse")
+
+
+def default_sql_dir() -> Path:
+    """The SQL migrations, views and checks: ``newsdesk/sql/`` in an installed wheel, ``sql/`` beside
+    the package in a source checkout (an editable install)."""
+    packaged = PACKAGE / "sql"
+    return packaged if (packaged / "migrations").is_dir() else PACKAGE.parent / "sql"
 
 
 def _env(name: str, default: str) -> str:
@@ -45,7 +53,7 @@ class Settings:
     # Cron schedule of the served ingest deployment.
     schedule_cron: str = "*/15 * * * *"
     # Where the SQL migrations, views and checks are.
-    sql_dir: Path = field(default_factory=lambda: ROOT / "sql")
+    sql_dir: Path = field(default_factory=default_sql_dir)
 
     @classmethod
     def from_env(cls) -> "Settings":

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-import schemas
+from newsdesk import schemas
 from newsdesk.warehouse import utcnow
 
 # (start column, end column, text column or None) of spans that index into documents.body

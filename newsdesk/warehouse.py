@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 import duckdb
 import pandas as pd
 
-import schemas
+from newsdesk import schemas
 
 log = logging.getLogger(__name__)
 

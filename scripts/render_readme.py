@@ -14,7 +14,7 @@ What it does:
    with DuckDB's box rendering of the result (exactly what ``newsdesk sql`` prints). A ``sql`` block
    with no ``text`` block after it gets one;
 3. a fenced ``console`` block whose first line is ``$ newsdesk …`` is run through
-   ``newsdesk.cli.main`` against that warehouse (its ``--warehouse`` is added), and the lines after
+   ``newsdesk.flows.cli.main`` against that warehouse (its ``--warehouse`` is added), and the lines after
    the command are replaced by what it printed.
 
 Limits: the output is only as deterministic as the query. Queries in the README must therefore have
@@ -112,7 +112,7 @@ def render_query(con, sql: str) -> str:
 
 def render_command(warehouse: Path, command: str) -> str:
     """Run ``newsdesk …`` in-process against ``warehouse``; return its stdout (paths made relative)."""
-    from newsdesk.cli import main as cli
+    from newsdesk.flows.cli import main as cli
 
     argv = shlex.split(command)
     assert argv[0] == "newsdesk", command

@@ -94,7 +94,7 @@ SERVER_PID=$!
 
 # The serving process starts at once: its imports overlap the server's start-up, and it waits
 # (bounded, NEWSDESK_SERVER_START_TIMEOUT) for the API before registering the deployments.
-setsid "$PY" -m flows.serve "$@" &
+setsid "$PY" -m newsdesk.flows.serve "$@" &
 SERVE_PID=$!
 
 deadline=$((SECONDS + START_TIMEOUT))

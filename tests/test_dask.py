@@ -25,7 +25,7 @@ def _rows(path):
 
 def test_dask_runner_gives_the_same_rows(prefect_harness, tmp_path, samples_dir):
     pytest.importorskip("prefect_dask")
-    from flows.runners import ingest_with_runner
+    from newsdesk.flows.runners import ingest_with_runner
 
     local = ingest_with_runner("local")(source=str(samples_dir), warehouse=str(tmp_path / "local.duckdb"),
                                         batch_docs=3)

@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import schemas
-from newsdesk.cli import main as cli
+from newsdesk import schemas
+from newsdesk.flows.cli import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 README_TEXT = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -225,7 +225,7 @@ def test_python_dash_m_newsdesk_is_the_cli():
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "newsdesk", "evaluate", "--help"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "newsdesk.flows", "evaluate", "--help"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "seeds" in done.stdout and "quotes" in done.stdout

@@ -150,6 +150,6 @@ def test_evaluate_seeds_on_an_invented_seed(tmp_path, nlp):
 
 
 def test_cli_evaluate_seeds_missing_folder(tmp_path, capsys):
-    from newsdesk.cli import main
+    from newsdesk.flows.cli import main
 
     assert main(["evaluate", "seeds", "--seeds", str(tmp_path / "nope")]) == 2

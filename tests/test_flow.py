@@ -6,12 +6,12 @@ import duckdb
 import pytest
 
 from newsdesk import checks, warehouse
-from newsdesk.cli import main as cli
+from newsdesk.flows.cli import main as cli
 
 
 @pytest.fixture(scope="module")
 def flow_warehouse(prefect_harness, tmp_path_factory, samples_dir):
-    from flows.ingest import ingest
+    from newsdesk.flows.ingest import ingest
 
     wh = tmp_path_factory.mktemp("flow") / "news.duckdb"
     first = ingest(source=str(samples_dir), warehouse=str(wh), batch_docs=4)

@@ -99,9 +99,10 @@ def test_crash_before_load_loses_nothing(settings, source, monkeypatch):
     s = run_once(settings, source)
     assert s["documents_new"] == 2
     con = warehouse.read_only(settings.warehouse)
-    statuses = sorted(r[0] for r in con.execute("SELECT status FROM runs").fetchall())
+    runs = sorted(con.execute("SELECT status, error FROM runs").fetchall())
     con.close()
-    assert statuses == ["completed", "crashed"]
+    assert [status for status, _ in runs] == ["completed", "failed"]
+    assert "simulated crash during load" in runs[1][1]  # the failed run says why
 
 
 def test_an_extractor_bug_costs_rows_not_the_run(settings, source, monkeypatch):

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk import pipeline, staging, warehouse
-from newsdesk.cli import main as cli
+from newsdesk.flows.cli import main as cli
 from newsdesk.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("newsdesk/warehouse.py", "', '.join(('?' for _ in cols))"): "placeholders only; the values are bound",
     ("newsdesk/warehouse.py", "sets"): "'<column> = ?' pairs from finish_run's field names (code); values bound",
     ("newsdesk/export.py", "name"): "a table/view name read from information_schema, double-quoted",
-    ("newsdesk/cli.py", "msg"): "not SQL: an error message that names statement kinds",
+    ("flows/cli.py", "msg"): "not SQL: an error message that names statement kinds",
 }
 
 

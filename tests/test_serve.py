@@ -192,7 +192,7 @@ def test_second_run_waits_for_the_lock_then_adds_nothing(tmp_path, few_samples):
     ("0 6 * * 1-5", "*/5 * * * *", "0 6 * * 1-5"),  # an explicit cron wins
 ])
 def test_deployments_carry_the_cron_schedule(tmp_path, monkeypatch, cron, env, expected):
-    from flows.serve import build_deployments
+    from newsdesk.flows.serve import build_deployments
 
     if env:
         monkeypatch.setenv("NEWSDESK_SCHEDULE", env)
@@ -216,13 +216,13 @@ def test_serve_main_creates_the_inbox_and_serves_both(tmp_path, monkeypatch):
         served.extend(deployments)
         raise SystemExit(0)  # what Prefect's SIGTERM handler does after stopping the runner
 
-    import flows.serve
+    import newsdesk.flows.serve
 
     paused = []
     monkeypatch.setattr(prefect, "serve", fake_serve)
-    monkeypatch.setattr(flows.serve, "pause_schedules", paused.extend)
+    monkeypatch.setattr(newsdesk.flows.serve, "pause_schedules", paused.extend)
     inbox = tmp_path / "new" / "inbox"
-    flows.serve.serve_main(cron="* * * * *", inbox=inbox, warehouse=tmp_path / "w" / "news.duckdb")
+    newsdesk.flows.serve.serve_main(cron="* * * * *", inbox=inbox, warehouse=tmp_path / "w" / "news.duckdb")
     assert inbox.is_dir() and (tmp_path / "w").is_dir()
     assert [d.name for d in served] == ["inbox", "manual"]
     assert paused == served  # the schedules are paused on the way out, whatever stopped serving
@@ -243,7 +243,7 @@ def _artifacts(flow_run_id) -> dict[str, dict]:
 
 
 def test_empty_inbox_run_is_quick_and_successful(prefect_harness, tmp_path):
-    from flows.ingest import ingest
+    from newsdesk.flows.ingest import ingest
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -264,7 +264,7 @@ def test_empty_inbox_run_is_quick_and_successful(prefect_harness, tmp_path):
 def test_rejects_artifact_lists_reasons_with_examples(prefect_harness, tmp_path):
     import json
 
-    from flows.ingest import ingest
+    from newsdesk.flows.ingest import ingest
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -283,7 +283,7 @@ def test_rejects_artifact_lists_reasons_with_examples(prefect_harness, tmp_path)
 
 
 def test_reprocess_flow_records_its_run(prefect_harness, loaded):
-    from flows.reprocess import reprocess
+    from newsdesk.flows.reprocess import reprocess
 
     settings, _ = loaded
     state = reprocess(warehouse=str(settings.warehouse), only_stale=True, return_state=True)

@@ -1,7 +1,7 @@
 """The real thing: a Prefect server, the served deployments, a run triggered through the API, the UI.
 
 Starts ``prefect server start`` on a free port with a temporary PREFECT_HOME, serves the
-deployments with ``python -m flows.serve`` (as ``make serve`` does), drops a sample article and
+deployments with ``python -m newsdesk.flows.serve`` (as ``make serve`` does), drops a sample article and
 a file to reject into the inbox, triggers the inbox deployment through the REST API, waits for
 the run, then loads the flow run page in headless Chromium (Debian's ``chromium``; skipped with
 a reason when it is absent: ``scripts/ci_deps.sh`` installs it). Every wait is bounded; every
@@ -148,7 +148,7 @@ class Stack:
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory, samples_dir):
-    """A Prefect server and ``python -m flows.serve`` against it; both stopped at the end, whatever happens."""
+    """A Prefect server and ``python -m newsdesk.flows.serve`` against it; both stopped at the end, whatever happens."""
     t0 = time.monotonic()
     base_dir = tmp_path_factory.mktemp("ui-stack")
     port = free_port()
@@ -171,7 +171,7 @@ def stack(tmp_path_factory, samples_dir):
         serve_log = base_dir / "serve.log"
         with open(serve_log, "wb") as log:
             served = subprocess.Popen(
-                [sys.executable, "-m", "flows.serve", "--cron", CRON, "--inbox", str(inbox), "--warehouse", str(wh)],
+                [sys.executable, "-m", "newsdesk.flows.serve", "--cron", CRON, "--inbox", str(inbox), "--warehouse", str(wh)],
                 env={**env, "NEWSDESK_LOCK_TIMEOUT": "60", "NEWSDESK_SERVER_START_TIMEOUT": str(SERVER_START_S),
                      "PREFECT_RUNNER_POLL_FREQUENCY": "2"},  # pick the triggered run up sooner than every 10 s
                 cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-import schemas
+from newsdesk import schemas
 from newsdesk import warehouse
 from newsdesk.settings import Settings
 

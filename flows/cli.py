@@ -41,7 +41,7 @@ def cmd_run(args) -> int:
     bar = _progress_bar() if sys.stderr.isatty() and not args.quiet else None
     if bar:
         progress.set_hook(bar.update)
-    from flows.runners import ingest_with_runner
+    from newsdesk.flows.runners import ingest_with_runner
 
     distributed = args.runner not in ("local", "")
     try:
@@ -208,7 +208,7 @@ def cmd_reprocess(args) -> int:
     if not settings.warehouse.exists():
         return _die(f"no warehouse at {settings.warehouse}: run `newsdesk run --source DIR` first")
     _prefect_env()
-    from flows.reprocess import reprocess
+    from newsdesk.flows.reprocess import reprocess
     from newsdesk import pipeline
     from newsdesk.report import summary_text
 
@@ -269,7 +269,7 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from newsdesk import bench
+    from newsdesk.flows import bench
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():

@@ -110,7 +110,7 @@ def run_bench(corpus: Path, limit: int | None = None, processes: int = 1, batch_
     files = select_corpus(Path(corpus), limit, src)
     server, server_s = _start_prefect_server()
     try:
-        from flows.ingest import ingest
+        from newsdesk.flows.ingest import ingest
 
         wh = tmp / "bench.duckdb"
         settings = Settings.from_env().with_overrides(warehouse=wh, processes=processes, batch_docs=batch_docs)
