@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ingest_without_nlp
 from newsdesk import checks, pipeline, warehouse
 from newsdesk.locking import run_lock
 from newsdesk.settings import Settings
@@ -42,17 +43,11 @@ RUNNER = textwrap.dedent('''
     try:
         with run_lock(s.lock_path, s.lock_timeout_s, on_wait=waiting):
             print("LOCKED", flush=True)
-            ctx = pipeline.begin(s, kind="ingest", source=str(source))
             if hold:
                 deadline = time.monotonic() + 120
                 while not os.path.exists(hold) and time.monotonic() < deadline:
                     time.sleep(0.05)
-            found = pipeline.discover(ctx, source)
-            for part in pipeline.chunks(found, s.batch_docs):
-                b = pipeline.stage(ctx, part); b = pipeline.extract(ctx, b)
-                b = pipeline.validate(ctx, b); pipeline.load(ctx, b)
-            pipeline.refresh_views(ctx)
-            print("SUMMARY", json.dumps(pipeline.finish(ctx), default=str), flush=True)
+            print("SUMMARY", json.dumps(pipeline.run_ingest(s, source), default=str), flush=True)
     except LockTimeout as exc:
         print(f"newsdesk: run failed: {exc}", file=sys.stderr, flush=True)
         sys.exit(3)
@@ -124,11 +119,7 @@ def _snapshot(wh: Path) -> dict:
 
 def _union_reference(tmp_path: Path, source: Path) -> dict:
     settings = Settings().with_overrides(warehouse=tmp_path / "ref" / "news.duckdb", batch_docs=4)
-    ctx = pipeline.begin(settings, kind="ingest", source=str(source))
-    for part in pipeline.chunks(pipeline.discover(ctx, source), settings.batch_docs):
-        pipeline.load(ctx, pipeline.validate(ctx, pipeline.extract(ctx, pipeline.stage(ctx, part))))
-    pipeline.refresh_views(ctx)
-    pipeline.finish(ctx)
+    pipeline.run_ingest(settings, source)
     return _snapshot(settings.warehouse)
 
 
@@ -244,13 +235,7 @@ def test_newsdesk_sql_while_a_writer_holds_the_file_says_why(tmp_path, tree):
 
 def _union_like_run(wh: Path, source: Path) -> None:
     """Stage and load ``source`` (no NLP: this test is about the file lock, not the extractors)."""
-    settings = Settings().with_overrides(warehouse=wh, batch_docs=4)
-    ctx = pipeline.begin(settings, kind="ingest", source=str(source))
-    for part in pipeline.chunks(pipeline.discover(ctx, source), settings.batch_docs):
-        batch = pipeline.stage(ctx, part)
-        batch.docs = []
-        pipeline.load(ctx, pipeline.validate(ctx, batch))
-    pipeline.finish(ctx)
+    ingest_without_nlp(Settings().with_overrides(warehouse=wh, batch_docs=4), source)
 
 
 def test_newsdesk_sql_polling_during_a_run_works_or_says_why(tmp_path, tree):

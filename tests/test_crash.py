@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ingest_without_nlp
 from newsdesk import checks, pipeline, staging, warehouse
 from newsdesk.settings import Settings
 from newsdesk.verify import verify_raw_copies
@@ -61,21 +62,31 @@ RUNNER = textwrap.dedent('''
     source, wh, batch = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     s = Settings().with_overrides(warehouse=wh, batch_docs=batch)
     CHUNK = -1
-    with run_lock(s.lock_path, 60):
-        ctx = pipeline.begin(s, kind="ingest", source=str(source))
+    def marked_steps(ctx):
+        """The plain chunk steps, each announcing itself (the test kills the process at a mark)."""
         mark("BEGUN")
-        found = pipeline.discover(ctx, source)
-        for CHUNK, part in enumerate(pipeline.chunks(found, s.batch_docs)):
+        plain = pipeline.Steps.plain(ctx, lambda part: pipeline.stage(ctx, part))
+
+        def prepare(part):
+            global CHUNK
+            CHUNK += 1
             mark(f"STAGE {CHUNK}")
-            b = pipeline.stage(ctx, part)
+            return plain.prepare(part)
+
+        def extract(b, pool):
             mark(f"EXTRACT {CHUNK}")
-            b = pipeline.extract(ctx, b)
-            b = pipeline.validate(ctx, b)
+            return plain.extract(b, pool)
+
+        def load(b):
             mark(f"LOAD {CHUNK}")
-            pipeline.load(ctx, b)
+            plain.load(b)
             mark(f"LOADED {CHUNK}")
-        pipeline.refresh_views(ctx)
-        mark("SUMMARY " + __import__("json").dumps(pipeline.finish(ctx), default=str))
+
+        return pipeline.Steps(prepare=prepare, extract=extract, validate=plain.validate, load=load)
+
+    with run_lock(s.lock_path, 60):
+        summary = pipeline.run_ingest(s, source, steps=marked_steps)
+        mark("SUMMARY " + __import__("json").dumps(summary, default=str))
 ''')
 
 PEOPLE = ["Maria Lopez", "Jan Novak", "Aiko Tanaka", "Kwame Mensah", "Olena Kravets", "Lars Berg", "Priya Nair"]
@@ -268,12 +279,7 @@ def _small_warehouse(tmp_path: Path, corpus, n: int = 6) -> Settings:
     for p in sorted(src.rglob("a000*.txt"))[:n]:
         (sub / p.name).write_bytes(p.read_bytes())
     settings = Settings().with_overrides(warehouse=tmp_path / "wh" / "news.duckdb", batch_docs=10)
-    ctx = pipeline.begin(settings, kind="ingest", source=str(sub))
-    for part in pipeline.chunks(pipeline.discover(ctx, sub), settings.batch_docs):
-        batch = pipeline.stage(ctx, part)
-        batch.docs = []  # no NLP needed to test raw copies
-        pipeline.load(ctx, pipeline.validate(ctx, batch))
-    pipeline.finish(ctx)
+    ingest_without_nlp(settings, sub)  # no NLP needed to test raw copies
     return settings
 
 

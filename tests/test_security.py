@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ingest_without_nlp
 from newsdesk import pipeline, staging, warehouse
 from newsdesk.flows.cli import main as cli
 from newsdesk.settings import Settings
@@ -161,11 +162,7 @@ def small_warehouse(tmp_path_factory) -> Path:
     for i in range(2):
         (src / f"a{i}.txt").write_text(f"Council votes {i}\n\nLONDON - The council voted on item {i}, it said.\n")
     settings = Settings().with_overrides(warehouse=root / "wh" / "news.duckdb")
-    ctx = pipeline.begin(settings, kind="ingest", source=str(src))
-    batch = pipeline.stage(ctx, pipeline.discover(ctx, src))
-    batch.docs = []
-    pipeline.load(ctx, pipeline.validate(ctx, batch))
-    pipeline.finish(ctx)
+    ingest_without_nlp(settings, src)
     (root / "outside.csv").write_text("secret,value\npayroll,42\n")
     import duckdb
 

@@ -21,14 +21,8 @@ DERIVED = ("mentions", "entity_roles", "quotes", "figures")
 
 
 def ingest_once(settings, source):
-    """The ingest flow's steps without Prefect (what flows/ingest.py sequences)."""
-    ctx = pipeline.begin(settings, kind="ingest", source=str(source))
-    for part in pipeline.chunks(pipeline.discover(ctx, source), settings.batch_docs):
-        batch = pipeline.stage(ctx, part)
-        batch = pipeline.extract(ctx, batch)
-        batch = pipeline.validate(ctx, batch)
-        pipeline.load(ctx, batch)
-    return pipeline.finish(ctx)
+    """The ingest flow's chunk loop without Prefect."""
+    return pipeline.run_ingest(settings, source)
 
 
 def snapshot(path) -> dict:
