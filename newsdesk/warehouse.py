@@ -242,15 +242,25 @@ def begin_run(con: duckdb.DuckDBPyConnection, run: dict) -> None:
         "error = coalesce(error, 'process ended without finishing the run') WHERE status = 'running'",
         [utcnow()],
     )
-    cols = list(run)
+    cols = _run_columns(run)
     con.execute(
         f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
         [run[c] for c in cols],
     )
 
 
+def _run_columns(fields: dict) -> list[str]:
+    """The keys of a run record, each a column of the ``runs`` contract (else a ValueError)."""
+    unknown = sorted(set(fields) - set(schemas.columns("runs")))
+    if unknown:
+        raise ValueError(f"not columns of runs (schemas.Runs): {', '.join(unknown)}")
+    return list(fields)
+
+
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, fields: dict) -> None:
+    """Record a run's end: its status, books and timings (keys are columns of ``runs``)."""
     fields = dict(fields)
+    _run_columns(fields)
     if isinstance(fields.get("stage_seconds"), dict):
         fields["stage_seconds"] = json.dumps(fields["stage_seconds"], sort_keys=True)
     sets = ", ".join(f"{k} = ?" for k in fields)

@@ -1,11 +1,19 @@
-"""pandera DataFrameModels: the contract between extract and load, one model per warehouse table.
+"""The row contract: one pandera DataFrameModel per warehouse table, declared once.
 
-Every frame that crosses into the loader is validated against its model (strict, coerced,
-lazy: all failures at once). Checks that need the document body (``text == body[start:end]``,
-spans inside the body) are in ``newsdesk.validate.span_failures`` because a row does not carry
-its body; they are reported in ``validation_failures`` exactly like these.
+Each model is the one declaration of its table: its docstring's first line is the table's grain,
+and every column carries a one-line ``description`` (the catalogue the warehouse shows analysts).
+The rest is derived from it or checked against it:
+- the loader inserts ``columns(table)`` (``newsdesk.warehouse.load_batch``, ``begin_run``/``finish_run``);
+- the migrations in sql/ stay the authority on what a warehouse holds, and a test fails when a
+  model and the migrated table disagree on a column, its type or its nullability
+  (tests/test_contract.py), or when an extractor's record type (``newsdesk.extract.types``) has a
+  field its table lacks;
+- every frame that crosses into the loader is validated against its model (strict, coerced, lazy:
+  all failures at once). Checks that need the document body (``text == body[start:end]``) are in
+  ``newsdesk.validate.span_failures`` because a row does not carry its body; they are reported in
+  ``validation_failures`` exactly like these.
 
-A test asserts that each model matches ``DESCRIBE`` of its DuckDB table.
+This package imports nothing from the newsdesk core (the core imports it).
 """
 
 from __future__ import annotations
@@ -17,8 +25,16 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from newsdesk.extract.types import ENTITY_LABELS, FIGURE_KINDS, QUOTE_KINDS
-
+# Labels kept as named-entity mentions (OntoNotes). Numeric and date labels (DATE, TIME,
+# MONEY, PERCENT, QUANTITY, CARDINAL, ORDINAL) are the figures extractor's business.
+ENTITY_LABELS = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT",
+)
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+FIGURE_KINDS = (
+    "money", "percent", "percentage_point", "count", "quantity", "duration", "multiple", "ratio", "age", "other",
+)
+RUN_KINDS = ("ingest", "reprocess")
 SHA256_HEX = r"^[0-9a-f]{64}$"
 SHORT_ID = r"^[0-9a-f]{16}$"
 ENCODINGS = ("utf-8", "utf-8+cp1252", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252", "latin-1")
@@ -26,27 +42,34 @@ RUN_STATUSES = ("running", "completed", "failed", "crashed")
 CHANGES = ("=", "~", ">", "<", "up", "down")
 
 
-def _nonempty(**kw) -> pa.Field:
-    return pa.Field(str_length={"min_value": 1}, **kw)
+def _nonempty(description: str, **kw) -> pa.Field:
+    return pa.Field(str_length={"min_value": 1}, description=description, **kw)
+
+
+def _run_id() -> pa.Field:
+    return _nonempty("run that wrote the row (runs.run_id)")
 
 
 class Documents(pa.DataFrameModel):
-    """One row per distinct raw text."""
+    """One row per distinct raw text (the same bytes at two paths are one document)."""
 
-    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX, unique=True)
-    title: Series[str] = _nonempty()
-    title_source: Series[str] = pa.Field(isin=("headline", "first_sentence"))
-    dateline: Series[str] = pa.Field(nullable=True)
-    published_on: Series[datetime.date] = pa.Field(nullable=True)
-    body: Series[str] = _nonempty()
-    n_words: Series[int] = pa.Field(ge=1)
-    n_chars: Series[int] = pa.Field(ge=1)
-    encoding: Series[str] = pa.Field(isin=ENCODINGS)
-    raw_bytes: Series[int] = pa.Field(ge=1)
-    n_removed_lines: Series[int] = pa.Field(ge=0)
-    first_seen_at: Series[pd.Timestamp]
-    extractor_version: Series[str] = _nonempty()
-    run_id: Series[str] = _nonempty()
+    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX, unique=True,
+                                   description="sha256 hex of the raw file's bytes; also names its staged raw copy")
+    title: Series[str] = _nonempty("headline (the first line of body)")
+    title_source: Series[str] = pa.Field(isin=("headline", "first_sentence"),
+                                         description="where the title came from: headline | first_sentence")
+    dateline: Series[str] = pa.Field(nullable=True, description="dateline place as written (\"LONDON\"), if any")
+    published_on: Series[datetime.date] = pa.Field(nullable=True,
+                                                    description="publication date the text states, if any")
+    body: Series[str] = _nonempty("cleaned text, headline first; every offset in the warehouse indexes into it")
+    n_words: Series[int] = pa.Field(ge=1, description="words in body (whitespace-separated)")
+    n_chars: Series[int] = pa.Field(ge=1, description="characters in body")
+    encoding: Series[str] = pa.Field(isin=ENCODINGS, description="how the raw bytes were decoded")
+    raw_bytes: Series[int] = pa.Field(ge=1, description="size of the raw file in bytes")
+    n_removed_lines: Series[int] = pa.Field(ge=0, description="boilerplate lines removed by the clean-up")
+    first_seen_at: Series[pd.Timestamp] = pa.Field(description="when a run first staged this text (UTC)")
+    extractor_version: Series[str] = _nonempty("version of the extractors that wrote this document's rows")
+    run_id: Series[str] = _run_id()
 
     @pa.dataframe_check(name="n_chars_is_body_length")
     def _n_chars(cls, df: pd.DataFrame) -> Series[bool]:
@@ -58,12 +81,12 @@ class Documents(pa.DataFrameModel):
 
 
 class DocumentSources(pa.DataFrameModel):
-    """One row per (path, document)."""
+    """One row per path a text was seen at (path, document)."""
 
-    source_path: Series[str] = _nonempty()
-    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX)
-    seen_at: Series[pd.Timestamp]
-    run_id: Series[str] = _nonempty()
+    source_path: Series[str] = _nonempty("absolute path of the file as found")
+    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX, description="the document the file's bytes are")
+    seen_at: Series[pd.Timestamp] = pa.Field(description="when the path was first seen with these bytes (UTC)")
+    run_id: Series[str] = _run_id()
 
     class Config:
         strict = True
@@ -71,12 +94,13 @@ class DocumentSources(pa.DataFrameModel):
 
 
 class Entities(pa.DataFrameModel):
-    """One row per canonical entity."""
+    """One row per canonical entity (a person, organisation, place … across all documents)."""
 
-    entity_id: Series[str] = pa.Field(str_matches=SHORT_ID, unique=True)
-    name: Series[str] = _nonempty()
-    label: Series[str] = pa.Field(isin=ENTITY_LABELS)
-    run_id: Series[str] = _nonempty()
+    entity_id: Series[str] = pa.Field(str_matches=SHORT_ID, unique=True,
+                                      description="hash of label and canonical name (stable across runs)")
+    name: Series[str] = _nonempty("canonical name (\"Vladimir Putin\", \"NATO\")")
+    label: Series[str] = pa.Field(isin=ENTITY_LABELS, description="OntoNotes label: PERSON, ORG, GPE, …")
+    run_id: Series[str] = _nonempty("run that first saw the entity")
 
     class Config:
         strict = True
@@ -84,9 +108,9 @@ class Entities(pa.DataFrameModel):
 
 
 class _Span(pa.DataFrameModel):
-    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX)
-    start_char: Series[int] = pa.Field(ge=0)
-    end_char: Series[int] = pa.Field(ge=1)
+    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX, description="document the span is in")
+    start_char: Series[int] = pa.Field(ge=0, description="start offset into documents.body")
+    end_char: Series[int] = pa.Field(ge=1, description="end offset into documents.body (exclusive)")
 
     @pa.dataframe_check(name="start_before_end")
     def _ordered(cls, df: pd.DataFrame) -> Series[bool]:
@@ -94,14 +118,14 @@ class _Span(pa.DataFrameModel):
 
 
 class Mentions(_Span):
-    """One row per named-entity mention."""
+    """One row per named-entity mention in a document."""
 
-    sentence_index: Series[int] = pa.Field(ge=0)
-    text: Series[str] = _nonempty()
-    label: Series[str] = pa.Field(isin=ENTITY_LABELS)
-    entity_id: Series[str] = pa.Field(str_matches=SHORT_ID)
-    title: Series[str] = pa.Field(nullable=True)
-    run_id: Series[str] = _nonempty()
+    sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence of the document")
+    text: Series[str] = _nonempty("the mention as written (body[start_char:end_char])")
+    label: Series[str] = pa.Field(isin=ENTITY_LABELS, description="label of the mention's entity")
+    entity_id: Series[str] = pa.Field(str_matches=SHORT_ID, description="the canonical entity (entities.entity_id)")
+    title: Series[str] = pa.Field(nullable=True, description="title written with a person's name (\"President\")")
+    run_id: Series[str] = _run_id()
 
     class Config:
         strict = True
@@ -109,11 +133,11 @@ class Mentions(_Span):
 
 
 class EntityRoles(_Span):
-    """One row per role stated for an entity in a document."""
+    """One row per role a document states for an entity ("the Chinese foreign minister")."""
 
-    entity_id: Series[str] = pa.Field(str_matches=SHORT_ID)
-    role: Series[str] = _nonempty()
-    run_id: Series[str] = _nonempty()
+    entity_id: Series[str] = pa.Field(str_matches=SHORT_ID, description="the entity the role belongs to")
+    role: Series[str] = _nonempty("the role as written")
+    run_id: Series[str] = _run_id()
 
     class Config:
         strict = True
@@ -121,23 +145,26 @@ class EntityRoles(_Span):
 
 
 class Quotes(_Span):
-    """One row per quote."""
+    """One row per quote (reported speech: direct, mixed or indirect)."""
 
-    quote_id: Series[str] = pa.Field(str_matches=SHORT_ID, unique=True)
-    sentence_index: Series[int] = pa.Field(ge=0)
-    text: Series[str] = _nonempty()
-    kind: Series[str] = pa.Field(isin=QUOTE_KINDS)
-    speaker: Series[str] = pa.Field(nullable=True)
-    speaker_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    speaker_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
-    speaker_name: Series[str] = pa.Field(nullable=True)
-    speaker_label: Series[str] = pa.Field(nullable=True)
-    speaker_entity_id: Series[str] = pa.Field(nullable=True, str_matches=SHORT_ID)
-    cue: Series[str] = pa.Field(nullable=True)
-    cue_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    cue_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
-    cue_lemma: Series[str] = pa.Field(nullable=True)
-    run_id: Series[str] = _nonempty()
+    quote_id: Series[str] = pa.Field(str_matches=SHORT_ID, unique=True,
+                                     description="hash of document and span (stable across runs)")
+    sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence where the quote starts")
+    text: Series[str] = _nonempty("the quoted or reported words (direct quotes with their marks)")
+    kind: Series[str] = pa.Field(isin=QUOTE_KINDS, description="direct | mixed | indirect")
+    speaker: Series[str] = pa.Field(nullable=True, description="speaker mention as written; may be a pronoun")
+    speaker_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="start offset of speaker")
+    speaker_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, description="end offset of speaker")
+    speaker_name: Series[str] = pa.Field(nullable=True,
+                                         description="resolved canonical name of the speaker (\"Vladimir Putin\")")
+    speaker_label: Series[str] = pa.Field(nullable=True, description="label of the resolved speaker: PERSON, ORG, …")
+    speaker_entity_id: Series[str] = pa.Field(nullable=True, str_matches=SHORT_ID,
+                                              description="the speaker's entity (entities.entity_id)")
+    cue: Series[str] = pa.Field(nullable=True, description="reporting verb as written (\"told\", \"according to\")")
+    cue_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="start offset of cue")
+    cue_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, description="end offset of cue")
+    cue_lemma: Series[str] = pa.Field(nullable=True, description="lemma of the cue (\"tell\", \"according to\")")
+    run_id: Series[str] = _run_id()
 
     @pa.dataframe_check(name="speaker_span_complete")
     def _speaker_span(cls, df: pd.DataFrame) -> Series[bool]:
@@ -150,24 +177,26 @@ class Quotes(_Span):
 
 
 class Figures(_Span):
-    """One row per reported figure."""
+    """One row per reported figure (a number with its unit, qualifier and what it counts)."""
 
-    figure_id: Series[str] = pa.Field(str_matches=SHORT_ID, unique=True)
-    sentence_index: Series[int] = pa.Field(ge=0)
-    text: Series[str] = _nonempty()
-    kind: Series[str] = pa.Field(isin=FIGURE_KINDS)
-    value: Series[float]
-    value_low: Series[float] = pa.Field(nullable=True)
-    value_high: Series[float] = pa.Field(nullable=True)
-    unit: Series[str] = pa.Field(nullable=True)
-    qualifier: Series[str] = pa.Field(nullable=True)
-    change: Series[str] = pa.Field(nullable=True, isin=CHANGES)
-    object: Series[str] = pa.Field(nullable=True)
-    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)
-    period: Series[str] = pa.Field(nullable=True)
-    conversion_of: Series[str] = pa.Field(nullable=True, str_matches=SHORT_ID)
-    subject: Series[str] = pa.Field(nullable=True)
-    run_id: Series[str] = _nonempty()
+    figure_id: Series[str] = pa.Field(str_matches=SHORT_ID, unique=True,
+                                      description="hash of document and span (stable across runs)")
+    sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence of the figure")
+    text: Series[str] = _nonempty("the figure as written (\"more than 100,000 troops\")")
+    kind: Series[str] = pa.Field(isin=FIGURE_KINDS, description="money | percent | count | quantity | duration | …")
+    value: Series[float] = pa.Field(description="fully scaled value (\"US$200 billion\" → 2e11); ranges: midpoint")
+    value_low: Series[float] = pa.Field(nullable=True, description="low end of a range or vague amount")
+    value_high: Series[float] = pa.Field(nullable=True, description="high end of a range or vague amount")
+    unit: Series[str] = pa.Field(nullable=True, description="ISO 4217 code for money, unit symbol or name otherwise")
+    qualifier: Series[str] = pa.Field(nullable=True, description="more than | about | up to | at least | …")
+    change: Series[str] = pa.Field(nullable=True, isin=CHANGES, description="= ~ > < up down (NewsQuant convention)")
+    object: Series[str] = pa.Field(nullable=True, description="what is counted or measured (\"troops\", \"natural gas\")")
+    year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200, description="year the figure refers to")
+    period: Series[str] = pa.Field(nullable=True, description="period of the figure (\"annually\", \"per month\")")
+    conversion_of: Series[str] = pa.Field(nullable=True, str_matches=SHORT_ID,
+                                          description="figure_id of the figure this one converts (\"(S$269 billion)\")")
+    subject: Series[str] = pa.Field(nullable=True, description="who has or reports the figure (\"Ford\")")
+    run_id: Series[str] = _run_id()
 
     @pa.check("value", "value_low", "value_high", name="finite")
     def _finite(cls, s: Series[float]) -> Series[bool]:
@@ -187,16 +216,54 @@ class Figures(_Span):
         coerce = True
 
 
-class Rejects(pa.DataFrameModel):
-    """One row per file that could not become a document."""
+class Runs(pa.DataFrameModel):
+    """One row per run (ingest or reprocess): its books, versions and timings."""
 
-    run_id: Series[str] = _nonempty()
-    source_path: Series[str] = _nonempty()
-    doc_id: Series[str] = pa.Field(nullable=True, str_matches=SHA256_HEX)
-    reason: Series[str] = _nonempty()
-    detail: Series[str] = _nonempty()
-    size_bytes: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    rejected_at: Series[pd.Timestamp]
+    run_id: Series[str] = pa.Field(str_length={"min_value": 1}, unique=True, description="id of the run")
+    flow_run_id: Series[str] = pa.Field(nullable=True, description="Prefect flow run id (None outside Prefect)")
+    kind: Series[str] = pa.Field(isin=RUN_KINDS, description="ingest | reprocess")
+    source: Series[str] = pa.Field(nullable=True, description="folder read (ingest) or warehouse re-extracted")
+    started_at: Series[pd.Timestamp] = pa.Field(description="start (UTC)")
+    finished_at: Series[pd.Timestamp] = pa.Field(nullable=True, description="end (UTC); NULL while running")
+    status: Series[str] = pa.Field(isin=RUN_STATUSES, description="running | completed | failed | crashed")
+    files_seen: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="files found under the source")
+    documents_new: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="files that became new documents")
+    duplicates: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,
+                                                 description="files with the same bytes as another file of the run")
+    already_seen: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,
+                                                   description="files whose bytes an earlier run already stored")
+    rejected: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="files rejected (see rejects)")
+    documents_processed: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,
+                                                          description="documents run through the extractors")
+    words: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="words in the documents processed")
+    mentions: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="mention rows loaded")
+    quotes: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="quote rows loaded")
+    figures: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="figure rows loaded")
+    validation_failures: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="rows quarantined")
+    model_name: Series[str] = pa.Field(nullable=True, description="spaCy model package")
+    model_version: Series[str] = pa.Field(nullable=True, description="spaCy model version")
+    extractor_version: Series[str] = pa.Field(nullable=True, description="newsdesk.EXTRACTOR_VERSION of the run")
+    newsdesk_version: Series[str] = pa.Field(nullable=True, description="newsdesk package version")
+    stage_seconds: Series[str] = pa.Field(nullable=True, description="JSON object: seconds spent per stage")
+    error: Series[str] = pa.Field(nullable=True, description="why the run failed or crashed")
+    cleaner_version: Series[str] = pa.Field(nullable=True, description="version of the text clean-up rules")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Rejects(pa.DataFrameModel):
+    """One row per file that could not become a document, with the reason."""
+
+    run_id: Series[str] = _run_id()
+    source_path: Series[str] = _nonempty("path of the rejected file")
+    doc_id: Series[str] = pa.Field(nullable=True, str_matches=SHA256_HEX,
+                                   description="sha256 of the bytes, when they could be read")
+    reason: Series[str] = _nonempty("short reason code (empty, binary, too_large, …)")
+    detail: Series[str] = _nonempty("what exactly was wrong, in words")
+    size_bytes: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="file size, when known")
+    rejected_at: Series[pd.Timestamp] = pa.Field(description="when (UTC)")
 
     class Config:
         strict = True
@@ -204,16 +271,16 @@ class Rejects(pa.DataFrameModel):
 
 
 class ValidationFailures(pa.DataFrameModel):
-    """One row per failed check on an extracted row."""
+    """One row per extracted row that failed a check (quarantined, not loaded)."""
 
-    run_id: Series[str] = _nonempty()
-    table_name: Series[str] = _nonempty()
-    check_name: Series[str] = _nonempty()
-    column_name: Series[str] = pa.Field(nullable=True)
-    failure_case: Series[str] = pa.Field(nullable=True)
-    doc_id: Series[str] = pa.Field(nullable=True)
-    row_json: Series[str] = _nonempty()
-    failed_at: Series[pd.Timestamp]
+    run_id: Series[str] = _run_id()
+    table_name: Series[str] = _nonempty("table the row was meant for")
+    check_name: Series[str] = _nonempty("the check that failed (or extractor_error)")
+    column_name: Series[str] = pa.Field(nullable=True, description="column checked, for column checks")
+    failure_case: Series[str] = pa.Field(nullable=True, description="the failing value or error message")
+    doc_id: Series[str] = pa.Field(nullable=True, description="document of the row, when it has one")
+    row_json: Series[str] = _nonempty("the whole offending row as JSON")
+    failed_at: Series[pd.Timestamp] = pa.Field(description="when (UTC)")
 
     class Config:
         strict = True
@@ -232,8 +299,21 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "rejects": Rejects,
     "validation_failures": ValidationFailures,
 }
+# tables written row by row by the run bookkeeping, not loaded as batch frames
+RECORD_MODELS: dict[str, type[pa.DataFrameModel]] = {"runs": Runs}
+ALL_MODELS: dict[str, type[pa.DataFrameModel]] = {**MODELS, **RECORD_MODELS}
 
 
 def columns(table: str) -> list[str]:
     """Column names of ``table`` in model order (the order of the DuckDB table)."""
-    return list(MODELS[table].to_schema().columns)
+    return list(ALL_MODELS[table].to_schema().columns)
+
+
+def describe_table(table: str) -> str:
+    """The table's grain: the first line of its model's docstring."""
+    return (ALL_MODELS[table].__doc__ or "").strip().splitlines()[0]
+
+
+def describe_columns(table: str) -> dict[str, str]:
+    """Column name → its one-line description, in model order."""
+    return {name: col.description or "" for name, col in ALL_MODELS[table].to_schema().columns.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 from pathlib import Path
 
 import duckdb
@@ -124,7 +125,7 @@ def test_mentions_enriched_and_top_entities(hand_built):
     top = {r["name"]: r for r in _rows(hand_built, "SELECT * FROM top_entities")}
     assert (top["Vladimir Putin"]["n_mentions"], top["Vladimir Putin"]["n_documents"]) == (4, 2)
     assert (top["Xi Jinping"]["n_mentions"], top["Xi Jinping"]["n_surface_forms"]) == (2, 2)
-    assert _rows(hand_built, "SELECT name FROM top_entities LIMIT 1")[0]["name"] == "Vladimir Putin"
+    assert _rows(hand_built, "SELECT name FROM top_entities ORDER BY n_mentions DESC, name LIMIT 1")[0]["name"] == "Vladimir Putin"
 
 
 @pytest.mark.parametrize("a,b,n_sentences,n_documents", [
@@ -209,7 +210,7 @@ def test_seeds_every_view_returns_rows(seeds_warehouse, view):
 
 def test_seeds_xi_and_putin_are_top_speakers(seeds_warehouse):
     con = seeds_warehouse[0]
-    top3 = [r[0] for r in con.execute("SELECT speaker_name FROM speakers LIMIT 3").fetchall()]
+    top3 = [r[0] for r in con.execute("SELECT speaker_name FROM speakers ORDER BY n_quotes DESC, speaker_name LIMIT 3").fetchall()]
     assert {"Xi Jinping", "Vladimir Putin"} <= set(top3), top3
     xi = _rows(con, "SELECT * FROM speakers WHERE speaker_name = 'Xi Jinping'")[0]
     assert xi["n_documents"] >= 3 and "say" in xi["cue_lemmas"] and "President" in (xi["roles"] or "")
@@ -270,3 +271,13 @@ def test_seeds_run_history(seeds_warehouse):
         assert r[table] == con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] > 0, table
     assert r["n_failure_rows"] == r["validation_failures"]
     assert r["wall_seconds"] is not None and r["wall_seconds"] >= 0
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "sql" / "views").glob("*.sql")), ids=lambda p: p.stem)
+def test_views_leave_ordering_to_queries(path):
+    """A view has no top-level ORDER BY (ordering belongs to the query that reads it); an ORDER BY
+    inside parentheses (CTEs, string_agg, windows) is not at the top level."""
+    sql = re.sub(r"--[^\n]*", "", path.read_text(encoding="utf-8"))
+    while re.search(r"\([^()]*\)", sql):
+        sql = re.sub(r"\([^()]*\)", "", sql)
+    assert "ORDER BY" not in sql.upper(), f"{path.name} orders its rows: {sql.strip()[-120:]}"

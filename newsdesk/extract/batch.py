@@ -15,15 +15,13 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from newsdesk import ids
+from newsdesk import ids, schemas
 from newsdesk.extract.entities import extract_entities
 from newsdesk.extract.figures import extract_figures, figure_holder
 from newsdesk.extract.quotes import extract_quotes
 from newsdesk.extract.types import DocEntities, Figure, Mention, Quote, Role
 from newsdesk.nlp import load_nlp
 
-MENTION_COLS = ("doc_id", "start_char", "end_char", "sentence_index", "text", "label", "entity_id", "title")
-ROLE_COLS = ("entity_id", "doc_id", "role", "start_char", "end_char")
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
 
@@ -35,8 +33,9 @@ class ExtractResult(dict):
     words: int
 
 
-def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=list(columns))
+def _frame(rows: list[dict], table: str) -> pd.DataFrame:
+    """The rows as a frame with the table's contract columns (``run_id`` is set by the caller)."""
+    return pd.DataFrame(rows, columns=[c for c in schemas.columns(table) if c != "run_id"])
 
 
 def extract_docs(
@@ -102,11 +101,11 @@ def extract_docs(
         t = time.perf_counter()
 
     result = ExtractResult(
-        mentions=_frame(mentions, MENTION_COLS),
-        entity_roles=_frame(roles, ROLE_COLS),
-        entities=_frame(list(entities.values()), ("entity_id", "name", "label")),
-        quotes=_frame(quotes, ("quote_id", "doc_id", *QUOTE_FIELDS)),
-        figures=_frame(figures, ("figure_id", "doc_id", *FIGURE_FIELDS)),
+        mentions=_frame(mentions, "mentions"),
+        entity_roles=_frame(roles, "entity_roles"),
+        entities=_frame(list(entities.values()), "entities"),
+        quotes=_frame(quotes, "quotes"),
+        figures=_frame(figures, "figures"),
     )
     for frame in result.values():
         frame["run_id"] = run_id
@@ -116,7 +115,7 @@ def extract_docs(
     return result
 
 
-ERROR_COLS = ("table_name", "check_name", "column_name", "failure_case", "doc_id", "row_json", "failed_at")
+ERROR_COLS = [c for c in schemas.columns("validation_failures") if c != "run_id"]
 
 
 def _guard(fn, args, fallback, doc_id: str, table: str, errors: list[dict]):

@@ -37,4 +37,4 @@ final AS (  -- order each pair by name so (A, B) and (B, A) are one row
            CASE WHEN name_a <= name_b THEN entity_b ELSE entity_a END AS entity_b_id
     FROM named
 )
-SELECT * FROM final ORDER BY n_sentences DESC, n_documents DESC, entity_a_name, entity_b_name;
+SELECT * FROM final;

@@ -11,4 +11,4 @@ final AS (
            string_agg(DISTINCT text, ' | ' ORDER BY text) AS examples
     FROM money GROUP BY ALL
 )
-SELECT * FROM final ORDER BY currency, total_value DESC;
+SELECT * FROM final;

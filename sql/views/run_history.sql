@@ -21,4 +21,4 @@ final AS (
     LEFT JOIN reject_counts rc USING (run_id)
     LEFT JOIN failure_counts fc USING (run_id)
 )
-SELECT * FROM final ORDER BY started_at DESC;
+SELECT * FROM final;

@@ -26,4 +26,4 @@ final AS (
     LEFT JOIN entities e USING (entity_id)   -- the canonical name, whatever the quotes wrote
     LEFT JOIN roles r USING (entity_id)
 )
-SELECT * FROM final ORDER BY n_quotes DESC, speaker_name;
+SELECT * FROM final;

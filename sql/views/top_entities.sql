@@ -13,4 +13,4 @@ final AS (
            p.first_seen_at, p.last_seen_at
     FROM entities e JOIN per_entity p USING (entity_id)
 )
-SELECT * FROM final ORDER BY n_mentions DESC, name;
+SELECT * FROM final;
