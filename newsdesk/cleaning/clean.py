@@ -4,7 +4,9 @@ normalise (``normalize``) → boilerplate lines and trailing blocks (``boilerpla
 headline (``headline``) → related-article headlines (``boilerplate``) → body text, unwrapped
 (``unwrap``) → opening paragraph and its dateline, title (``headline``, ``dateline``) → published date
 (``dates``: a stamp or lone date line above the body, else the dateline's). Each step's rules are in
-its module's docstring; this module only sequences them and decides when nothing is left.
+its module's docstring; this module only sequences them and decides when nothing is left: every line
+boilerplate, or nothing below the headline. A one-sentence text (one line that ends a sentence) is a
+body, not a headline.
 """
 
 from __future__ import annotations
