@@ -29,7 +29,7 @@ def _any_of(entries: list[str]) -> str:
     return "|".join(re.escape(e) for e in entries)
 
 
-# File name suffixes read as articles (lower-cased; "" = no suffix, as in Reuters-style dumps).
+# File name suffixes read as articles (data/file_names.tsv, lower case; "" = no suffix, as in Reuters-style dumps).
 TEXT_SUFFIXES = frozenset({*_file_names("article_suffix"), ""})
 # Files still being written by a downloader or an editor: not an input yet, picked up next run.
 IN_PROGRESS = re.compile(rf"(?:{_any_of(_file_names('in_progress_ending'))})$", re.IGNORECASE)
