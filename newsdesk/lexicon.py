@@ -9,6 +9,8 @@ the extractors use is one file in ``newsdesk/data/``, defined once, read here an
 - ``rows(name)``: ``name.tsv``, tab-separated → list of tuples of the stripped columns, each row
   padded with "" to the widest row.
 - ``mapping(name)``: a ``.tsv`` of two columns → read-only dict (first column → second).
+- ``lines(source)``: the entry lines of a file, unparsed, with their line numbers, for readers that
+  split the columns themselves (regexes in ``boilerplate.tsv``; a column count checked per line).
 
 In every file, a line starting with ``#`` is a comment and blank lines are skipped. Each file opens
 with comment lines that say what the list holds and which module reads it. Files are read once per
@@ -32,13 +34,24 @@ def path(filename: str) -> Path:
     return p
 
 
-def _lines(filename: str) -> list[str]:
+def lines(source: str | Path) -> list[tuple[int, str]]:
+    """``(line number, line)`` for every line that is not blank and not a ``#`` comment, unparsed.
+
+    ``source`` is a file name in ``newsdesk/data`` (``"boilerplate.tsv"``) or the path of a file in
+    the same format (a gold file named on the command line). Not cached: the caller keeps what it
+    builds from the lines.
+    """
+    p = source if isinstance(source, Path) else path(source)
     out = []
-    for line in path(filename).read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        out.append(line.rstrip("\n\r"))
+        out.append((n, line))
     return out
+
+
+def _lines(filename: str) -> list[str]:
+    return [line for _, line in lines(filename)]
 
 
 @lru_cache(maxsize=None)

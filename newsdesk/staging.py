@@ -16,14 +16,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from newsdesk import lexicon
 from newsdesk.cleaning import CleanArticle, RejectError, prepare
 
-# File name suffixes read as articles (lower-cased; "" = no suffix, as in Reuters-style dumps).
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".md", ""})
+
+def _file_names(kind: str) -> list[str]:
+    """The entries of one kind in ``data/file_names.tsv``, in file order."""
+    return [entry for k, entry in lexicon.rows("file_names") if k == kind]
+
+
+def _any_of(entries: list[str]) -> str:
+    return "|".join(re.escape(e) for e in entries)
+
+
+# File name suffixes read as articles (data/file_names.tsv, lower case; "" = no suffix, as in Reuters-style dumps).
+TEXT_SUFFIXES = frozenset({*_file_names("article_suffix"), ""})
 # Files still being written by a downloader or an editor: not an input yet, picked up next run.
-IN_PROGRESS = re.compile(r"\.(part|partial|tmp|crdownload|download|swp)$|~$", re.IGNORECASE)
+IN_PROGRESS = re.compile(rf"(?:{_any_of(_file_names('in_progress_ending'))})$", re.IGNORECASE)
 # Dataset documentation that sits beside articles in corpora (README.TXT, SOURCE.txt, LICENSE).
-NOT_ARTICLE = re.compile(r"^(readme|license|licence|copying|source|changelog)(\.[a-z]+)?$|\.source\.txt$", re.IGNORECASE)
+NOT_ARTICLE = re.compile(rf"^({_any_of(_file_names('documentation_name'))})(\.[a-z]+)?$"
+                         rf"|(?:{_any_of(_file_names('documentation_ending'))})$", re.IGNORECASE)
 
 
 @dataclass(slots=True)

@@ -125,7 +125,7 @@ CASES = [
     Case("whitespace_only.txt", _write(b"  \n\t\n \r\n\xc2\xa0\n"), "whitespace_only"),
     Case("binary.txt", _write(bytes(range(256)) * 40), "binary"),
     Case("zip_as_text.txt", _write(b"PK\x03\x04\x14\x00\x06\x00" + os.urandom(2000)), "binary"),
-    # documented choice in cleaning.decode_bytes: any NUL outside UTF-16 means binary
+    # documented choice in newsdesk.cleaning.decode: any NUL outside UTF-16 means binary
     Case("nul_inside_text.txt", _write(_article("nul", 3).encode().replace(b"Monday", b"Mon\x00day")), "binary"),
     Case("utf16_bom.txt", _write(_article("utf-16 bom", 4).encode("utf-16")), "document",
          _encoding("utf-16", "utf-16 bom plan")),

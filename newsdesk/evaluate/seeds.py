@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsdesk import lexicon
+
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "data" / "seed_quotes.tsv"
 
 
@@ -48,11 +50,9 @@ class SeedResult:
 
 
 def load_gold(path: str | Path = DEFAULT_GOLD) -> list[SeedQuote]:
-    """Rows of the gold file (``#`` comments and blank lines skipped)."""
+    """Rows of the gold file (``#`` comments and blank lines skipped, read by ``newsdesk.lexicon``)."""
     out: list[SeedQuote] = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in lexicon.lines(Path(path)):
         parts = line.split("\t")
         if len(parts) != 4:
             raise ValueError(f"{path}:{n}: expected 4 tab-separated columns, got {len(parts)}")
