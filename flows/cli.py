@@ -1,14 +1,71 @@
-"""The `newsdesk` command line: run, sql, status, check, export, reprocess, evaluate, bench, serve."""
+"""The `newsdesk` command line (typer, the convention of Prefect's ecosystem).
+
+Each command is a thin function over the core; heavy imports (Prefect, spaCy, pandas) happen inside
+the commands that need them, so `newsdesk --help`, `sql` and `status` start fast. Every error ends
+with one line, ``newsdesk: what is wrong — what to do``; exit codes: 0 done, 1 failed, 2 usage
+error (a bad option, a missing file), 130 stopped by Ctrl-C, 143 stopped by SIGTERM.
+"""
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
+from enum import Enum
 from pathlib import Path
+from typing import Optional
 
+import typer
+from typer._click import exceptions as click_errors  # typer 0.29 carries its own copy of click
+
+from newsdesk import __version__
 from newsdesk.settings import Settings
+
+app = typer.Typer(
+    name="newsdesk", no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
+    rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]},
+    help="Raw news articles in, an analyst-ready DuckDB warehouse out: entities, quotes and figures, "
+         "orchestrated by Prefect.",
+)
+evaluate_app = typer.Typer(no_args_is_help=True, help="Accuracy against public gold data (see ACCURACY.md).")
+app.add_typer(evaluate_app, name="evaluate")
+
+
+class UsageError(Exception):
+    """A wrong invocation: exit code 2."""
+
+
+class Failure(Exception):
+    """The command ran and failed: exit code 1."""
+
+
+WAREHOUSE_HELP = "DuckDB file of the warehouse [default: $NEWSDESK_WAREHOUSE or warehouse/news.duckdb]"
+WarehouseOpt = typer.Option(None, "--warehouse", "-w", help=WAREHOUSE_HELP, show_default=False)
+
+
+def _settings(warehouse: Optional[Path] = None, **overrides) -> Settings:
+    from newsdesk import warehouse as wh
+
+    try:
+        settings = Settings.from_env().with_overrides(warehouse=warehouse, **overrides)
+    except ValueError as exc:  # a NEWSDESK_* variable that is not a number
+        raise UsageError(f"bad setting in the environment: {exc}") from None
+    try:
+        wh.check_path(settings.warehouse)
+    except wh.NotAWarehouse as exc:
+        raise UsageError(str(exc)) from None
+    return settings
+
+
+def _open_read_only(settings: Settings, external_access: bool = True):
+    from newsdesk import warehouse as wh
+
+    try:
+        return wh.read_only(settings.warehouse, settings.read_timeout_s, external_access=external_access)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    except wh.WarehouseBusy as exc:
+        raise Failure(str(exc)) from None
 
 
 def _prefect_env() -> None:
@@ -18,54 +75,75 @@ def _prefect_env() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
-def _settings(args) -> Settings:
-    return Settings.from_env().with_overrides(warehouse=getattr(args, "warehouse", None))
+def _version(value: bool) -> None:
+    if value:
+        from newsdesk import EXTRACTOR_VERSION
+
+        typer.echo(f"newsdesk {__version__} (extractors {EXTRACTOR_VERSION})")
+        raise typer.Exit()
 
 
-def _die(msg: str, code: int = 2) -> int:
-    print(f"newsdesk: {msg}", file=sys.stderr)
-    return code
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Raw news articles in, an analyst-ready DuckDB warehouse out."""
 
 
-# ---------------------------------------------------------------------------- run
+# ---------------------------------------------------------------------------- run / reprocess
 
 
-def cmd_run(args) -> int:
-    source = Path(args.source).expanduser().resolve()
-    if not source.exists():
-        return _die(f"source {source} does not exist")
-    _prefect_env()
-    from newsdesk import pipeline, progress
-    from newsdesk.report import summary_text
+class Runner(str, Enum):
+    local = "local"
+    dask = "dask"
 
-    bar = _progress_bar() if sys.stderr.isatty() and not args.quiet else None
-    if bar:
-        progress.set_hook(bar.update)
-    from newsdesk.flows.runners import ingest_with_runner
 
-    distributed = args.runner not in ("local", "")
-    try:
-        flow_fn = ingest_with_runner(args.runner, args.processes or 2)
-        summary = flow_fn(source=str(source), warehouse=args.warehouse, batch_docs=args.batch_docs,
-                          processes=args.processes, distributed=distributed)
-    except pipeline.RunFailed as exc:
+def _runner(value: str) -> str:
+    if value in ("local", "dask") or value.startswith(("dask://", "tcp://")):
+        return value
+    raise typer.BadParameter("use local, dask (a local cluster) or dask://HOST:PORT (an existing scheduler)")
+
+
+def _flow_run(load_flow, quiet: bool, **params) -> dict:
+    """Run a flow under Ctrl-C/SIGTERM handling; the summary, or Failure with the run's own words.
+
+    ``load_flow`` imports and returns the flow: Prefect reads its settings (PREFECT_API_URL) when it
+    is first imported, so the API is chosen before that."""
+    from newsdesk.interrupts import stoppable
+
+    bar = None
+    with stoppable(on_signal=lambda s: bar and bar.close()):
+        from newsdesk.flows.server import use_local_api
+
+        try:
+            use_local_api(say=lambda m: print(f"newsdesk: {m}" if not m.startswith("newsdesk") else m, file=sys.stderr))
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise Failure(str(exc)) from None
+        flow_fn = load_flow()
+        from newsdesk import pipeline, progress
+        from newsdesk.report import summary_text
+
+        bar = _ProgressBar() if sys.stderr.isatty() and not quiet else None
         if bar:
-            bar.close()
-        print(summary_text(exc.summary))
-        return _die(f"run failed: {exc}", 1)
-    except Exception as exc:  # noqa: BLE001 - the CLI's job is to say what went wrong, plainly
-        if bar:
-            bar.close()
-        return _die(f"run failed: {type(exc).__name__}: {exc}", 1)
-    if bar:
-        bar.close()
-    print(summary_text(summary))
-    if args.json:
-        print(json.dumps(summary, indent=2, default=str))
-    return 0
+            progress.set_hook(bar.update)
+        try:
+            state = flow_fn(**params, return_state=True)
+        finally:
+            if bar:
+                bar.close()
+    if state.is_completed():
+        return state.result()
+    data = state.result(raise_on_failure=False)
+    if isinstance(data, dict) and "run_id" in data:
+        print(summary_text(data))
+        raise Failure(f"run failed: {data.get('error') or state.message}")
+    if isinstance(data, BaseException):
+        if isinstance(data, pipeline.RunFailed):
+            print(summary_text(data.summary))
+        raise Failure(f"run failed: {type(data).__name__}: {data}") from None
+    raise Failure(f"run failed: {state.message}")
 
 
-class _progress_bar:
+class _ProgressBar:
     """A minimal progress bar on stderr (files done / total)."""
 
     def __init__(self):
@@ -74,98 +152,196 @@ class _progress_bar:
     def update(self, done: int, total: int) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        line = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files"
-        sys.stderr.write(line)
+        self.last = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files"
+        sys.stderr.write(self.last)
         sys.stderr.flush()
-        self.last = line
 
     def close(self) -> None:
         if self.last:
             sys.stderr.write("\n")
+            self.last = ""
+
+
+@app.command()
+def run(
+    source: Path = typer.Option(..., "--source", "-s", help="Folder of raw article files (read recursively).",
+                                file_okay=False, dir_okay=True, exists=True, resolve_path=True),
+    warehouse: Optional[Path] = WarehouseOpt,
+    batch_docs: Optional[int] = typer.Option(None, min=1, help="Files per chunk; one chunk is one load "
+                                             "transaction [default: $NEWSDESK_BATCH_DOCS or 200]", show_default=False),
+    processes: Optional[int] = typer.Option(None, min=1, help="NLP worker processes "
+                                            "[default: $NEWSDESK_PROCESSES or 1]", show_default=False),
+    runner: str = typer.Option("local", callback=_runner, help="local (this machine), dask (a local Dask "
+                               "cluster) or dask://HOST:PORT (an existing scheduler)"),
+    as_json: bool = typer.Option(False, "--json", help="Also print the run summary as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest every article file under a folder (a Prefect flow run)."""
+    settings = _settings(warehouse, batch_docs=batch_docs, processes=processes)
+    _prefect_env()
+
+    def load_flow():
+        from newsdesk.flows.runners import ingest_with_runner
+
+        return ingest_with_runner(runner, processes or settings.processes)
+
+    summary = _flow_run(load_flow, quiet, source=str(source), warehouse=str(settings.warehouse),
+                        batch_docs=batch_docs, processes=processes, distributed=runner != "local")
+    from newsdesk.report import summary_text
+
+    print(summary_text(summary))
+    if as_json:
+        print(json.dumps(summary, indent=2, default=str))
+
+
+@app.command()
+def reprocess(
+    warehouse: Optional[Path] = WarehouseOpt,
+    only_stale: bool = typer.Option(False, help="Only documents whose rows an older extractor version wrote."),
+    batch_docs: Optional[int] = typer.Option(None, min=1, help="Documents per chunk / load transaction.",
+                                             show_default=False),
+    processes: Optional[int] = typer.Option(None, min=1, help="NLP worker processes.", show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Also print the run summary as JSON."),
+) -> None:
+    """Re-run the extractors over the stored documents (no original files needed; a Prefect flow run)."""
+    settings = _settings(warehouse)
+    if not settings.warehouse.exists():
+        raise UsageError(f"no warehouse at {settings.warehouse}: run `newsdesk run --source DIR` first")
+    _prefect_env()
+
+    def load_flow():
+        from newsdesk.flows.reprocess import reprocess as flow_fn
+
+        return flow_fn
+
+    summary = _flow_run(load_flow, True, warehouse=str(settings.warehouse), only_stale=only_stale,
+                        batch_docs=batch_docs, processes=processes)
+    from newsdesk.report import summary_text
+
+    print(summary_text(summary))
+    if as_json:
+        print(json.dumps(summary, indent=2, default=str))
 
 
 # ---------------------------------------------------------------------------- sql
 
 
-def cmd_sql(args) -> int:
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+def _statements(query: str) -> list[str]:
+    """The SQL text or file as separate statements (a .sql file may hold several)."""
+    import re
+
     import duckdb
 
-    from newsdesk import warehouse
-
-    settings = _settings(args)
-    query = args.query
-    if query.endswith(".sql") and Path(query).is_file():
-        query = Path(query).read_text(encoding="utf-8")
+    path = Path(query) if len(query) < 4096 and "\n" not in query else None
+    if path is not None and path.is_file():
+        query = path.read_text(encoding="utf-8")
+    elif query.strip().lower().endswith(".sql"):
+        raise UsageError(f"{query}: no such file (give SQL text, or the path of a .sql file)")
+    if not query.strip():
+        raise UsageError("the query is empty: give SQL text or a .sql file")
     try:
-        con = warehouse.read_only(settings.warehouse, settings.read_timeout_s,
-                                  external_access=not args.no_external_access)
-    except (FileNotFoundError, warehouse.WarehouseBusy) as exc:
-        return _die(str(exc))
-    try:
-        rel = con.sql(query)
-        if rel is None:
-            return 0
-        if args.format == "table":
-            rel.show(max_rows=args.max_rows, max_width=args.max_width)
-        elif args.format == "csv":
-            rel.df().to_csv(args.output or sys.stdout, index=False)
-        elif args.format == "json":
-            out = rel.df().to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
-            if args.output:
-                Path(args.output).write_text(out, encoding="utf-8")
-            else:
-                print(out)
-        elif args.format == "parquet":
-            if not args.output:
-                return _die("--format parquet needs --output FILE")
-            rel.to_parquet(args.output)
-            print(f"wrote {args.output}")
+        found = [re.sub(r";(\s|--[^\n]*)*$", "", s.query).strip() for s in duckdb.extract_statements(query)]
     except duckdb.Error as exc:
-        msg = str(exc)
+        raise Failure(f"query failed: {exc}") from None
+    found = [s for s in found if s]
+    if not found:
+        raise UsageError("the query holds no SQL statement (only comments?)")
+    return found
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="SQL text, or the path of a .sql file (several statements allowed)."),
+    warehouse: Optional[Path] = WarehouseOpt,
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print the results."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of "
+                                          "stdout (required for parquet; with several statements, the last one)."),
+    max_rows: int = typer.Option(40, min=1, help="Rows shown per result in table format."),
+    max_width: int = typer.Option(160, min=20, help="Width of table output in characters."),
+    no_external_access: bool = typer.Option(False, help="Forbid reading files outside the warehouse "
+                                            "(read_csv, read_parquet, COPY)."),
+) -> None:
+    """Run read-only SQL against the warehouse and print every result."""
+    import duckdb
+
+    statements = _statements(query)
+    if fmt is Format.parquet and not output:
+        raise UsageError("--format parquet needs --output FILE")
+    settings = _settings(warehouse)
+    con = _open_read_only(settings, external_access=not no_external_access)
+    try:
+        for i, statement in enumerate(statements):
+            rel = con.sql(statement)
+            if rel is None:
+                continue
+            last = i == len(statements) - 1
+            if len(statements) > 1 and fmt is Format.table:
+                print(f"-- {statement.splitlines()[0][:100]}")
+            if fmt is Format.table:
+                rel.show(max_rows=max_rows, max_width=max_width)
+            elif fmt is Format.csv:
+                rel.df().to_csv(output if (output and last) else sys.stdout, index=False)
+            elif fmt is Format.json:
+                out = rel.df().to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
+                if output and last:
+                    output.write_text(out, encoding="utf-8")
+                else:
+                    print(out)
+            elif last:
+                rel.to_parquet(str(output))
+                print(f"wrote {output}")
+    except duckdb.Error as exc:
+        msg = str(exc).splitlines()[0]
         if "read-only" in msg or "read_only" in msg:
-            return _die("the warehouse is opened read-only for queries: statements that change it "
-                        f"(INSERT, UPDATE, DELETE, DROP, CREATE …) are refused and nothing was changed.\n  {msg}")
-        return _die(f"query failed: {msg}")
+            raise UsageError("the warehouse is opened read-only for queries: statements that change it "
+                             f"(INSERT, UPDATE, DELETE, DROP, CREATE …) are refused and nothing was changed ({msg})") from None
+        if no_external_access and ("disabled by configuration" in msg or "external access" in msg.lower()):
+            raise UsageError(f"reading files outside the warehouse is switched off (--no-external-access): {msg}") from None
+        raise Failure(f"query failed: {msg}") from None
     finally:
         con.close()
-    return 0
 
 
-# ---------------------------------------------------------------------------- status / check / export
+# ---------------------------------------------------------------------------- status / check / verify / export
 
 
-def cmd_status(args) -> int:
-    from newsdesk import warehouse
+@app.command()
+def status(warehouse: Optional[Path] = WarehouseOpt,
+           limit: int = typer.Option(10, min=1, help="How many recent runs to list.")) -> None:
+    """Table sizes and recent runs."""
+    from newsdesk import warehouse as wh
 
-    settings = _settings(args)
-    try:
-        con = warehouse.read_only(settings.warehouse, settings.read_timeout_s)
-    except (FileNotFoundError, warehouse.WarehouseBusy) as exc:
-        return _die(str(exc))
+    settings = _settings(warehouse)
+    con = _open_read_only(settings)
     try:
         print(f"warehouse {settings.warehouse}")
-        counts = warehouse.table_counts(con)
+        counts = wh.table_counts(con)
         print("  " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
         print("recent runs:")
         con.sql(
             "SELECT run_id[:8] AS run, kind, status, started_at::TIMESTAMP(0) AS started_at, "
             "round(epoch(finished_at - started_at), 1) AS seconds, files_seen, documents_new AS new, "
             "duplicates AS dup, already_seen AS seen, rejected, quotes, figures, validation_failures AS quarantined "
-            "FROM runs ORDER BY started_at DESC LIMIT ?", params=[args.limit]
+            "FROM runs ORDER BY started_at DESC LIMIT ?", params=[limit]
         ).show(max_width=200)
     finally:
         con.close()
-    return 0
 
 
-def cmd_check(args) -> int:
-    from newsdesk import checks, warehouse
+@app.command()
+def check(warehouse: Optional[Path] = WarehouseOpt) -> None:
+    """Run the zero-row data checks in sql/checks."""
+    from newsdesk import checks
 
-    settings = _settings(args)
-    try:
-        con = warehouse.read_only(settings.warehouse, settings.read_timeout_s)
-    except (FileNotFoundError, warehouse.WarehouseBusy) as exc:
-        return _die(str(exc))
+    settings = _settings(warehouse)
+    con = _open_read_only(settings)
     try:
         results = checks.run_checks(con, settings.sql_dir)
     finally:
@@ -175,206 +351,180 @@ def cmd_check(args) -> int:
         print(f"{'ok  ' if n == 0 else 'FAIL'} {name}: {n} row(s)")
         failed += n > 0
     print(f"{len(results) - failed} passed, {failed} failed")
-    return 1 if failed else 0
+    if failed:
+        raise Failure(f"{failed} check(s) failed: query the listed tables to see the offending rows")
 
 
-def cmd_verify(args) -> int:
-    from newsdesk import verify
+@app.command()
+def verify(warehouse: Optional[Path] = WarehouseOpt) -> None:
+    """Check every document's raw copy exists and matches its sha256."""
+    from newsdesk import verify as core
 
-    settings = _settings(args)
-    problems = verify.verify_raw_copies(settings)
-    print(verify.format_problems(problems))
-    return 1 if any(p.is_error for p in problems) else 0
-
-
-def cmd_export(args) -> int:
-    from newsdesk import export, warehouse
-
-    settings = _settings(args)
-    try:
-        written = export.export_parquet(settings, Path(args.dir))
-    except (FileNotFoundError, warehouse.WarehouseBusy) as exc:
-        return _die(str(exc))
-    for name, (path, rows) in written.items():
-        print(f"{rows:>9,}  {path}")
-    return 0
-
-
-# ---------------------------------------------------------------------------- reprocess / serve
-
-
-def cmd_reprocess(args) -> int:
-    settings = _settings(args)
+    settings = _settings(warehouse)
     if not settings.warehouse.exists():
-        return _die(f"no warehouse at {settings.warehouse}: run `newsdesk run --source DIR` first")
-    _prefect_env()
-    from newsdesk.flows.reprocess import reprocess
-    from newsdesk import pipeline
-    from newsdesk.report import summary_text
-
-    try:
-        summary = reprocess(warehouse=str(settings.warehouse), only_stale=args.only_stale,
-                            batch_docs=args.batch_docs)
-    except pipeline.RunFailed as exc:
-        print(summary_text(exc.summary))
-        return _die(f"reprocess failed: {exc}", 1)
-    except Exception as exc:  # noqa: BLE001 - the CLI's job is to say what went wrong, plainly
-        return _die(f"reprocess failed: {type(exc).__name__}: {exc}", 1)
-    print(summary_text(summary))
-    if args.json:
-        print(json.dumps(summary, indent=2, default=str))
-    return 0
+        raise UsageError(f"no warehouse at {settings.warehouse}: run `newsdesk run --source DIR` first")
+    problems = core.verify_raw_copies(settings)
+    print(core.format_problems(problems))
+    if any(p.is_error for p in problems):
+        raise Failure("raw copies are missing or corrupt: re-run `newsdesk run` over the original files to restore them")
 
 
-def cmd_serve(args) -> int:
-    """Hand over to scripts/serve.sh (a source checkout's script): it owns the two processes and Ctrl-C."""
+@app.command()
+def export(directory: Path = typer.Argument(..., metavar="DIR", help="Folder to write <name>.parquet files into "
+                                            "(created if absent)."),
+           warehouse: Optional[Path] = WarehouseOpt) -> None:
+    """Write every table and view as Parquet (for BI tools)."""
+    from newsdesk import export as core
+
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is a file: export writes one .parquet per table into a folder")
+    settings = _settings(warehouse)
+    _open_read_only(settings).close()  # a clear error when there is no warehouse or it is busy
+    for name, (path, rows) in core.export_parquet(settings, directory).items():
+        print(f"{rows:>9,}  {path}")
+
+
+# ---------------------------------------------------------------------------- serve
+
+
+@app.command()
+def serve(
+    cron: Optional[str] = typer.Option(None, help="Schedule of the inbox runs [default: $NEWSDESK_SCHEDULE or "
+                                       "*/15 * * * *]", show_default=False),
+    inbox: Optional[Path] = typer.Option(None, help="Folder the scheduled runs read [default: $NEWSDESK_INBOX "
+                                         "or warehouse/inbox]", show_default=False),
+    warehouse: Optional[Path] = WarehouseOpt,
+    port: Optional[int] = typer.Option(None, min=1, max=65535, help="Port of the server on 127.0.0.1 "
+                                       "[default: $NEWSDESK_PREFECT_PORT or 4200]", show_default=False),
+) -> None:
+    """Local Prefect server + UI and the scheduled inbox deployment (scripts/serve.sh; Ctrl-C stops both)."""
     script = Path(__file__).resolve().parent.parent / "scripts" / "serve.sh"
     if not script.is_file():
-        return _die(f"{script} not found: `newsdesk serve` runs from a source checkout (make serve)")
+        raise UsageError(f"{script} not found: `newsdesk serve` runs from a source checkout (make serve)")
     env = dict(os.environ)
-    if args.port:
-        env["NEWSDESK_PREFECT_PORT"] = str(args.port)
+    if port:
+        env["NEWSDESK_PREFECT_PORT"] = str(port)
     argv = [str(script)]
-    for flag in ("cron", "inbox", "warehouse"):
-        if getattr(args, flag):
-            argv += [f"--{flag}", str(getattr(args, flag))]
+    for flag, value in (("cron", cron), ("inbox", inbox), ("warehouse", warehouse)):
+        if value:
+            argv += [f"--{flag}", str(value)]
     sys.stdout.flush()
     os.execve(str(script), argv, env)  # replaces this process: signals go straight to the script
-    return 0  # not reached
 
 
-# ---------------------------------------------------------------------------- evaluate
+# ---------------------------------------------------------------------------- evaluate / bench
 
 
-def cmd_evaluate(args) -> int:
-    if args.what == "ner":
-        from newsdesk.evaluate import ner
-
-        print(ner.format_report(ner.evaluate_ner(args.conll, limit_docs=args.limit)))
-    elif args.what == "quotes":
-        from newsdesk.evaluate import quotes
-
-        print(quotes.format_report(quotes.evaluate_quotes(args.polnear, split=args.split, limit_docs=args.limit)))
-    elif args.what == "figures":
-        from newsdesk.evaluate import figures
-
-        print(figures.format_report(figures.evaluate_figures(args.newsquant, limit=args.limit)))
-    elif args.what == "seeds":
-        from newsdesk.evaluate import seeds
-
-        if not Path(args.seeds).is_dir():
-            return _die(f"seeds folder {args.seeds} does not exist")
-        print(seeds.format_report(seeds.evaluate_seeds(args.seeds, args.gold or seeds.DEFAULT_GOLD)))
-    return 0
+def _existing(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise UsageError(f"{what} {path} does not exist")
+    return path
 
 
-def cmd_bench(args) -> int:
-    from newsdesk.flows import bench
+@evaluate_app.command("ner")
+def evaluate_ner(conll: Path = typer.Option(..., help="CoNLL-2003 file (e.g. ../shared/eval/conll2003/eng.testa)."),
+                 limit: Optional[int] = typer.Option(None, min=1, help="First N documents only.")) -> None:
+    """Entities against CoNLL-2003."""
+    from newsdesk.evaluate import ner
 
-    corpus = Path(args.corpus)
+    print(ner.format_report(ner.evaluate_ner(str(_existing(conll, "CoNLL file")), limit_docs=limit)))
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes(polnear: Path = typer.Option(..., help="PolNeAR folder (e.g. ../shared/eval/polnear)."),
+                    split: str = typer.Option("dev", help="train | dev | test (the folder under --polnear)."),
+                    limit: Optional[int] = typer.Option(None, min=1, help="First N documents only.")) -> None:
+    """Quotes against PolNeAR."""
+    from newsdesk.evaluate import quotes
+
+    if not (_existing(polnear, "PolNeAR folder") / split).is_dir():
+        raise UsageError(f"{polnear / split} does not exist: --split names a folder under --polnear")
+    print(quotes.format_report(quotes.evaluate_quotes(str(polnear), split=split, limit_docs=limit)))
+
+
+@evaluate_app.command("figures")
+def evaluate_figures(newsquant: Path = typer.Option(..., help="NewsQuant JSON file."),
+                     limit: Optional[int] = typer.Option(None, min=1, help="First N sentences only.")) -> None:
+    """Figures against NewsQuant (and the quantulum3 cases beside it)."""
+    from newsdesk.evaluate import figures
+
+    print(figures.format_report(figures.evaluate_figures(str(_existing(newsquant, "NewsQuant file")), limit=limit)))
+
+
+@evaluate_app.command("seeds")
+def evaluate_seeds(seeds: Path = typer.Option(..., help="Folder of the seed article files (NNN_*.txt)."),
+                   gold: Optional[Path] = typer.Option(None, help="Gold list [default: newsdesk/data/seed_quotes.tsv]",
+                                                       show_default=False)) -> None:
+    """Speaker names of the seed articles' quotes against a careful reader's list."""
+    from newsdesk.evaluate import seeds as core
+
+    if not seeds.is_dir():
+        raise UsageError(f"seeds folder {seeds} does not exist")
+    print(core.format_report(core.evaluate_seeds(seeds, gold or core.DEFAULT_GOLD)))
+
+
+@app.command()
+def bench(corpus: Path = typer.Option(..., help="Folder of article files (e.g. ../shared/corpus/bbc)."),
+          limit: Optional[int] = typer.Option(None, min=1, help="First N article files (sorted)."),
+          processes: int = typer.Option(1, min=1, help="NLP worker processes."),
+          batch_docs: Optional[int] = typer.Option(None, min=1, help="Files per chunk.", show_default=False),
+          no_baseline: bool = typer.Option(False, help="Skip the plain nlp.pipe comparison."),
+          as_json: Optional[Path] = typer.Option(None, "--json", help="Also write the figures to this JSON file.")) -> None:
+    """Throughput of the real flow against plain spaCy on a corpus (see BENCHMARKS.md)."""
+    from newsdesk.flows import bench as core
+
     if not corpus.is_dir():
-        return _die(f"corpus folder {corpus} does not exist")
-    return bench.main(str(corpus), args.limit, args.processes, args.batch_docs, not args.no_baseline, args.json)
+        raise UsageError(f"corpus folder {corpus} does not exist")
+    core.main(str(corpus), limit, processes, batch_docs, not no_baseline, str(as_json) if as_json else None)
 
 
-# ---------------------------------------------------------------------------- parser
+# ---------------------------------------------------------------------------- entry point
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsdesk", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
-
-    def wh(sp):
-        sp.add_argument("--warehouse", help="DuckDB file (default: $NEWSDESK_WAREHOUSE or warehouse/news.duckdb)")
-
-    r = sub.add_parser("run", help="ingest every article file under a folder (a Prefect flow run)")
-    r.add_argument("--source", required=True, help="folder of raw article files (read recursively)")
-    wh(r)
-    r.add_argument("--batch-docs", type=int, help="files per chunk / load transaction")
-    r.add_argument("--processes", type=int, help="NLP worker processes (default 1, $NEWSDESK_PROCESSES)")
-    r.add_argument("--runner", default="local",
-                   help="local (default), dask (a local Dask cluster) or dask://HOST:PORT (an existing one)")
-    r.add_argument("--json", action="store_true", help="also print the run summary as JSON")
-    r.add_argument("--quiet", action="store_true", help="no progress bar")
-    r.set_defaults(func=cmd_run)
-
-    s = sub.add_parser("sql", help="run a read-only query (or a .sql file) against the warehouse")
-    s.add_argument("query", help="SQL text or path to a .sql file")
-    wh(s)
-    s.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
-    s.add_argument("--output", help="write to this file instead of stdout (required for parquet)")
-    s.add_argument("--max-rows", type=int, default=40)
-    s.add_argument("--max-width", type=int, default=160)
-    s.add_argument("--no-external-access", action="store_true",
-                   help="forbid reading files outside the warehouse (read_csv, read_parquet, COPY)")
-    s.set_defaults(func=cmd_sql)
-
-    st = sub.add_parser("status", help="table sizes and recent runs")
-    wh(st)
-    st.add_argument("--limit", type=int, default=10)
-    st.set_defaults(func=cmd_status)
-
-    c = sub.add_parser("check", help="run the zero-row data checks in sql/checks")
-    wh(c)
-    c.set_defaults(func=cmd_check)
-
-    v = sub.add_parser("verify", help="check every document's raw copy exists and matches its sha256")
-    wh(v)
-    v.set_defaults(func=cmd_verify)
-
-    e = sub.add_parser("export", help="write every table and view as Parquet")
-    e.add_argument("dir")
-    wh(e)
-    e.set_defaults(func=cmd_export)
-
-    rp = sub.add_parser("reprocess", help="re-run the extractors over the stored documents (no original files "
-                        "needed; a Prefect flow run)")
-    wh(rp)
-    rp.add_argument("--only-stale", action="store_true",
-                    help="only documents whose rows were written by an older extractor version")
-    rp.add_argument("--batch-docs", type=int, help="documents per chunk / load transaction")
-    rp.add_argument("--json", action="store_true", help="also print the run summary as JSON")
-    rp.set_defaults(func=cmd_reprocess)
-
-    sv = sub.add_parser("serve", help="local Prefect server + UI and the scheduled inbox deployment "
-                        "(scripts/serve.sh; Ctrl-C stops both)")
-    sv.add_argument("--cron", help="schedule of the inbox runs (default: $NEWSDESK_SCHEDULE or */15 * * * *)")
-    sv.add_argument("--inbox", help="folder the scheduled runs read (default: $NEWSDESK_INBOX or warehouse/inbox)")
-    wh(sv)
-    sv.add_argument("--port", type=int, help="port of the server on 127.0.0.1 (default: $NEWSDESK_PREFECT_PORT or 4200)")
-    sv.set_defaults(func=cmd_serve)
-
-    ev = sub.add_parser("evaluate", help="accuracy against public gold data")
-    evs = ev.add_subparsers(dest="what", required=True)
-    n = evs.add_parser("ner", help="entities vs CoNLL-2003")
-    n.add_argument("--conll", required=True)
-    n.add_argument("--limit", type=int)
-    q = evs.add_parser("quotes", help="quotes vs PolNeAR")
-    q.add_argument("--polnear", required=True)
-    q.add_argument("--split", default="dev")
-    q.add_argument("--limit", type=int)
-    f = evs.add_parser("figures", help="figures vs NewsQuant")
-    f.add_argument("--newsquant", required=True)
-    f.add_argument("--limit", type=int)
-    sd = evs.add_parser("seeds", help="speaker names of the seed articles' quotes vs a careful reader's list")
-    sd.add_argument("--seeds", required=True, help="folder of the seed article files (NNN_*.txt)")
-    sd.add_argument("--gold", default=None, help="gold list (default: newsdesk/data/seed_quotes.tsv)")
-    ev.set_defaults(func=cmd_evaluate)
-    b = sub.add_parser("bench", help="throughput of the real flow vs plain spaCy on a corpus")
-    b.add_argument("--corpus", required=True)
-    b.add_argument("--limit", type=int, help="first N article files (sorted)")
-    b.add_argument("--processes", type=int, default=1)
-    b.add_argument("--batch-docs", type=int)
-    b.add_argument("--no-baseline", action="store_true", help="skip the plain nlp.pipe comparison")
-    b.add_argument("--json", help="also write the figures to this JSON file")
-    b.set_defaults(func=cmd_bench)
-    return p
+def _say(msg: str) -> None:
+    print(f"newsdesk: {msg}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    from newsdesk.interrupts import Interrupted, exit_code
+
+    try:
+        app(args=argv, prog_name="newsdesk", standalone_mode=False)
+        return 0
+    except click_errors.NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else "")
+        return 2
+    except click_errors.UsageError as exc:
+        where = f"newsdesk {exc.ctx.command_path.split(' ', 1)[1]}" if exc.ctx and " " in exc.ctx.command_path else "newsdesk"
+        _say(f"{exc.format_message()} (see `{where} --help`)")
+        return 2
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        _say("stopped")
+        return 130
+    except UsageError as exc:
+        _say(str(exc))
+        return 2
+    except Failure as exc:
+        _say(str(exc))
+        return 1
+    except (Interrupted, KeyboardInterrupt) as exc:
+        code = exit_code(exc)
+        _say(f"{exc or 'stopped by SIGINT'}: the chunk in flight was rolled back, the run is recorded as "
+             "interrupted, nothing else changed")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # do not wait for worker threads still busy with a batch
+    except BrokenPipeError:
+        return 0
+
+
+def run_main() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_main()

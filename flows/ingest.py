@@ -11,11 +11,12 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.states import Failed, State
 from prefect.utilities.annotations import quote
 
 from newsdesk import pipeline
 from newsdesk.flows.report import publish_summary
-from newsdesk.locking import run_lock
+from newsdesk.locking import LockTimeout, run_lock
 from newsdesk.settings import Settings
 
 TASK_OPTS = dict(cache_policy=NO_CACHE, persist_result=False)
@@ -45,6 +46,14 @@ def extract(docs: list, run_id: str, model: str, batch_size: int, pool=None):
     if pool is not None:
         return pool.submit(docs, run_id).result()
     return pipeline.extract_docs(docs, run_id=run_id, model=model, batch_size=batch_size)
+
+
+def failed(exc: Exception, logger) -> State:
+    """The Failed state for a run that failed for a reason newsdesk knows (another run holds the
+    lock; the run failed and ``runs`` says why): the reason as the message, the run summary (if
+    any) as the data, logged in one line, no traceback."""
+    logger.error("%s", exc)
+    return Failed(message=str(exc), data=getattr(exc, "summary", None))
 
 
 def task_steps(ctx: pipeline.RunContext, prepare, *, distributed: bool = False, after_load=None) -> pipeline.Steps:
@@ -91,7 +100,10 @@ def ingest(
     processes: int | None = None,
     distributed: bool = False,
 ) -> dict:
-    """Ingest every article file under ``source`` into the warehouse.
+    """Ingest every article file under ``source`` into the warehouse; returns the run summary.
+
+    A run that fails for a known reason (the lock, a recorded failure) ends Failed with the reason
+    as its message and the summary as its data (``flow(..., return_state=True)`` gives both).
 
     ``processes`` > 1 runs the NLP step in a local pool of worker processes; ``distributed``
     means the flow's task runner is a Dask cluster and extraction is submitted to it. Staging,
@@ -100,17 +112,20 @@ def ingest(
     logger = get_run_logger()
     settings = Settings.from_env().with_overrides(warehouse=warehouse, batch_docs=batch_docs,
                                                    processes=processes)
-    with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
-        ctx = begin_run(settings, "ingest", str(source))
-        logger.info("run %s: %s → %s", ctx.run_id, source, settings.warehouse)
-        with pipeline.recorded(ctx, lambda summary: publish_summary(summary, logger)) as summary:
-            found = discover(quote(ctx), Path(source))
-            parts = pipeline.chunks(found, settings.batch_docs)
-            logger.info("%d files found, %d chunk(s) of up to %d", len(found), len(parts), settings.batch_docs)
-            pipeline.run_chunks(
-                ctx, parts, task_steps(ctx, lambda part: stage(quote(ctx), quote(part)), distributed=distributed),
-                distributed=distributed,
-                on_progress=lambda done: pipeline.log_progress(ctx, done, len(parts), len(found), logger),
-            )
-            refresh_views(quote(ctx))
+    try:
+        with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
+            ctx = begin_run(settings, "ingest", str(source))
+            logger.info("run %s: %s → %s", ctx.run_id, source, settings.warehouse)
+            with pipeline.recorded(ctx, lambda summary: publish_summary(summary, logger)) as summary:
+                found = discover(quote(ctx), Path(source))
+                parts = pipeline.chunks(found, settings.batch_docs)
+                logger.info("%d files found, %d chunk(s) of up to %d", len(found), len(parts), settings.batch_docs)
+                pipeline.run_chunks(
+                    ctx, parts, task_steps(ctx, lambda part: stage(quote(ctx), quote(part)), distributed=distributed),
+                    distributed=distributed,
+                    on_progress=lambda done: pipeline.log_progress(ctx, done, len(parts), len(found), logger),
+                )
+                refresh_views(quote(ctx))
+    except (LockTimeout, pipeline.RunFailed) as exc:
+        return failed(exc, logger)
     return summary

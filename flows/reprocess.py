@@ -13,10 +13,10 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from newsdesk import pipeline
-from newsdesk.flows.ingest import TASK_OPTS, task_steps
+from newsdesk.flows.ingest import TASK_OPTS, failed, task_steps
 from newsdesk.flows.report import publish_summary
 from newsdesk import reprocess as core
-from newsdesk.locking import run_lock
+from newsdesk.locking import LockTimeout, run_lock
 from newsdesk.settings import Settings
 
 
@@ -55,18 +55,21 @@ def reprocess(warehouse: str | None = None, only_stale: bool = False, batch_docs
     """
     logger = get_run_logger()
     settings = Settings.from_env().with_overrides(warehouse=warehouse, batch_docs=batch_docs, processes=processes)
-    with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
-        ctx = begin_run(settings)
-        with pipeline.recorded(ctx, lambda summary: publish_summary(summary, logger)) as summary:
-            doc_ids = select_documents(quote(ctx), only_stale)
-            parts = pipeline.chunks(doc_ids, settings.batch_docs)
-            logger.info("run %s: re-extracting %d document(s)%s in %d chunk(s) of up to %d (%s)", ctx.run_id,
-                        len(doc_ids), " with a stale extractor version" if only_stale else "", len(parts),
-                        settings.batch_docs, settings.warehouse)
-            pipeline.run_chunks(
-                ctx, parts,
-                task_steps(ctx, lambda part: read_documents(quote(ctx), quote(part)),
-                           after_load=lambda batch: mark_version(quote(ctx), quote(batch.processed_doc_ids))),
-                on_progress=lambda done: core.log_chunk(ctx, done, len(parts), len(doc_ids), logger),
-            )
+    try:
+        with run_lock(settings.lock_path, settings.lock_timeout_s, on_wait=logger.warning):
+            ctx = begin_run(settings)
+            with pipeline.recorded(ctx, lambda summary: publish_summary(summary, logger)) as summary:
+                doc_ids = select_documents(quote(ctx), only_stale)
+                parts = pipeline.chunks(doc_ids, settings.batch_docs)
+                logger.info("run %s: re-extracting %d document(s)%s in %d chunk(s) of up to %d (%s)", ctx.run_id,
+                            len(doc_ids), " with a stale extractor version" if only_stale else "", len(parts),
+                            settings.batch_docs, settings.warehouse)
+                pipeline.run_chunks(
+                    ctx, parts,
+                    task_steps(ctx, lambda part: read_documents(quote(ctx), quote(part)),
+                               after_load=lambda batch: mark_version(quote(ctx), quote(batch.processed_doc_ids))),
+                    on_progress=lambda done: core.log_chunk(ctx, done, len(parts), len(doc_ids), logger),
+                )
+    except (LockTimeout, pipeline.RunFailed) as exc:
+        return failed(exc, logger)
     return summary

@@ -24,6 +24,7 @@ import pandas as pd
 from newsdesk import schemas
 from newsdesk import EXTRACTOR_VERSION, __version__, progress, staging, warehouse
 from newsdesk.cleaning import CLEANER_VERSION
+from newsdesk.interrupts import Interrupted
 from newsdesk.settings import Settings
 from newsdesk.validate import validate_table, validate_frames
 from newsdesk.workers import ExtractPool
@@ -67,6 +68,10 @@ class Batch:
     extract_seconds: dict[str, float] = field(default_factory=dict)
     words: int = 0
     files: int = 0
+    # the books of the chunk's files; they join the run's books only once the chunk has loaded, so a
+    # run that fails or is stopped half-way records what it really loaded
+    counts: dict[str, int] = field(default_factory=dict)
+    reject_reasons: dict[str, int] = field(default_factory=dict)
 
 
 def begin(settings: Settings, *, kind: str, source: str, flow_run_id: str | None = None,
@@ -127,13 +132,10 @@ def stage(ctx: RunContext, found: list[staging.Found]) -> Batch:
           "detail": r.detail, "size_bytes": r.size_bytes, "rejected_at": now} for r in result.rejects],
         columns=schemas.columns("rejects"))
     for r in result.rejects:
-        ctx.reject_reasons[r.reason] = ctx.reject_reasons.get(r.reason, 0) + 1
-    c = ctx.counts
-    c["files_seen"] += result.files
-    c["documents_new"] += len(result.new_docs)
-    c["duplicates"] += result.duplicates
-    c["already_seen"] += result.already_seen
-    c["rejected"] += len(result.rejects)
+        batch.reject_reasons[r.reason] = batch.reject_reasons.get(r.reason, 0) + 1
+    batch.counts = {"files_seen": result.files, "documents_new": len(result.new_docs),
+                    "duplicates": result.duplicates, "already_seen": result.already_seen,
+                    "rejected": len(result.rejects)}
     ctx.add_seconds("stage", time.perf_counter() - t)
     return batch
 
@@ -215,6 +217,10 @@ def load(ctx: RunContext, batch: Batch) -> dict[str, int]:
     with warehouse.writer(ctx.settings.warehouse) as con:
         inserted = warehouse.load_batch(con, batch.frames, batch.processed_doc_ids)
     c = ctx.counts
+    for key, n in batch.counts.items():
+        c[key] += n
+    for reason, n in batch.reject_reasons.items():
+        ctx.reject_reasons[reason] = ctx.reject_reasons.get(reason, 0) + n
     c["documents_processed"] += len(batch.processed_doc_ids)
     c["words"] += batch.words
     for table in ("mentions", "quotes", "figures", "validation_failures"):
@@ -337,6 +343,11 @@ def run_chunks(ctx: RunContext, parts: list[list], steps: Steps, *, distributed:
                 land_oldest()
         while pending:
             land_oldest()
+    except BaseException:
+        if pool is not None:  # stopped or failed: the chunks in flight are dropped, not waited for
+            pool.terminate()
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.close()
@@ -357,8 +368,10 @@ def recorded(ctx: RunContext, publish: Callable[[dict], None] | None = None) -> 
             publish(exc.summary)
         raise
     except BaseException as exc:
+        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+        error = str(exc) if isinstance(exc, Interrupted) else f"{type(exc).__name__}: {exc}"
         try:
-            finish(ctx, status="failed", error=f"{type(exc).__name__}: {exc}")
+            finish(ctx, status=status, error=error)
         except RunFailed as failed:
             if publish is not None:
                 publish(failed.summary)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+# what each timed step of a run is called in a sentence
+STEP_NAMES = {"model_load": "loading the model", "discover": "listing files", "stage": "staging",
+              "nlp": "spaCy", "entities": "entities", "quotes": "quotes", "figures": "figures",
+              "validate": "validation", "load": "loading"}
+
+
+def _slowest(secs: dict) -> tuple[str, float]:
+    if not secs:
+        return "-", 0.0
+    step, seconds = max(secs.items(), key=lambda kv: kv[1])
+    return STEP_NAMES.get(step, step), seconds
+
 
 def summary_markdown(s: dict) -> str:
     """Markdown summary of one run: the books, what was extracted, speed, the slowest stage, rejects."""
     secs = s.get("seconds", {})
-    slowest = max(secs.items(), key=lambda kv: kv[1]) if secs else ("-", 0.0)
+    slowest = _slowest(secs)
     lines = [
         f"# newsdesk run `{s['run_id']}` — {s['status']}",
         "",
@@ -23,7 +35,7 @@ def summary_markdown(s: dict) -> str:
         f"{s['validation_failures']} |",
         "",
         f"Wall time {s['wall_seconds']:.1f} s · {s.get('words_per_second') or 0:,.0f} words/s · "
-        f"slowest stage: **{slowest[0]}** ({slowest[1]:.1f} s)",
+        f"slowest step: **{slowest[0]}** ({slowest[1]:.1f} s)",
         "",
         "| stage | seconds |",
         "|---|---:|",
@@ -39,8 +51,7 @@ def summary_markdown(s: dict) -> str:
 
 def summary_text(s: dict) -> str:
     """A few plain lines for the terminal."""
-    secs = s.get("seconds", {})
-    slowest = max(secs.items(), key=lambda kv: kv[1]) if secs else ("-", 0.0)
+    slowest = _slowest(s.get("seconds", {}))
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(s.get("reject_reasons", {}).items())) or "none"
     return "\n".join([
         f"run {s['run_id']} {s['status']} in {s['wall_seconds']:.1f}s → {s['warehouse']}",
@@ -48,5 +59,5 @@ def summary_text(s: dict) -> str:
         f" + already seen {s['already_seen']} + rejected {s['rejected']} ({reasons})",
         f"  extracted from {s['documents_processed']} documents ({s['words']:,} words): {s['mentions']} mentions,"
         f" {s['quotes']} quotes, {s['figures']} figures; {s['validation_failures']} rows quarantined",
-        f"  {s.get('words_per_second') or 0:,.0f} words/s; slowest stage {slowest[0]} ({slowest[1]:.1f}s)",
+        f"  {s.get('words_per_second') or 0:,.0f} words/s; slowest step: {slowest[0]} ({slowest[1]:.1f}s)",
     ])

@@ -40,6 +40,27 @@ class WarehouseBusy(RuntimeError):
     """The DuckDB file is held by a writer for longer than the caller was willing to wait."""
 
 
+class NotAWarehouse(ValueError):
+    """The path cannot hold a warehouse: a folder, or a file that is not a DuckDB database."""
+
+
+def check_path(path: Path) -> Path:
+    """``path`` as a warehouse path: absent (it will be created) or a DuckDB file; else NotAWarehouse."""
+    path = Path(path)
+    if path.is_dir():
+        raise NotAWarehouse(f"{path} is a folder: --warehouse takes a DuckDB file (e.g. {path / 'news.duckdb'})")
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                magic = f.read(12)[8:12]
+        except OSError as exc:
+            raise NotAWarehouse(f"{path} cannot be read: {exc.strerror}") from None
+        if magic != b"DUCK":
+            raise NotAWarehouse(f"{path} is not a DuckDB file: point --warehouse at a newsdesk warehouse "
+                                "(or at a path that does not exist yet, to start one)")
+    return path
+
+
 def utcnow() -> dt.datetime:
     """Naive UTC timestamp (DuckDB TIMESTAMP has no zone)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -50,7 +71,7 @@ def utcnow() -> dt.datetime:
 
 def connect(path: Path, *, read_only: bool = False, timeout_s: float = 0.0) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; while another process holds the file, retry until ``timeout_s``."""
-    path = Path(path)
+    path = check_path(path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `newsdesk run --source DIR` first")
     path.parent.mkdir(parents=True, exist_ok=True)

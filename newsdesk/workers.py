@@ -18,6 +18,9 @@ _BATCH_SIZE = 64
 
 def _init_worker(model: str, batch_size: int) -> None:
     global _MODEL, _BATCH_SIZE
+    from newsdesk.interrupts import ignore_in_worker
+
+    ignore_in_worker()  # Ctrl-C reaches the whole process group; the parent stops the workers
     # one thread per worker: the pool itself is the parallelism
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _MODEL, _BATCH_SIZE = model, batch_size
@@ -47,6 +50,12 @@ class ExtractPool:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def terminate(self) -> None:
+        """Stop now: kill the workers (their current chunk is lost; nothing of it was loaded)."""
+        for proc in list(getattr(self._pool, "_processes", {}).values()):
+            proc.terminate()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> "ExtractPool":
         return self

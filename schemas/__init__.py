@@ -38,7 +38,7 @@ RUN_KINDS = ("ingest", "reprocess")
 SHA256_HEX = r"^[0-9a-f]{64}$"
 SHORT_ID = r"^[0-9a-f]{16}$"
 ENCODINGS = ("utf-8", "utf-8+cp1252", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252", "latin-1")
-RUN_STATUSES = ("running", "completed", "failed", "crashed")
+RUN_STATUSES = ("running", "completed", "failed", "interrupted", "crashed")
 CHANGES = ("=", "~", ">", "<", "up", "down")
 
 
@@ -225,7 +225,7 @@ class Runs(pa.DataFrameModel):
     source: Series[str] = pa.Field(nullable=True, description="folder read (ingest) or warehouse re-extracted")
     started_at: Series[pd.Timestamp] = pa.Field(description="start (UTC)")
     finished_at: Series[pd.Timestamp] = pa.Field(nullable=True, description="end (UTC); NULL while running")
-    status: Series[str] = pa.Field(isin=RUN_STATUSES, description="running | completed | failed | crashed")
+    status: Series[str] = pa.Field(isin=RUN_STATUSES, description="running | completed | failed | interrupted (SIGINT/SIGTERM) | crashed (process died)")
     files_seen: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="files found under the source")
     documents_new: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="files that became new documents")
     duplicates: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# `newsdesk run` leaves a Prefect server running in the background for later runs; tests that
+# run the command ask for a temporary one instead (tests/test_cli_server.py checks the default).
+os.environ.setdefault("NEWSDESK_PREFECT_SERVER", "temporary")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

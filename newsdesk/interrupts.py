@@ -1,0 +1,80 @@
+"""Clean stops: SIGINT (Ctrl-C) and SIGTERM end a command within seconds, the warehouse consistent.
+
+``stoppable()`` turns either signal into an ``Interrupted`` exception in the main thread, so the
+code that is running unwinds normally: a load transaction in flight rolls back
+(``warehouse.load_batch``), the run is recorded as interrupted (``pipeline.recorded``), the run
+lock is released (``locking.run_lock``) and Prefect marks its flow run crashed. A watchdog makes
+the promise hold even when something below does not unwind in time (a spaCy batch running in a
+worker thread, a client retrying a server that is gone): ``grace_s`` after the first signal the
+process exits with 128 + the signal number, whatever it was doing. A second signal exits at once.
+
+Worker processes ignore both signals (``ignore_in_worker``): a terminal sends Ctrl-C to the
+whole process group, and the workers are stopped by their parent, not by the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(KeyboardInterrupt):
+    """The process was asked to stop (SIGINT or SIGTERM)."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+def exit_code(exc: BaseException) -> int:
+    """130 for Ctrl-C, 143 for SIGTERM (the shell's convention), for an Interrupted or a plain KeyboardInterrupt."""
+    return exc.exit_code if isinstance(exc, Interrupted) else 128 + signal.SIGINT
+
+
+@contextmanager
+def stoppable(grace_s: float = 4.0, on_signal: Callable[[int], None] | None = None) -> Iterator[None]:
+    """Within the block, SIGINT/SIGTERM raise ``Interrupted`` in the main thread; the process is
+    forced out ``grace_s`` seconds after the first signal if it has not finished by then."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be installed from the main thread
+        return
+    received: list[int] = []
+
+    def force_exit(signum: int) -> None:
+        sys.stderr.write(f"\nnewsdesk: still stopping after {grace_s:.0f}s; exiting now\n")
+        sys.stderr.flush()
+        os._exit(128 + signum)
+
+    def handler(signum, _frame):
+        if received:  # a second signal: no more waiting
+            os._exit(128 + signum)
+        received.append(signum)
+        if on_signal is not None:
+            on_signal(signum)
+        timer = threading.Timer(grace_s, force_exit, args=(signum,))
+        timer.daemon = True
+        timer.start()
+        raise Interrupted(signum)
+
+    previous = {s: signal.signal(s, handler) for s in SIGNALS}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+def ignore_in_worker() -> None:
+    """For worker processes: leave stopping to the parent (a terminal signals the whole group)."""
+    for s in SIGNALS:
+        signal.signal(s, signal.SIG_IGN)
