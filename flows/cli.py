@@ -487,11 +487,13 @@ def _say(msg: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
-    from newsdesk.interrupts import Interrupted, exit_code
+    from newsdesk import interrupts
 
     try:
-        app(args=argv, prog_name="newsdesk", standalone_mode=False)
-        return 0
+        code = app(args=argv, prog_name="newsdesk", standalone_mode=False)
+        if interrupts.received:  # typer turns the interrupt into an exit code
+            _stopped(interrupts.received[0])
+        return code if isinstance(code, int) else 0
     except click_errors.NoArgsIsHelpError as exc:
         print(exc.ctx.get_help() if exc.ctx else "")
         return 2
@@ -510,15 +512,22 @@ def main(argv: list[str] | None = None) -> int:
     except Failure as exc:
         _say(str(exc))
         return 1
-    except (Interrupted, KeyboardInterrupt) as exc:
-        code = exit_code(exc)
-        _say(f"{exc or 'stopped by SIGINT'}: the chunk in flight was rolled back, the run is recorded as "
-             "interrupted, nothing else changed")
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)  # do not wait for worker threads still busy with a batch
+    except KeyboardInterrupt as exc:
+        _stopped(getattr(exc, "signum", interrupts.received[0] if interrupts.received else 2))
     except BrokenPipeError:
         return 0
+    return 0
+
+
+def _stopped(signum: int) -> None:
+    """Say how the command was stopped and leave at once (no waiting for threads busy with a batch)."""
+    import signal
+
+    _say(f"stopped by {signal.Signals(signum).name}: the chunk in flight was rolled back, the run is recorded "
+         "as interrupted and the lock released; run again to go on where it stopped")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(128 + signum)
 
 
 def run_main() -> None:

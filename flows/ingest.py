@@ -65,6 +65,9 @@ def task_steps(ctx: pipeline.RunContext, prepare, *, distributed: bool = False, 
     settings = ctx.settings
 
     def submit(batch: pipeline.Batch, pool):
+        if pool is None and not distributed:
+            # in this process: run the task in this (the main) thread, where Ctrl-C lands at once
+            return pipeline.Done(extract(quote(batch.docs), ctx.run_id, settings.model, settings.nlp_batch_size))
         docs = batch.docs if distributed else quote(batch.docs)
         extra = {"pool": quote(pool)} if pool is not None else {}
         return extract.submit(docs, ctx.run_id, settings.model, settings.nlp_batch_size, **extra)

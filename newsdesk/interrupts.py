@@ -22,6 +22,9 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# the signal that stopped this process (set by ``stoppable``'s handler), for callers that only
+# see the unwound result (a library that turned the interrupt into a return value)
+received: list[int] = []
 
 
 class Interrupted(KeyboardInterrupt):
@@ -48,8 +51,6 @@ def stoppable(grace_s: float = 4.0, on_signal: Callable[[int], None] | None = No
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be installed from the main thread
         return
-    received: list[int] = []
-
     def force_exit(signum: int) -> None:
         sys.stderr.write(f"\nnewsdesk: still stopping after {grace_s:.0f}s; exiting now\n")
         sys.stderr.flush()

@@ -11,6 +11,7 @@ yet in the warehouse and processes it again: nothing is lost and nothing is doub
 from __future__ import annotations
 
 import logging
+import signal
 import time
 import uuid
 from collections import deque
@@ -24,7 +25,7 @@ import pandas as pd
 from newsdesk import schemas
 from newsdesk import EXTRACTOR_VERSION, __version__, progress, staging, warehouse
 from newsdesk.cleaning import CLEANER_VERSION
-from newsdesk.interrupts import Interrupted
+from newsdesk import interrupts
 from newsdesk.settings import Settings
 from newsdesk.validate import validate_table, validate_frames
 from newsdesk.workers import ExtractPool
@@ -161,7 +162,7 @@ def extract(ctx: RunContext, batch: Batch, pool: "ExtractPool | None" = None) ->
     return batch
 
 
-class _Done:
+class Done:
     """An already computed result, with the ``result()`` of a future."""
 
     def __init__(self, value):
@@ -176,7 +177,7 @@ def submit_extract(ctx: RunContext, batch: Batch, pool: "ExtractPool | None" = N
     before this returns; with a pool, in one of its workers)."""
     if pool is not None:
         return pool.submit(batch.docs, ctx.run_id)
-    return _Done(extract_docs(batch.docs, run_id=ctx.run_id, model=ctx.settings.model,
+    return Done(extract_docs(batch.docs, run_id=ctx.run_id, model=ctx.settings.model,
                               batch_size=ctx.settings.nlp_batch_size))
 
 
@@ -286,7 +287,7 @@ class Steps:
     """What ``run_chunks`` does with each part: the plain functions of this module, or a flow's tasks.
 
     ``extract`` receives the batch and the worker pool (or None) and returns a future: anything with
-    ``result()`` giving the extraction result (``_Done``, a ``concurrent.futures.Future``, a Prefect
+    ``result()`` giving the extraction result (``Done``, a ``concurrent.futures.Future``, a Prefect
     future).
     """
 
@@ -368,8 +369,14 @@ def recorded(ctx: RunContext, publish: Callable[[dict], None] | None = None) -> 
             publish(exc.summary)
         raise
     except BaseException as exc:
-        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-        error = str(exc) if isinstance(exc, Interrupted) else f"{type(exc).__name__}: {exc}"
+        # a stop arrives as our Interrupted, or as an orchestrator's own exception (Prefect's SIGTERM)
+        signum = (getattr(exc, "signum", None) or getattr(exc, "signal", None)  # Prefect's TerminationSignal
+                  or (interrupts.received[0] if interrupts.received else None))
+        signum = signum if isinstance(signum, int) else None
+        if isinstance(exc, KeyboardInterrupt) or signum:
+            status, error = "interrupted", f"stopped by {signal.Signals(signum or signal.SIGINT).name}"
+        else:
+            status, error = "failed", f"{type(exc).__name__}: {exc}"
         try:
             finish(ctx, status=status, error=error)
         except RunFailed as failed:
