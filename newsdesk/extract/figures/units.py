@@ -1,0 +1,157 @@
+"""Units and currencies: the tables in ``newsdesk/data/units.tsv`` and ``currencies.tsv``, and
+matching them around a number.
+
+A currency symbol or code before the number ("US$200", "Rs 500") and a unit or currency word after
+it and its scale ("10 billion cubic m", "10bn yuan", "63 cents") are read from the tables (longest
+surface first, exact or any case as each row says); a currency's sub-unit scales the value to the
+currency ("63 cents" -> 0.63 USD). Money priced per unit takes the unit after "a"/"per" ("$87 a
+barrel" -> "USD/barrel").
+
+Guards for ambiguous surfaces: "won" is a currency only after a scale word ("5 billion won"), "p"
+and "sen" only attached or one space after a digit ("4 p.m." is a time); one- and two-letter units
+need the number right before them ("C", "F", "W", "g", "m"; "F-35" is no temperature). Limits:
+"pounds" is a weight unless a scale word precedes it ("2 billion pounds") or a money word stands
+shortly before ("paid 450,000 pounds", "a fine of 5,000 pounds"); "2,000 pounds of explosives" and
+"a 200-pound man" are weights.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdesk.extract.figures.candidate import Cand, Ctx
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, comments and blank lines skipped."""
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def alternation(surfaces: list[tuple[str, bool]]) -> str:
+    """Regex alternation of surfaces (longest first); case-insensitive ones wrapped in (?i:…)."""
+    parts = []
+    for surface, insensitive in sorted(surfaces, key=lambda s: -len(s[0])):
+        esc = re.escape(surface).replace(r"\ ", r"\s+")
+        parts.append(f"(?i:{esc})" if insensitive else esc)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Currency:
+    iso: str
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    unit: str
+    kind: str
+
+
+def _key(surface: str, insensitive: bool) -> str:
+    """Table key: exact surface, or 'i:' + lower case for case-insensitive entries."""
+    surface = " ".join(surface.split())
+    return "i:" + surface.lower() if insensitive else surface
+
+
+def _load_tables():
+    prefix: dict[str, _Currency] = {}
+    suffix: dict[str, _Currency] = {}
+    pre_s, suf_s = [], []
+    for surface, iso, position, factor, case in _read_tsv("currencies.tsv"):
+        cur = _Currency(iso, float(factor))
+        key = _key(surface, case == "i")
+        if position in ("prefix", "both"):
+            prefix[key] = cur
+            pre_s.append((surface, case == "i"))
+        if position in ("suffix", "both"):
+            suffix[key] = cur
+            suf_s.append((surface, case == "i"))
+    units: dict[str, _Unit] = {}
+    unit_s = []
+    for surface, unit, kind, case in _read_tsv("units.tsv"):
+        units[_key(surface, case == "i")] = _Unit(unit, kind)
+        unit_s.append((surface, case == "i"))
+    return prefix, suffix, units, pre_s, suf_s, unit_s
+
+
+PREFIX_CUR, SUFFIX_CUR, UNITS, PRE_S, _SUF_S, _UNIT_S = _load_tables()
+
+
+def lookup(table: dict, surface: str):
+    """Table entry for a matched surface (exact case first, then lower case; spaces collapsed)."""
+    s = " ".join(surface.split())
+    return table.get(s) or table.get("i:" + s.lower())
+
+
+UNIT_RE = re.compile(rf"(?P<sp>[ \t]*(?:\n[ \t]*)?-?|-)(?P<unit>{alternation(_UNIT_S)})(?![\w%$])")
+SUFFIX_CUR_RE = re.compile(rf"(?P<sp>[ \t]*(?:\n[ \t]*)?)(?P<cur>{alternation(_SUF_S)})(?![\w])")
+VAGUE_OF_CUR_RE = re.compile(rf"\s+of\s+(?P<cur>{alternation(_SUF_S)})(?![\w])")
+
+PER_UNIT_AFTER = re.compile(
+    r"^[ \t]*(?:an?|per)\s+(?P<u>barrel|ounce|gram|tonne|ton|gallon|litre|liter|share|kilogram|kg|pound|"
+    r"square\s+foot|square\s+metre|square\s+meter|sq\s+m|sq\s+ft|mmBTU|MWh|kWh|person|head|capita)\b",
+    re.I,
+)
+
+
+def currency_suffix_ok(ctx: Ctx, cand: Cand, cm: re.Match) -> bool:
+    """Guards for ambiguous currency words after a number ("won", "p", "sen", "dong")."""
+    surface = cm.group("cur")
+    if surface == "won" and not cand.has_scale:
+        return False  # "they won", "10 won"? only "5 billion won"
+    if surface in ("p", "sen") and (cm.group("sp") not in ("", " ") or cand.spelled):
+        return False
+    if surface == "p":
+        nxt = ctx.text[cm.end():cm.end() + 3]
+        if nxt.startswith(".m") or nxt.startswith(".M"):
+            return False  # "4 p.m."
+    return True
+
+
+def unit_ok(ctx: Ctx, cand: Cand, um: re.Match, u: _Unit) -> bool:
+    """Guards for short or ambiguous unit surfaces."""
+    surface = um.group("unit")
+    sp = um.group("sp")
+    if len(surface) <= 2 and surface.isalpha() and sp.strip(" \t") not in ("", "-"):
+        return False
+    if surface in ("C", "F", "W", "V", "g", "m", "PS") and sp not in ("", " "):
+        return False
+    if surface in ("C", "F") and ctx.text[um.end():um.end() + 1] in ("-", "."):
+        return False  # "F-35", "C."
+    if surface in ("second",) and cand.spelled:
+        return False
+    if u.kind == "duration" and surface.lower() in ("second",):
+        return sp != ""
+    return True
+
+
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:paid|pay|pays|paying|cost|costs|costing|worth|spent|spend|spends|spending|fined|fine\s+of|earn|earns|"
+    r"earned|earning|salary|wage|wages|price|priced|sold\s+for|bought\s+for|fee|fees|charged|donated|owed|owes|"
+    r"debt|debts|loan|compensation|awarded|prize|budget|bill|tax|taxes|bonus|deal|funding|investment|"
+    r"revenue|profit|profits|loss|losses|turnover|sterling)\b[^.;:!?]{0,30}$",
+    re.I,
+)
+
+
+def pounds_are_money(ctx: Ctx, cand: Cand, um: re.Match) -> bool:
+    """'pounds' after a number: money with a scale word ("2 billion pounds") or a money word shortly
+    before ("paid 450,000 pounds", "a fine of 5,000 pounds"), else a weight ("lost 20 pounds",
+    "2,000 pounds of explosives", "a 200-pound man")."""
+    if cand.spelled or um.group("sp").strip(" \t") == "-":
+        return False
+    if cand.has_scale:
+        return True
+    text = ctx.text
+    if re.match(r"\s+of\b", text[um.end():um.end() + 4]):
+        return False
+    return _MONEY_CONTEXT.search(text[max(0, cand.start - 50):cand.start]) is not None
