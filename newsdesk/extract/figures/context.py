@@ -15,34 +15,18 @@ from __future__ import annotations
 
 import re
 
+from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx
 from newsdesk.extract.figures.objects import object_token, phrase
+from newsdesk.extract.figures.patterns import phrases
 from newsdesk.extract.figures.units import PER_UNIT_AFTER
 
-_QUALIFIERS = {
-    "more than": ">", "over": ">", "at least": ">", "above": ">", "upwards of": ">", "in excess of": ">",
-    "just over": ">", "well over": ">", "no less than": ">", "not less than": ">", "a little over": ">",
-    "slightly more than": ">", "greater than": ">", "exceeding": ">", "nearly": "~", "almost": "~",
-    "about": "~", "around": "~", "approximately": "~", "roughly": "~", "some": "~", "close to": "~",
-    "an estimated": "~", "estimated": "~", "approx.": "~", "circa": "~", "~": "~", "up to": "<",
-    "less than": "<", "fewer than": "<", "under": "<", "just under": "<", "below": "<", "at most": "<",
-    "no more than": "<", "not more than": "<", "a little under": "<", "slightly less than": "<",
-    "as many as": "=", "as much as": "=", "as few as": "=", "as little as": "=", "exactly": "=",
-}
-QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True))
+_QUALIFIERS = lexicon.mapping("figures_qualifiers")  # "more than" -> ">"
+QUAL_ALT = phrases(sorted(_QUALIFIERS, key=len, reverse=True))
 QUAL_RE = re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{QUAL_ALT})\s*$", re.I)
-_UP = (
-    r"up|rose|risen|rise|rises|rising|increased|increase|increases|increasing|gained|gain|gains|gaining|"
-    r"climbed|climb|climbs|climbing|jumped|jump|jumps|jumping|advanced|advance|advances|added|adds|grew|grown|"
-    r"grow|grows|growing|surged|surge|surges|soared|soar|soars|rallied|rebounded|spiked|swelled|expanded|higher|"
-    r"upward|upwards"
-)
-_DOWN = (
-    r"down|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|declines|declining|"
-    r"decreased|decrease|decreases|lost|lose|loses|losing|slipped|slip|slips|slid|slide|slides|shed|sheds|plunged|"
-    r"plunge|plunges|plummeted|plummeting|tumbled|tumble|tumbles|sank|sink|sinks|eased|ease|eases|slumped|"
-    r"slump|slumps|dipped|dip|dips|retreated|contracted|shrank|lower|cut|cuts|reduced|downward|downwards"
-)
+_CHANGE_WORDS = lexicon.rows("figures_change_words")
+_UP = "|".join(word for word, change in _CHANGE_WORDS if change == "up")
+_DOWN = "|".join(word for word, change in _CHANGE_WORDS if change == "down")
 CHANGE_RE = re.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+(?:by|of))?\s*(?:(?:{QUAL_ALT})\s*)?$",
     re.I,
@@ -51,9 +35,14 @@ _YEAR_AFTER = re.compile(
     r"^[^.;:!?()]{0,30}?\b(?:in|for|during|by|of|through)\s+(?:fiscal\s+|FY\s*|the\s+year\s+)?"
     r"((?:19|20)\d\d)\b(?!\s*[%$])"
 )
+_RATE_PERIODS = lexicon.mapping("figures_rate_periods")  # "a month" -> "per month"
+# Words after "a year", "this month" that make it a point in time, not a rate or period: "a year
+# earlier", "a month ago"; after a rate also "a year on", "a week from now".
+_NOT_A_RATE = "earlier|ago|later|before|after|on|from|back|previously"
+_NOT_A_PERIOD = "earlier|ago|later|before|after|back|previously"
 _RATE_AFTER = re.compile(
-    r"^[ \t]*(?:an?|per|each|every)\s+(?P<p>year|month|week|day|hour|quarter|annum|night)\b"
-    r"(?!\s+(?:earlier|ago|later|before|after|on|from|back|previously))",
+    rf"^[ \t]*(?:an?|per|each|every)\s+(?P<p>{'|'.join(_RATE_PERIODS)})\b"
+    rf"(?!\s+(?:{_NOT_A_RATE}))",
     re.I,
 )
 
@@ -62,7 +51,7 @@ _PERIOD_AFTER = re.compile(
     r"(?:this|last|next)\s+(?:year|month|week|quarter)|year[- ]on[- ]year|"
     r"in\s+the\s+(?:first|second|third|fourth|last)\s+(?:(?:two|three)\s+)?(?:quarters?|half|months)"
     r"(?:\s+of\s+(?:this|last|the)\s+year)?)\b"
-    r"(?!\s+(?:earlier|ago|later|before|after|back|previously))",
+    rf"(?!\s+(?:{_NOT_A_PERIOD}))",
     re.I,
 )
 _BRACKET_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")
@@ -100,8 +89,7 @@ def add_context(ctx: Ctx, cand: Cand, taken: set[int]) -> None:
         cand.unit = f"{cand.unit}/{per}"
     rm = _RATE_AFTER.match(after)
     if rm:
-        p = rm.group("p").lower()
-        cand.period = "per year" if p == "annum" else f"per {p}"
+        cand.period = _RATE_PERIODS[rm.group("p").lower()]
     else:
         pm = _PERIOD_AFTER.match(after)
         if pm:

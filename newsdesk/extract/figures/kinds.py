@@ -20,13 +20,12 @@ import re
 
 from spacy.tokens import Token
 
+from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx, year_like
 from newsdesk.extract.figures.context import QUAL_RE
 from newsdesk.extract.figures.objects import core_token, count_one, counted_noun, part_of, phrase
 
-_NOT_COUNTED = frozenset(
-    "am pm a.m. p.m. gmt utc edt est bst % per percent".split()
-)
+_NOT_COUNTED = lexicon.words("figures_not_counted")  # "4 pm", "10 GMT"
 _NAME_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NORP", "LOC", "LANGUAGE"})
 
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}-\d{1,3}(?![\d.,%])")

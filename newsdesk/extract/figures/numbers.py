@@ -19,44 +19,78 @@ import re
 
 from spacy.strings import hash_string
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
-SHORT_SCALES = {"t": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
+from newsdesk import lexicon
+from newsdesk.extract.figures.patterns import phrases
 
-_W = "|".join(sorted([*SMALL, *_TENS, *SCALES, "dozen"], key=len, reverse=True))
-_WORD = rf"(?:(?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|{_W})"
-_FIRST = rf"(?:(?:{'|'.join(_TENS)})-(?:one|two|three|four|five|six|seven|eight|nine)|{'|'.join(sorted([*SMALL, *_TENS], key=len, reverse=True))})"
+
+def _value(text: str) -> float:
+    """A value as written in the data files: "12", "1e6", "1/3"."""
+    num, _, den = text.partition("/")
+    return float(num) / float(den) if den else float(num)
+
+
+_NUMBER_WORDS = lexicon.rows("figures_number_words")
+SMALL = {word: int(value) for word, value, cls in _NUMBER_WORDS if cls == "small"}
+_TENS = {word: int(value) for word, value, cls in _NUMBER_WORDS if cls == "tens"}
+_DOZEN = [word for word, _, cls in _NUMBER_WORDS if cls == "dozen"]
+_ONE_TO_NINE = phrases(word for word, value in SMALL.items() if 1 <= value <= 9)
+
+_SCALE_WORDS = lexicon.rows("figures_scale_words")
+# spelled scale words, any case: "hundred", "million" (English), "lakh", "crore" (Indian)
+SCALES = {s: _value(f) for s, f, kind, _ in _SCALE_WORDS if kind in ("word", "indian")}
+_ENGLISH_SCALES = [s for s, _, kind, _ in _SCALE_WORDS if kind == "word"]  # also after "a": "a million"
+_AFTER_HUNDRED = [s for s, _, _, after in _SCALE_WORDS if after == "after hundred"]  # "hundred thousand"
+# abbreviations and letters, exact case: "bn", "Mln", "m", "K"; keyed in lower case
+SHORT_SCALES = {s.lower(): _value(f) for s, f, kind, _ in _SCALE_WORDS if kind in ("abbreviation", "letter")}
+ABBREVIATION_SCALES = frozenset(s.lower() for s, _, kind, _ in _SCALE_WORDS if kind == "abbreviation")  # "5 bn"
+LETTER_SCALES = frozenset(s.lower() for s, _, kind, _ in _SCALE_WORDS if kind == "letter")  # "5m", "$5 m"
+
+_W = phrases(sorted([*SMALL, *_TENS, *SCALES, *_DOZEN], key=len, reverse=True))
+_WORD = rf"(?:(?:{phrases(_TENS)})-(?:{_ONE_TO_NINE})|{_W})"
+_FIRST = rf"(?:(?:{phrases(_TENS)})-(?:{_ONE_TO_NINE})|{phrases(sorted([*SMALL, *_TENS], key=len, reverse=True))})"
+_A_SCALES = phrases([*_DOZEN, *_ENGLISH_SCALES])  # "a dozen", "half a million"
 SPELLED = (
-    rf"(?:(?:a|an|half\s+a|half\s+an)\s+(?:dozen|hundred|thousand|million|billion|trillion)|{_FIRST})"
+    rf"(?:(?:a|an|half\s+a|half\s+an)\s+(?:{_A_SCALES})|{_FIRST})"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*(?:\s+and\s+a\s+half)?"
 )
-VAGUE = r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions)(?=\s+of\b)"
+ENDS_IN_SCALE = re.compile(rf"(?i:{phrases([*_ENGLISH_SCALES, *_DOZEN])})\W*$")  # "two hundred": has a scale
+
+_VAGUE_WORDS = lexicon.rows("figures_vague_amounts")
+VAGUE_AMOUNTS = {w: _value(v) for w, v, role, _ in _VAGUE_WORDS if role == "amount"}  # "dozens" 12 (12..120)
+_VAGUE_MULTIPLIERS = {w: _value(v) for w, v, role, _ in _VAGUE_WORDS if role == "multiplier"}  # "tens" of thousands
+_AFTER_MULTIPLIER = [w for w, _, role, after in _VAGUE_WORDS if after == "after multiplier"]
+VAGUE = (
+    rf"(?:(?:{phrases(_VAGUE_MULTIPLIERS)})\s+of\s+(?:{phrases(_AFTER_MULTIPLIER)})|{phrases(VAGUE_AMOUNTS)})"
+    r"(?=\s+of\b)"
+)
+
+# The constructions that make a fraction word a figure (its words are in figures_fraction_words.tsv).
 FRACTION = (
     r"(?:(?:two|three|four)[- ](?:thirds|fifths|tenths)(?![-\w])"
     r"|(?:one|a)[- ](?:third|fifth|tenth)(?=\s+of\b)"
     r"|(?:one|three|a)[- ]quarters?(?=\s+of\s+(?:the|its|their|his|her|all|[a-z]+s)\b)"
     r"|half(?=\s+of\b)|(?<=\bby\s)(?:(?:a|one)\s(?:third|quarter|fifth|tenth)|half)\b)"
 )
-FRACTION_VALUES = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
-                    "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+_FRACTION_WORDS = lexicon.rows("figures_fraction_words")
+FRACTION_VALUES = {w: _value(v) for w, v, _ in _FRACTION_WORDS}
 NUMERAL = r"(?:\d+[ \t-])?\d+/\d+(?!/)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
+_SPELLED_SCALES = "|".join(  # "hundred" may take a bigger scale: "5 hundred million"
+    phrases([s]) + (rf"(?:\s+(?:{phrases(_AFTER_HUNDRED)}))?" if s == "hundred" else "") for s in SCALES
+)
+_SHORT_SURFACES = [s for s, _, kind, _ in _SCALE_WORDS if kind in ("abbreviation", "letter")]
 SCALE_RE = re.compile(
     r"(?P<sp>[ \t]*(?:\n[ \t]*)?|-)"
-    r"(?P<scale>(?i:hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion|lakhs?|crores?)"
-    r"|mln|bln|mn|bn|tn|trn|Bn|BN|MLN|BLN|Mln|Bln|[mMbBkKT])(?![\w])"
+    rf"(?P<scale>(?i:{_SPELLED_SCALES})|{phrases(_SHORT_SURFACES)})(?![\w])"
 )
 
 SCI_RE = re.compile(r"[ \t]?(?:×[ \t]?10[ \t]?\^?|[xX*][ \t]?10(?:\^|\*\*))[ \t]?(?P<exp>[-−–+]?\d{1,3})(?![\d]|[.,]\d)")
 
-_WORD_TRIGGERS = frozenset([*SMALL, *_TENS, "half", "dozens", "hundreds", "thousands", "millions", "billions", "tens"])
-_AFTER_A = frozenset(["dozen", "hundred", "thousand", "million", "billion", "trillion", "third", "fifth", "tenth", "quarter"])
+# Words a candidate can start at (besides digits), and the words "a"/"an" can stand before in one.
+_WORD_TRIGGERS = frozenset(
+    [*SMALL, *_TENS, *(w for w, _, form in _FRACTION_WORDS if form == "half"), *(w for w, *_ in _VAGUE_WORDS)]
+)
+_AFTER_A = frozenset([*_DOZEN, *_ENGLISH_SCALES, *(w for w, _, form in _FRACTION_WORDS if form == "singular")])
 TRIGGER_HASHES = frozenset(hash_string(w) for w in _WORD_TRIGGERS)
 A_HASHES = frozenset(hash_string(w) for w in ("a", "an"))
 AFTER_A_HASHES = frozenset(hash_string(w) for w in _AFTER_A)
@@ -99,8 +133,6 @@ def spelled_value(text: str) -> float | None:
 def vague_range(text: str) -> tuple[float, float]:
     """'dozens' -> 12..120, 'tens of thousands' -> 1e4..1e5, 'millions' -> 1e6..1e7 (NewsQuant)."""
     words = text.lower().split()
-    if words[0] == "dozens":
-        return 12.0, 120.0
-    base = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[words[-1]]
-    mult = {"tens": 10.0, "hundreds": 100.0}.get(words[0], 1.0) if len(words) > 1 else 1.0
+    base = VAGUE_AMOUNTS[words[-1]]
+    mult = _VAGUE_MULTIPLIERS.get(words[0], 1.0) if len(words) > 1 else 1.0
     return base * mult, base * mult * 10

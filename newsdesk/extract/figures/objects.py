@@ -17,22 +17,19 @@ import re
 
 from spacy.tokens import Token
 
+from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx
+from newsdesk.extract.figures.numbers import VAGUE_AMOUNTS
 
-_COUNT_STOP = frozenset(
-    "of one ones other others another more most less times time percent cent year years month months week weeks "
-    "day days hour hours minute minutes second seconds decade decades century centuries".split()
-)
+_COUNT_STOP = lexicon.words("figures_count_stop_words")  # "one of", "three times", "five years"
 
 _OBJECT_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_ORDINAL_WORDS = frozenset(
-    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
-    "sixteenth seventeenth eighteenth nineteenth hundredth thousandth millionth".split()
-)
-_TIME_NOUNS = frozenset("year years month months week weeks day days quarter quarters time times decade".split())
+_ORDINAL_WORDS = lexicon.words("figures_ordinal_words")  # "one second"
+_TIME_NOUNS = lexicon.words("figures_time_nouns")
 
-_CONTAINER_NOUNS = frozenset("mark level threshold barrier milestone figure range total sum amount".split())
+_CONTAINER_NOUNS = lexicon.words("figures_container_nouns")  # "passed the $100 billion mark"
+_ONE_IDIOMS = lexicon.words("figures_one_idiom_words")  # "one another", "one day"
 
 
 def core_token(ctx: Ctx, cand: Cand) -> Token | None:
@@ -47,7 +44,7 @@ def core_token(ctx: Ctx, cand: Cand) -> Token | None:
 def counted_noun(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
     """The noun a bare number counts ("100,000 troops", "dozens of people", "one count of fraud")."""
     doc = ctx.doc
-    if cand.spelled and tok.text.lower() in ("dozens", "hundreds", "thousands", "millions", "billions"):
+    if cand.spelled and tok.text.lower() in VAGUE_AMOUNTS:
         for c in tok.children:
             if c.dep_ == "prep" and c.text.lower() == "of":
                 for p in c.children:
@@ -80,7 +77,7 @@ def count_one(ctx: Ctx, cand: Cand, tok: Token) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text.lower() == "of":
         return _one_of_superlative(ctx, cand, tok)
-    if nxt is None or nxt.text.lower() in ("another", "day", "time", "way", "thing") or nxt.tag_ in ("NNP", "NNPS"):
+    if nxt is None or nxt.text.lower() in _ONE_IDIOMS or nxt.tag_ in ("NNP", "NNPS"):
         return False
     if nxt.text.lower() in _ORDINAL_WORDS or nxt.text.lower().endswith("ieth"):
         return False

@@ -19,14 +19,17 @@ import re
 
 from spacy.tokens import Token
 
+from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx
 from newsdesk.extract.figures.numbers import (
-    AFTER_A_HASHES, A_HASHES, FRACTION, FRACTION_VALUES, NUMERAL, SCALES, SCALE_RE, SCI_RE, SHORT_SCALES,
-    SMALL, SPELLED, TRIGGER_HASHES, VAGUE, numeral, spelled_value, vague_range,
+    ABBREVIATION_SCALES, AFTER_A_HASHES, A_HASHES, ENDS_IN_SCALE, FRACTION, FRACTION_VALUES, LETTER_SCALES, NUMERAL,
+    SCALES, SCALE_RE, SCI_RE, SHORT_SCALES, SMALL, SPELLED, TRIGGER_HASHES, VAGUE, numeral, spelled_value,
+    vague_range,
 )
+from newsdesk.extract.figures.patterns import alternation, phrases
 from newsdesk.extract.figures.units import (
-    PREFIX_CUR, PRE_S, SUFFIX_CUR, SUFFIX_CUR_RE, UNITS, UNIT_RE, VAGUE_OF_CUR_RE, alternation,
-    currency_suffix_ok, lookup, pounds_are_money, unit_ok,
+    PREFIX_CUR, PRE_S, SUFFIX_CUR, SUFFIX_CUR_RE, UNITS, UNIT_RE, VAGUE_OF_CUR_RE, currency_suffix_ok, lookup,
+    pounds_are_money, unit_ok,
 )
 
 _CANDIDATE = re.compile(
@@ -34,24 +37,20 @@ _CANDIDATE = re.compile(
     rf"(?:(?P<num>{NUMERAL})|(?P<vague>(?i:{VAGUE}))|(?P<frac>\b(?i:{FRACTION}))|(?P<words>\b(?i:{SPELLED})\b))"
 )
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_MONTHS = phrases(
+    sorted((w for w, kind in lexicon.rows("calendar_words") if kind in ("month", "month_short")), key=len, reverse=True)
 )
 _MONTH_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS})\.?)\s*$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?i:(?:{_MONTHS})\b)")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
-_TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?i:a\.?m\b\.?|p\.?m\b\.?)|\s*(?i:GMT|UTC|EDT|EST|BST|PDT|PST|CET)\b)")
+_TIME_AFTER = re.compile(
+    rf"^(?::\d\d|\s*(?i:a\.?m\b\.?|p\.?m\b\.?)|\s*(?i:{phrases(lexicon.ordered('figures_time_zones'))})\b)"
+)
 _TIME_BEFORE = re.compile(r"\d[:.]$")
 _PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}")
-_LABEL_BEFORE = re.compile(
-    r"(?i:\b(?:page|pages|p|pp|section|sections|article|articles|chapter|clause|paragraph|no|nos|number|"
-    r"rule|resolution|room|flight|route|line|platform|gate|level|grade|stage|phase|version|season|episode|"
-    r"volume|vol|issue|act|part|figure|fig|table|item|unit|apartment|block|district|row|seat|term|game|"
-    r"round|week|day|group|class|category|tier|division|league|world\s+war|world\s+cup|region|step)\.?)\s+$"
-)
+_LABEL_BEFORE = re.compile(rf"(?i:\b(?:{phrases(lexicon.ordered('figures_number_labels'))})\.?)\s+$")
 
-_GLUE_PREFIX = re.compile(r"(?<![\w-])(?:now|sub|over|under|near|nearly|almost|about|around|roughly)$")
+_GLUE_PREFIX = re.compile(rf"(?<![\w-])(?:{phrases(lexicon.ordered('figures_glued_prefixes'))})$")
 _DIGIT = re.compile(r"\.?\d")
 _PREFIX_BEFORE = re.compile(rf"(?:(?:{alternation(PRE_S)})[ \t]?)?(?:[-−]|minus[ -])?$")
 
@@ -154,7 +153,7 @@ def _read_candidate(ctx: Ctx, m: re.Match) -> Cand | None:
         if value is None:
             return None
         cand = Cand(start, m.end(), core_start, m.end(), value, spelled=True)
-        if re.search(r"(?i:hundred|thousand|million|billion|trillion|dozen)\W*$", m.group("words")):
+        if ENDS_IN_SCALE.search(m.group("words")):
             cand.has_scale = True
     if cur is None and m.group("cur"):
         return None
@@ -184,10 +183,10 @@ def _read_candidate(ctx: Ctx, m: re.Match) -> Cand | None:
         attached = sm.group("sp") == ""
         take = True
         if short:
-            if not attached and scale_word.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn"):
+            if not attached and scale_word.lower() not in ABBREVIATION_SCALES:
                 take = cur is not None and scale_word in ("m", "M", "b", "B", "k", "K")
                 take = take and scale_word.lower() != "k"  # "$5 k" is rare; "$5k" is attached
-            elif scale_word.lower() in ("m", "b", "k", "t") and cur is None:
+            elif scale_word.lower() in LETTER_SCALES and cur is None:
                 # "37m" is metres, "1.5m barrels" millions: decided below from the next word
                 nxt = ctx.token_at(sm.end() + 1) if sm.end() < len(text) else None
                 take = scale_word == "M" or (

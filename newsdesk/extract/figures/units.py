@@ -19,30 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx
-
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
-
-
-def _read_tsv(name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file, comments and blank lines skipped."""
-    rows = []
-    for line in (DATA_DIR / name).read_text(encoding="utf8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
-def alternation(surfaces: list[tuple[str, bool]]) -> str:
-    """Regex alternation of surfaces (longest first); case-insensitive ones wrapped in (?i:…)."""
-    parts = []
-    for surface, insensitive in sorted(surfaces, key=lambda s: -len(s[0])):
-        esc = re.escape(surface).replace(r"\ ", r"\s+")
-        parts.append(f"(?i:{esc})" if insensitive else esc)
-    return "|".join(parts)
-
+from newsdesk.extract.figures.patterns import alternation, phrases
 
 @dataclass(frozen=True, slots=True)
 class _Currency:
@@ -66,7 +46,7 @@ def _load_tables():
     prefix: dict[str, _Currency] = {}
     suffix: dict[str, _Currency] = {}
     pre_s, suf_s = [], []
-    for surface, iso, position, factor, case in _read_tsv("currencies.tsv"):
+    for surface, iso, position, factor, case in (row[:5] for row in lexicon.rows("currencies")):
         cur = _Currency(iso, float(factor))
         key = _key(surface, case == "i")
         if position in ("prefix", "both"):
@@ -77,7 +57,7 @@ def _load_tables():
             suf_s.append((surface, case == "i"))
     units: dict[str, _Unit] = {}
     unit_s = []
-    for surface, unit, kind, case in _read_tsv("units.tsv"):
+    for surface, unit, kind, case in (row[:4] for row in lexicon.rows("units")):
         units[_key(surface, case == "i")] = _Unit(unit, kind)
         unit_s.append((surface, case == "i"))
     return prefix, suffix, units, pre_s, suf_s, unit_s
@@ -96,11 +76,8 @@ UNIT_RE = re.compile(rf"(?P<sp>[ \t]*(?:\n[ \t]*)?-?|-)(?P<unit>{alternation(_UN
 SUFFIX_CUR_RE = re.compile(rf"(?P<sp>[ \t]*(?:\n[ \t]*)?)(?P<cur>{alternation(_SUF_S)})(?![\w])")
 VAGUE_OF_CUR_RE = re.compile(rf"\s+of\s+(?P<cur>{alternation(_SUF_S)})(?![\w])")
 
-PER_UNIT_AFTER = re.compile(
-    r"^[ \t]*(?:an?|per)\s+(?P<u>barrel|ounce|gram|tonne|ton|gallon|litre|liter|share|kilogram|kg|pound|"
-    r"square\s+foot|square\s+metre|square\s+meter|sq\s+m|sq\s+ft|mmBTU|MWh|kWh|person|head|capita)\b",
-    re.I,
-)
+_PER_UNITS = lexicon.rows("figures_per_units")
+PER_UNIT_AFTER = re.compile(rf"^[ \t]*(?:an?|per)\s+(?P<u>{phrases(surface for surface, _ in _PER_UNITS)})\b", re.I)
 
 
 def currency_suffix_ok(ctx: Ctx, cand: Cand, cm: re.Match) -> bool:
@@ -134,13 +111,7 @@ def unit_ok(ctx: Ctx, cand: Cand, um: re.Match, u: _Unit) -> bool:
     return True
 
 
-_MONEY_CONTEXT = re.compile(
-    r"\b(?:paid|pay|pays|paying|cost|costs|costing|worth|spent|spend|spends|spending|fined|fine\s+of|earn|earns|"
-    r"earned|earning|salary|wage|wages|price|priced|sold\s+for|bought\s+for|fee|fees|charged|donated|owed|owes|"
-    r"debt|debts|loan|compensation|awarded|prize|budget|bill|tax|taxes|bonus|deal|funding|investment|"
-    r"revenue|profit|profits|loss|losses|turnover|sterling)\b[^.;:!?]{0,30}$",
-    re.I,
-)
+_MONEY_CONTEXT = re.compile(rf"\b(?:{phrases(lexicon.ordered('figures_money_words'))})\b[^.;:!?]{{0,30}}$", re.I)
 
 
 def pounds_are_money(ctx: Ctx, cand: Cand, um: re.Match) -> bool:
