@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
+from newsdesk import lexicon
 from newsdesk.extract.entities.docview import DocView, PROPER_TAGS, tnorm
 from newsdesk.extract.entities.linking import ORG_FORM_WORDS, PersonLinker
 from newsdesk.extract.entities.names import (
@@ -67,7 +68,7 @@ def label_and_name(doc: "DocView", text: str, c: Cand, ctx: DocContext, linker: 
 
 
 # "America" inside a longer name the model cut short: "Latin America", "Voice of America".
-_AMERICA_BLOCKERS = frozenset({"latin", "north", "south", "central", "middle", "corporate", "pan"})
+_AMERICA_BLOCKERS = lexicon.words("entities_america_blockers")
 
 
 def _alias_blocked(doc: "DocView", cand: Cand, key: str) -> bool:
@@ -88,7 +89,7 @@ def _alias_blocked(doc: "DocView", cand: Cand, key: str) -> bool:
     return prev.lower_ == "of" and cand.start >= 2 and is_cap_word(doc[cand.start - 2].text) and len(key.split()) == 1
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
+_PLACE_PREPOSITIONS = lexicon.words("entities_place_prepositions")
 
 
 def _after_place_preposition(doc: "DocView", cand: Cand) -> bool:
@@ -147,11 +148,7 @@ _NAME_RELABEL = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 
 # Verbs of saying whose subject is a person (or an organisation speaking: evidence only together
 # with a full personal name in the document that ends in the word, "Ashby said" / "Richard Ashby").
-_REPORTING_VERBS = frozenset(
-    "said says say told tells added adds stated warned warns argued argues insisted insists noted notes "
-    "explained explains wrote writes acknowledged admitted claimed claims declared confirmed replied "
-    "recalled asked asks".split()
-)
+_REPORTING_VERBS = lexicon.words("entities_speech_verbs")
 
 
 def _is_reported_speaker(doc: "DocView", start: int, end: int) -> bool:

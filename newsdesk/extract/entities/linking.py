@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from newsdesk import lexicon
 from newsdesk.extract.entities.docview import DocView, char_span
 from newsdesk.extract.entities.names import ALIASES, FAMILY_FIRST_SURNAMES, WS_RE, is_cap_word, is_name_word
 from newsdesk.extract.entities.spans import Cand
@@ -156,16 +157,10 @@ def split_name_coordinations(doc: "DocView", cands: list[Cand], linker: PersonLi
 # generic forms ("Brookings" for "Brookings Institution", "Huadong" for "Huadong Energy Group"),
 # and, in two-word names only, the trade ("Meridian Semiconductor", "Delta Airlines"); a word
 # that names a subsidiary ("Barclays Capital", "Sony Pictures Entertainment") is not listed.
-_ORG_TYPE_WORDS = frozenset(
-    "group institution institute corporation corp company co inc incorporated ltd limited plc llc "
-    "holdings foundation".split()
-)
-_ORG_TRADE_WORDS = frozenset(
-    "semiconductor semiconductors energy airlines airways technologies communications securities "
-    "resources pharmaceuticals".split()
-)
+_ORG_TYPE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "type")
+_ORG_TRADE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "trade")
 ORG_FORM_WORDS = _ORG_TYPE_WORDS | _ORG_TRADE_WORDS
-_ORG_NAME_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la"})
+_ORG_NAME_FUNCTION_WORDS = lexicon.words("entities_org_name_function_words")  # "Bank of England"
 _ORG_SHORT_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PERSON"})
 
 

@@ -13,11 +13,10 @@ Also here: common given names (evidence that a span is a person), family names w
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from newsdesk import lexicon
 from newsdesk.extract.types import ENTITY_LABELS
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 ENTITY_LABEL_SET = frozenset(ENTITY_LABELS)
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -44,18 +43,14 @@ def _norm_key_uncached(text: str) -> str:
     return key
 
 
-def _load_aliases(path: Path) -> dict[str, tuple[str, str]]:
-    """alias key -> (canonical name, label) from the TSV (comment lines start with '#')."""
+def _load_aliases() -> dict[str, tuple[str, str]]:
+    """alias key -> (canonical name, label) from entity_aliases.tsv (the first row of a key wins)."""
     table: dict[str, tuple[str, str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        alias, canonical, label = cols[:3]
+    for alias, canonical, label, kind in lexicon.rows("entity_aliases"):
         if label not in ENTITY_LABEL_SET:
-            raise ValueError(f"{path}: bad label {label!r} for {alias!r}")
+            raise ValueError(f"entity_aliases.tsv: bad label {label!r} for {alias!r}")
         table.setdefault(norm_key(alias), (canonical, label))
-        if len(cols) > 3 and cols[3].strip() == "city":
+        if kind == "city":
             CITY_NAMES.add(canonical)
     return table
 
@@ -63,35 +58,15 @@ def _load_aliases(path: Path) -> dict[str, tuple[str, str]]:
 CITY_NAMES: set[str] = set()  # canonical names of cities (4th column "city" in the alias table)
 
 
-def _load_words(path: Path) -> frozenset[str]:
-    """Case-folded words of a one-word-a-line list (comment lines start with '#')."""
-    return frozenset(
-        w.strip().casefold()
-        for w in path.read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
+ALIASES = _load_aliases()
 
+GIVEN_NAMES = frozenset(name.casefold() for name in lexicon.ordered("given_names"))
 
-ALIASES = _load_aliases(DATA_DIR / "entity_aliases.tsv")
-
-GIVEN_NAMES = _load_words(DATA_DIR / "given_names.txt")
-
-# Family names written first (Chinese, Korean, Vietnamese): a lone "Xi" or "Wang" refers to the
-# FIRST token of "Xi Jinping" / "Wang Yi". A short, closed list of the most common surnames.
-FAMILY_FIRST_SURNAMES = frozenset(
-    """
-    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang
-    xie song tang xi han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
-    su lu ding ren yao shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu
-    hou yin xue yan duan lei long shao wan qian tao mao hao gu kong mo bo kim park lee choi jung kang
-    cho yoon moon nguyen tran le pham hoang
-    """.split()
-)
-
+# Family names written first (Chinese, Korean, Vietnamese): a lone "Xi" or "Wang" is the FIRST word
+# of "Xi Jinping" / "Wang Yi".
+FAMILY_FIRST_SURNAMES = lexicon.words("entities_family_first_surnames")
 # Lower-case particles that belong inside personal names ("Ursula von der Leyen").
-NAME_PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le bin bint ibn al el abu ben ter zu y".split()
-)
+NAME_PARTICLES = lexicon.words("entities_name_particles")
 
 
 def is_cap_word(text: str) -> bool:

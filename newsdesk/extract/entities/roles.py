@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk import lexicon
 from newsdesk.extract.entities.docview import DocView, Tok, is_punct, tnorm
 from newsdesk.extract.entities.titles import ROLE_NOUNS, TITLES, TITLE_HEADS, TITLE_WORDS
 
@@ -20,7 +21,7 @@ _ROLE_CHAIN_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "JJS", "HYPH", "
 _NON_NAME_ENT_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 # Agent nouns that can head a role ("farmer", "correspondent", "strategist", "chairwoman").
-_AGENT_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ier)s?$")
+_AGENT_SUFFIX_RE = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon.ordered('entities_agent_noun_suffixes')))})s?$")
 
 
 def _is_hyph(tok: "Tok") -> bool:

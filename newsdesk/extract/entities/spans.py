@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from newsdesk import lexicon
 from newsdesk.extract.entities.docview import DocView, char_span, is_punct_at, tnorm
 from newsdesk.extract.entities.names import (
     ALIASES, ENTITY_LABEL_SET, NAME_PARTICLES, is_cap_word, is_name_word, norm_key,
@@ -82,11 +83,9 @@ class DocContext:
         return None
 
 
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
-_POST_NOMINALS = frozenset({"MP", "MSP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD"})
+# month and weekday names, trimmed from the front of a name ("September Treasury")
+_CALENDAR_WORDS = frozenset(w for w, kind in lexicon.rows("calendar_words") if kind in ("month", "weekday"))
+_POST_NOMINALS = lexicon.words("entities_post_nominals")  # "Guy Mansfield QC"
 _TRIM_LOWER_TAIL_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"})
 
 
@@ -173,7 +172,7 @@ _DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 
 # Lower-case words that join clauses or two entities and never sit inside the name of an
 # organisation or place: "the Baltics as Nato bolsters ..." (one ORG span "Baltics as Nato").
-_CLAUSE_WORDS = frozenset({"as", "while", "whereas", "when", "because", "than", "if", "unless", "until", "since"})
+_CLAUSE_WORDS = lexicon.words("entities_clause_words")
 _CLAUSE_CUT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
@@ -251,7 +250,7 @@ def _split_span(doc: "DocView", start: int, end: int, label: str = "") -> list[t
     return parts
 
 
-_DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i)$")
+_DEMONYM_RE = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon.ordered('entities_demonym_suffixes')))})$")
 
 
 def _fix_shape_label(doc: "DocView", cand: Cand) -> None:
@@ -352,7 +351,7 @@ def _is_quote_opening(doc: "DocView", s: int, e: int) -> bool:
 
 
 # Capitalised rates are not organisations: "Bank Rate", "Federal Funds Rate".
-_NON_ORG_LAST_WORDS = frozenset({"rate", "rates"})
+_NON_ORG_LAST_WORDS = lexicon.words("entities_non_org_last_words")
 
 
 def repaired_candidates(doc: "DocView", ctx: DocContext) -> list[Cand]:

@@ -11,11 +11,11 @@ honorific ("Mr", "Ms", "Dr") the next name word is a family name ("Mr Lim" -> "L
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsdesk import lexicon
 from newsdesk.extract.entities.docview import DocView, is_punct
-from newsdesk.extract.entities.names import DATA_DIR, NAME_PARTICLES
+from newsdesk.extract.entities.names import NAME_PARTICLES
 
 if TYPE_CHECKING:  # annotations only: spans imports this module
     from newsdesk.extract.entities.spans import Cand
@@ -26,28 +26,22 @@ def title_words(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\s\-]+|-", phrase.casefold().replace(".", "")))
 
 
-def _load_titles(
-    path: Path,
-) -> tuple[dict[tuple[str, ...], bool], frozenset[str], frozenset[tuple[str, ...]]]:
-    """(title word sequence -> is_honorific, role nouns, family-name honorifics) from the titles file."""
+def _load_titles() -> tuple[dict[tuple[str, ...], bool], frozenset[str], frozenset[tuple[str, ...]]]:
+    """(title word sequence -> is_honorific, role nouns, family-name honorifics) from person_titles.tsv."""
     titles: dict[tuple[str, ...], bool] = {}
     roles: set[str] = set()
     family: set[tuple[str, ...]] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        kind = parts[1].strip() if len(parts) > 1 else ""
+    for title, kind, after in lexicon.rows("person_titles"):
         if kind == "role":
-            roles.add(parts[0].strip().casefold())
+            roles.add(title.casefold())
         else:
-            titles[title_words(parts[0])] = kind == "honorific"
-            if len(parts) > 2 and parts[2].strip() == "family":
-                family.add(title_words(parts[0]))
+            titles[title_words(title)] = kind == "honorific"
+            if after == "family":
+                family.add(title_words(title))
     return titles, frozenset(roles), frozenset(family)
 
 
-TITLES, ROLE_NOUNS, FAMILY_HONORIFICS = _load_titles(DATA_DIR / "person_titles.txt")
+TITLES, ROLE_NOUNS, FAMILY_HONORIFICS = _load_titles()
 
 TITLE_MAX_LEN = max(len(t) for t in TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in TITLES)
