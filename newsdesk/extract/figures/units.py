@@ -13,6 +13,9 @@ need the number right before them ("C", "F", "W", "g", "m"; "F-35" is no tempera
 "pounds" is a weight unless a scale word precedes it ("2 billion pounds") or a money word stands
 shortly before ("paid 450,000 pounds", "a fine of 5,000 pounds"); "2,000 pounds of explosives" and
 "a 200-pound man" are weights.
+
+The tables also give each unit's name as NewsQuant writes it (:func:`unit_names`, :func:`sub_units`,
+:func:`per_unit_names`), which the evaluator (newsdesk.evaluate.figures) compares with the gold.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx
 from newsdesk.extract.figures.patterns import alternation, phrases
+
 
 @dataclass(frozen=True, slots=True)
 class _Currency:
@@ -78,6 +82,34 @@ VAGUE_OF_CUR_RE = re.compile(rf"\s+of\s+(?P<cur>{alternation(_SUF_S)})(?![\w])")
 
 _PER_UNITS = lexicon.rows("figures_per_units")
 PER_UNIT_AFTER = re.compile(rf"^[ \t]*(?:an?|per)\s+(?P<u>{phrases(surface for surface, _ in _PER_UNITS)})\b", re.I)
+
+
+def unit_names() -> dict[str, str]:
+    """Figure.unit -> its name in NewsQuant's vocabulary (``normalized_unit``): the newsquant_name column
+    of units.tsv, and of currencies.tsv for a currency's main unit ("USD" -> "dollar"). Units without a
+    name are left out; a unit named two ways is an error. Read by newsdesk.evaluate.figures."""
+    names: dict[str, str] = {}
+    pairs = [(row[1], row[4]) for row in lexicon.rows("units")]
+    pairs += [(row[1], row[5]) for row in lexicon.rows("currencies") if float(row[3]) == 1]
+    for unit, name in pairs:
+        if name and names.setdefault(unit, name) != name:
+            raise ValueError(f"unit {unit!r} has two newsquant names: {names[unit]!r} and {name!r}")
+    return names
+
+
+def sub_units() -> dict[str, tuple[str, float]]:
+    """A currency's sub-units as written (lower case, spaces collapsed: "cents", "p", "euro cents") ->
+    (NewsQuant's name for them, how many make the currency unit): "cents" -> ("cent", 100.0)."""
+    return {
+        " ".join(surface.lower().split()): (name, 1 / float(factor))
+        for surface, _, _, factor, _, name in lexicon.rows("currencies")
+        if float(factor) < 1
+    }
+
+
+def per_unit_names() -> dict[str, str]:
+    """A per-unit as written into Figure.unit ("sq m" of "USD/sq m") -> its NewsQuant name ("square metre")."""
+    return {" ".join(surface.lower().split()): name for surface, name in _PER_UNITS}
 
 
 def currency_suffix_ok(ctx: Ctx, cand: Cand, cm: re.Match) -> bool:
