@@ -11,8 +11,6 @@ import bisect
 
 from spacy.tokens import Doc
 
-from newsdesk.extract.types import DocEntities, Mention, Role
-from newsdesk.ids import entity_id
 from newsdesk.extract.entities.docview import DocView, TokenView, char_span
 from newsdesk.extract.entities.labels import (
     drop_title_words, label_and_name, parenthetical_orgs, relabel_named_persons, vote_labels,
@@ -23,6 +21,8 @@ from newsdesk.extract.entities.linking import (
 from newsdesk.extract.entities.recall import recover_alias_hits, recover_missed_persons
 from newsdesk.extract.entities.roles import appositive_roles, pre_name_role
 from newsdesk.extract.entities.spans import DocContext, repaired_candidates
+from newsdesk.extract.types import DocEntities, Mention, Role
+from newsdesk.ids import entity_id
 
 
 def extract_entities(doc: Doc) -> DocEntities:

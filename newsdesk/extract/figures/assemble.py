@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsdesk.extract.types import Figure
 from newsdesk.extract.figures.candidate import Cand, Ctx, finite
 from newsdesk.extract.figures.context import add_context, elliptical_changes
 from newsdesk.extract.figures.conversions import link_conversions
 from newsdesk.extract.figures.kinds import classify, elliptical_unit
 from newsdesk.extract.figures.ranges import merge_ranges, merge_ratios
 from newsdesk.extract.figures.scan import scan_candidates
+from newsdesk.extract.types import Figure
 
 
 def extract_figures(doc: Doc) -> list[Figure]:

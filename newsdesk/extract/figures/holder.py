@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.types import Figure
 from newsdesk.extract.figures.objects import SUBJECT_DEPS, is_noun
+from newsdesk.extract.types import Figure
 
 _HOLDER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
