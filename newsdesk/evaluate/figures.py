@@ -7,8 +7,8 @@ quantity is used at most once per metric):
 - value: values equal (``math.isclose``, rel 1e-5); a range only matches a range with equal
   low and high;
 - value+unit: value, and the normalised unit (our ISO codes / canonical units are mapped to
-  NewsQuant's ``normalized_unit`` names by :data:`UNIT_NAMES`; a count's unit is its counted
-  object, compared on the singularised head word);
+  NewsQuant's ``normalized_unit`` names by :data:`UNIT_NAMES`, read from the extractor's own unit and
+  currency tables; a count's unit is its counted object, compared on the singularised head word);
 - value+change: value, and the change ("=", "~", ">", "<", "up", "down");
 - value+concept: value, and at least one word shared between the gold ``referred_concepts`` and
   the predicted object (CQE's "partial" concept match);
@@ -33,59 +33,21 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from newsdesk.extract.figures.patterns import phrases
+from newsdesk.extract.figures.units import per_unit_names, sub_units, unit_names
 from newsdesk.extract.types import Figure
 
 Value = float | tuple[float, float]
 Prediction = dict[str, Any]  # {"value": Value, "unit": str, "change": str, "concepts": set[str]}
 
-# Our canonical unit (Figure.unit) -> NewsQuant normalized_unit.
-UNIT_NAMES: dict[str, str] = {
-    # money (ISO 4217)
-    "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "SGD": "singapore dollar",
-    "HKD": "hong kong dollar", "NZD": "new zealand dollar", "TWD": "new taiwan dollar", "GBP": "pound sterling",
-    "EUR": "euro", "JPY": "japanese yen", "CNY": "chinese yuan", "INR": "indian rupee", "RUB": "russian ruble",
-    "KRW": "south korean won", "MYR": "malaysian ringgit", "ILS": "shekel", "DKK": "danish krone",
-    "SEK": "swedish krona", "NOK": "norwegian krone", "CHF": "swiss franc", "ZAR": "south african rand",
-    "TRY": "turkish lira", "BRL": "brazilian real", "MXN": "mexican peso", "PHP": "philippine peso",
-    "IDR": "indonesian rupiah", "THB": "thai baht", "PKR": "pakistani rupee", "NGN": "nigerian naira",
-    "BTC": "bitcoin", "UAH": "ukrainian hryvnia", "SAR": "saudi riyal", "AED": "uae dirham",
-    "VND": "vietnamese dong", "EGP": "egyptian pound", "LKR": "sri lankan rupee",
-    # percent and points
-    "%": "percentage", "pp": "percentage point", "bp": "basis point", "point": "point",
-    # length, area, volume
-    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mi": "mile", "ft": "foot",
-    "in": "inch", "yd": "yard", "nmi": "nautical mile", "um": "micrometre", "nm": "nanometre",
-    "km2": "square kilometre", "m2": "square metre", "mi2": "square mile", "ft2": "square foot", "ha": "hectare",
-    "acre": "acre", "m3": "cubic metre", "km3": "cubic kilometre", "L": "litre", "mL": "millilitre",
-    "gal": "gallon", "barrel": "barrel", "barrel/d": "barrel per day",
-    # mass
-    "kg": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound-mass", "oz": "ounce", "tonne": "metric ton",
-    "ton": "ton",
-    # speed, power, energy, misc
-    "mph": "mile per hour", "km/h": "kilometre per hour", "m/s": "metre per second", "mpg": "mile per gallon",
-    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
-    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower",
-    "bhp": "brake horsepower", "Hz": "hertz", "GHz": "gigahertz", "MHz": "megahertz", "rpm": "revolutions per minute",
-    "GB": "gigabyte", "TB": "terabyte", "MB": "megabyte", "mAh": "milliampere-hour", "V": "volt",
-    "Nm": "newton metre", "lb-ft": "pound-foot", "ppm": "part per million", "ppb": "parts-per-billion",
-    "°C": "celsius", "°F": "fahrenheit", "degree": "degree", "kcal": "kilocalorie", "GPa": "gigapascal",
-    "MPa": "megapascal", "Mbps": "megabit per second",
-    # time
-    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
-    "second": "second", "decade": "decade", "century": "century", "quarter": "quarter",
-    # other
-    "times": "count", "WAR": "win above replacement",
-}
-PER_UNIT_NAMES = {"mmbtu": "mega british thermal unit", "sq m": "square metre", "sq ft": "square foot", "kg": "kilogram",
-                  "liter": "litre", "square meter": "square metre", "tonne": "metric ton", "mwh": "megawatt hour",
-                  "kwh": "kilowatt hour"}
-# Sub-units NewsQuant keeps as their own unit, with the factor to get back to them.
-SUB_UNITS: dict[str, tuple[str, float]] = {
-    "cent": ("cent", 100.0), "cents": ("cent", 100.0), "sen": ("sen", 100.0), "p": ("point", 100.0),
-    "pence": ("penny", 100.0), "penny": ("penny", 100.0),
-}
+# Our canonical unit (Figure.unit) -> NewsQuant normalized_unit, from the extractor's unit and currency
+# tables (their newsquant_name column): one table, one place.
+UNIT_NAMES: dict[str, str] = unit_names()
+PER_UNIT_NAMES = per_unit_names()
+# Sub-units NewsQuant keeps as their own unit ("19 cents" is 19 cent), with the factor to get back to them.
+SUB_UNITS: dict[str, tuple[str, float]] = sub_units()
 _KNOWN_UNITS = frozenset(UNIT_NAMES.values()) | {name for name, _ in SUB_UNITS.values()} | {"-"}
-_SUB_UNIT_RE = re.compile(r"\d\s*(cents?|sen|p|pence|penny)\b(?!\s*(?:er|c\b))", re.I)
+_SUB_UNIT_RE = re.compile(rf"\d\s*({phrases(sorted(SUB_UNITS, key=len, reverse=True))})\b(?!\s*(?:er|c\b))", re.I)
 _WORD_RE = re.compile(r"[\w'-]+")
 _STOP = frozenset("the a an of and or in on for to by with from at its their his her this that as".split())
 
@@ -161,7 +123,7 @@ def figure_to_prediction(fig: Figure, holder: str | None = None) -> Prediction:
     if fig.kind == "money":
         m = _SUB_UNIT_RE.search(fig.text)
         if m and not re.search(r"[$£€¥]|\b(?:dollars?|pounds?|euros?)\b", fig.text, re.I):
-            name, factor = SUB_UNITS[m.group(1).lower()]
+            name, factor = SUB_UNITS[" ".join(m.group(1).lower().split())]
             unit = name
             value = tuple(v * factor for v in value) if isinstance(value, tuple) else value * factor
     unit += per

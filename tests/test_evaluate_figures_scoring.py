@@ -1,4 +1,5 @@
-"""NewsQuant-style scoring of the figures extractor: exact scores on tiny hand-made examples."""
+"""NewsQuant-style scoring of the figures extractor (newsdesk/evaluate/figures.py): one-to-one matches
+per criterion, exact P/R/F1 on tiny hand-made examples, ranges, gold values, unit matching."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def _p(value, unit, change="=", concepts=()):
     return {"value": value, "unit": unit, "change": change, "concepts": set(concepts)}
 
 
-def test_scores_exact():
+def test_precision_recall_and_f1_per_criterion_are_exact():
     predictions = [
         # both values right; the percent's unit right, the change wrong; the money's concept right
         [_p(7.0, "percentage", "=", ["shares"]), _p(2.3e9, "dollar", "=", ["exports"])],
@@ -66,7 +67,7 @@ def test_ranges_match_as_intervals():
     assert not values_match((208.0, 193.0), 200.5)
 
 
-def test_each_prediction_used_once():
+def test_each_prediction_matches_one_gold_quantity_at_most():
     items = [{"text": "x", "quantities": [
         {"change": "=", "value": "5", "unit": "-", "normalized_unit": "-", "referred_concepts": "-"},
         {"change": "=", "value": "5", "unit": "-", "normalized_unit": "-", "referred_concepts": "-"},
@@ -80,37 +81,19 @@ def test_each_prediction_used_once():
     ("200000000000.0", 2e11), ("252.0-287.0", (252.0, 287.0)), ("-1.4", -1.4), ("1.99E-29", 1.99e-29),
     ("2.0-0.0", (2.0, 0.0)), ("3.0 - 4.0", (3.0, 4.0)),
 ])
-def test_parse_gold_value(raw, expected):
+def test_gold_value_strings_parse_to_numbers_and_ranges(raw, expected):
     assert parse_gold_value(raw) == pytest.approx(expected)
-
-
-@pytest.mark.parametrize("fig,value,unit", [
-    (Figure(0, 1, "x", "money", 0, 2e11, unit="USD"), 2e11, "dollar"),
-    (Figure(0, 1, "x", "money", 0, 1e6, unit="GBP"), 1e6, "pound sterling"),
-    # cents are their own unit in NewsQuant
-    (Figure(0, 8, "19 cents", "money", 0, 0.19, unit="USD"), 19.0, "cent"),
-    (Figure(0, 1, "x", "money", 0, 58.24, unit="USD/barrel"), 58.24, "dollar per barrel"),
-    (Figure(0, 1, "x", "money", 0, 3500.0, unit="USD", period="per month"), 3500.0, "dollar per month"),
-    (Figure(0, 1, "x", "count", 0, 1e5, object="troops"), 1e5, "troops"),
-    (Figure(0, 1, "x", "count", 0, 7.0), 7.0, "-"),
-    (Figure(0, 1, "x", "age", 0, 50.0, unit="year"), 50.0, "year of age"),
-    (Figure(0, 1, "x", "quantity", 0, 10.0, value_low=5.0, value_high=15.0, unit="W"), (5.0, 15.0), "watt"),
-])
-def test_figure_to_prediction(fig, value, unit):
-    pred = figure_to_prediction(fig)
-    assert pred["value"] == pytest.approx(value)
-    assert pred["unit"] == unit
 
 
 @pytest.mark.parametrize("gold,pred,ok", [
     ("mosque", "mosques", True), ("first-team player", "team players", True), ("commercial fisherman", "commercial fishermen", True),
     ("virus", "viruses", True), ("dollar", "australian dollar", False), ("mile", "mile per hour", False),
 ])
-def test_units_match(gold, pred, ok):
+def test_counted_nouns_match_on_their_singular_head_and_unit_names_exactly(gold, pred, ok):
     assert units_match(gold, pred) is ok
 
 
-def test_evaluate_figures_end_to_end(nlp, tmp_path):
+def test_extractor_scores_all_gold_quantities_of_the_hand_made_items(nlp, tmp_path):
     path = tmp_path / "nq.json"
     path.write_text(json.dumps(ITEMS), encoding="utf8")
     result = evaluate_figures(str(path))["newsquant"]

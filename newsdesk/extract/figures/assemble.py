@@ -1,0 +1,45 @@
+"""Assembly: :func:`extract_figures` runs the steps of the package over one parsed document.
+
+scan (:mod:`.scan`) -> merge ranges and ratios (:mod:`.ranges`) -> keep what is a figure, taking an
+unwritten unit or deciding the kind (:mod:`.kinds`) -> qualifier, change, object, year, period
+(:mod:`.context`) -> changes left unwritten -> conversions (:mod:`.conversions`) -> ``Figure`` records.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsdesk.extract.figures.candidate import Cand, Ctx, finite
+from newsdesk.extract.figures.context import add_context, elliptical_changes
+from newsdesk.extract.figures.conversions import link_conversions
+from newsdesk.extract.figures.kinds import classify, elliptical_unit
+from newsdesk.extract.figures.ranges import merge_ranges, merge_ratios
+from newsdesk.extract.figures.scan import scan_candidates
+from newsdesk.extract.types import Figure
+
+
+def extract_figures(doc: Doc) -> list[Figure]:
+    """All figures of ``doc`` in text order; ``conversion_of`` indexes into the returned list."""
+    ctx = Ctx(doc)
+    cands = merge_ratios(ctx, merge_ranges(ctx, scan_candidates(ctx)))
+    kept: list[Cand] = []
+    for cand in cands:
+        if finite(cand) and (elliptical_unit(ctx, kept[-1] if kept else None, cand) or classify(ctx, cand)):
+            kept.append(cand)
+    taken = {t.i for cand in kept for t in ctx.tokens(cand.start, cand.end) if t.idx < cand.end}
+    for cand in kept:
+        add_context(ctx, cand, taken)
+    elliptical_changes(ctx, kept)
+    link_conversions(ctx, kept)
+    figures = []
+    for cand in kept:
+        text = ctx.text[cand.start:cand.end]
+        figures.append(
+            Figure(
+                start_char=cand.start, end_char=cand.end, text=text, kind=cand.kind or "other",
+                sentence_index=ctx.sent_index(cand.start), value=cand.value, value_low=cand.low,
+                value_high=cand.high, unit=cand.unit, qualifier=cand.qualifier, change=cand.change,
+                object=cand.object, year=cand.year, period=cand.period, conversion_of=cand.conversion_of,
+            )
+        )
+    return figures

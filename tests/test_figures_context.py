@@ -1,0 +1,47 @@
+"""Qualifier, change, object, year and period of a figure from the text around it
+(newsdesk/extract/figures/context.py)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_checks import FIGURE_FIELDS, assert_figure, figures_of, find_figure
+
+# (sentence, figure text, value, unit, kind, qualifier, object, year, period)
+CONTEXT = [
+    ("He wants to increase trade volume to US$200 billion (S$269 billion) annually.",
+     "US$200 billion", 2e11, "USD", "money", None, "trade volume", None, "annually"),
+    ("Bilateral trade reached $240 billion in 2023.",
+     "$240 billion", 2.4e11, "USD", "money", None, "Bilateral trade", 2023, None),
+    # the percentage rises (change "up"); the level it rose to is a separate figure
+    ("Revenue rose 76% to $1.13bn (£600m).", "76%", 76.0, "%", "percent", None, "Revenue", None, None),
+    ("Revenue rose 76% to $1.13bn (£600m).", "$1.13bn", 1.13e9, "USD", "money", None, "Revenue", None, None),
+    ("Revenue rose 76% to $1.13bn (£600m).", "£600m", 6e8, "GBP", "money", None, "Revenue", None, None),
+    # a rate written after the amount is the period
+    ("They pay $3,500 a month in rent.", "$3,500", 3500.0, "USD", "money", None, None, None, "per month"),
+    # "a year earlier" is a comparison, not a rate
+    ("Orders climbed to $4.12 billion from $3.95 billion a year earlier.",
+     "$3.95 billion", 3.95e9, "USD", "money", None, "Orders", None, None),
+]
+
+
+@pytest.mark.parametrize(FIGURE_FIELDS, CONTEXT)
+def test_qualifier_object_year_and_period_from_the_context(nlp, text, span, value, unit, kind, qualifier, obj, year, period):
+    assert_figure(nlp, text, span, value, unit, kind, qualifier, obj, year, period)
+
+
+# (sentence, figure text, change) in NewsQuant's convention
+CHANGES = [
+    ("Shares fell 3.5 per cent on Monday.", "3.5 per cent", "down"),
+    ("Exports jumped 12% in May.", "12%", "up"),
+    ("Exports jumped 12% to $4 billion.", "$4 billion", "="),
+    ("The company has more than 1000 customers.", "1000", ">"),
+    ("The town has about 600 residents.", "600", "~"),
+    ("The grant is worth up to $8 million.", "$8 million", "<"),
+    ("The Dow was +0.2% at noon.", "0.2%", "up"),
+    ("Profit increased by $43.6 billion.", "$43.6 billion", "up"),
+]
+
+
+@pytest.mark.parametrize("text,span,change", CHANGES)
+def test_change_from_verbs_qualifiers_and_signs(nlp, text, span, change):
+    assert find_figure(figures_of(nlp, text), span).change == change

@@ -1,0 +1,24 @@
+"""Who has, does or reports a figure (newsdesk/extract/figures/holder.py: figure_holder)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_checks import find_figure
+
+from newsdesk.extract.figures import extract_figures, figure_holder
+
+# (sentence, figure text, holder)
+HOLDERS = [
+    ("Ford, which has 13000 workers in Britain, estimated the cost.", "13000", "Ford"),
+    ("Chris Wood has scored 22 goals this season.", "22", "Chris Wood"),
+    ("Jyske Bank announced that it will charge a 0.6 per cent fee.", "0.6 per cent", "Jyske Bank"),
+    ("Dell's 6,650 employees were told on Monday.", "6,650", "Dell"),
+    ("It rose 5% on Monday.", "5%", None),  # no coreference: a pronoun holds nothing
+]
+
+
+@pytest.mark.parametrize("text,span,holder", HOLDERS)
+def test_holder_is_the_clause_subject_or_the_possessor(nlp, text, span, holder):
+    doc = nlp(text)
+    fig = find_figure(extract_figures(doc), span)
+    assert figure_holder(doc, fig) == holder

@@ -1,0 +1,68 @@
+"""What a number without a unit is (newsdesk/extract/figures/kinds.py): a count, an age, a value,
+the unit of the figure before it, or no figure (a year, a score, a name, a descriptor)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_checks import FIGURE_FIELDS, assert_figure, figures_of, find_figure
+
+# (sentence, figure text, value, unit, kind, qualifier, object, year, period)
+KINDS = [
+    # small spelled numbers modifying a noun are counts (NewsQuant convention)
+    ("Gunmen attacked two mosques in the city.", "two", 2.0, None, "count", None, "mosques", None, None),
+    # "Name, 66," is an age, with the person as its object
+    ("Joe Biden, 79, spoke on Tuesday.", "79", 79.0, "year", "age", None, "Joe Biden", None, None),
+    ("Senard, 65, now faces the immediate task.", "65", 65.0, "year", "age", None, "Senard", None, None),
+    # ages after an age word
+    ("The squad had 17 players over the age of 21.", "21", 21.0, "year", "age", None, "age", None, None),
+    ("She turned 30 last week.", "30", 30.0, "year", "age", None, None, None, "last week"),
+    # a bare number after "by" repeats the unit of a parallel "by" figure
+    ("The DAX increased by 2 percent but the Nasdaq decreased by 1.", "1", 1.0, "%", "percent", None, "Nasdaq", None, None),
+]
+
+
+@pytest.mark.parametrize(FIGURE_FIELDS, KINDS)
+def test_number_without_unit_is_a_count_an_age_or_takes_the_unit_before(nlp, text, span, value, unit, kind, qualifier, obj, year, period):
+    assert_figure(nlp, text, span, value, unit, kind, qualifier, obj, year, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bare years
+        "Trade grew strongly in 2021.",
+        "He has not left the country since 2013.",
+        "Barclays was the first bank to report 2004 results.",
+        "The 1986 year was difficult.",
+        # numbers inside names and model numbers
+        "Leaders of the Group of 20 met in Rome.",
+        "The airline grounded its Boeing 737 fleet.",
+        "Wales won in the RBS Six Nations.",
+        "Cayman Airways grounded its new 737 Max jets.",
+        # "one" and small spelled numbers used as pronouns
+        "He is one of the leaders of the party.",
+        "Moscow supports the one China principle.",
+        "The two met in Beijing.",
+        "He won one in 2019.",
+        "Two of them left early.",
+        # scores, descriptors, numbers standing as no value, letters as the counted noun
+        "England lost the match 18-17 after a 5-1 win last week.",
+        "The studio signed a two-month contract with him.",
+        "Text the word PUB to 85130 to vote.",
+        "The current density fell to 1.3 A on Monday.",
+    ],
+)
+def test_years_scores_names_descriptors_and_pronoun_uses_are_no_figures(nlp, text):
+    assert figures_of(nlp, text) == []
+
+
+def test_number_with_its_own_noun_does_not_take_the_unit_before(nlp):
+    """'helped by 3 new stores' counts stores; it does not repeat the dollar unit of 'by $5 million'."""
+    figs = figures_of(nlp, "Sales rose by $5 million, helped by 3 new stores.")
+    three = find_figure(figs, "3")
+    assert (three.kind, three.unit, three.object) == ("count", None, "new stores")
+
+
+def test_big_bare_number_standing_as_a_value_is_kept(nlp):
+    figs = figures_of(nlp, "Texas had the most lightning strikes in 2018 at 2483805.")
+    assert [(f.text, f.value) for f in figs] == [("2483805", 2483805.0)]

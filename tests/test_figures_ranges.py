@@ -1,0 +1,47 @@
+"""Ranges and ratios (newsdesk/extract/figures/ranges.py): two numbers that are one figure."""
+
+from __future__ import annotations
+
+import pytest
+from extract_checks import FIGURE_FIELDS, RANGE_FIELDS, assert_figure, assert_range, figures_of
+
+# (sentence, figure text, low, high, unit)
+RANGES = [
+    ("The range grew to between 252 and 287 miles.", "252 and 287 miles", 252.0, 287.0, "mi"),
+    ("The court could order damages of $2 billion to $4 billion.", "$2 billion to $4 billion", 2e9, 4e9, "USD"),
+    # the scale written once applies to both ends
+    ("Analysts expect $1.5 to $2 billion in losses.", "$1.5 to $2 billion", 1.5e9, 2e9, "USD"),
+    ("We used a 5-10W laser.", "5-10W", 5.0, 10.0, "W"),
+    ("Water temperatures fell by 2 to 2.5 degrees Celsius.", "2 to 2.5 degrees Celsius", 2.0, 2.5, "°C"),
+    ("There are 1 to 2 thousand people.", "1 to 2 thousand", 1000.0, 2000.0, None),
+    ("Over the past three or four years prices rose.", "three or four years", 3.0, 4.0, "year"),
+    # "from X … to Y" with words between is one range (NewsQuant); a bare end takes the unit; low <= high
+    ("Gold slid from $1,250 at 9.15am to $1,180 at 4pm.", "$1,250 at 9.15am to $1,180", 1180.0, 1250.0, "USD"),
+    ("He slimmed down from 208 pounds to 193 by exercising.", "208 pounds to 193", 193.0, 208.0, "lb"),
+    ("Shares fell from $5 to $3 on Monday.", "$5 to $3", 3.0, 5.0, "USD"),
+    ("Sales are expected to rise 5 to 7 per cent.", "5 to 7 per cent", 5.0, 7.0, "%"),
+    ("Fuel economy improved from 24 miles per gallon in 2010 to 31 mpg in 2019.",
+     "24 miles per gallon in 2010 to 31 mpg", 24.0, 31.0, "mpg"),
+]
+
+
+@pytest.mark.parametrize(RANGE_FIELDS, RANGES)
+def test_range_has_low_high_midpoint_and_unit(nlp, text, span, low, high, unit):
+    assert_range(nlp, text, span, low, high, unit)
+
+
+# (sentence, figure text, value, unit, kind, qualifier, object, year, period)
+RATIOS = [
+    # "one out of four" is a ratio of the counted noun
+    ("One out of four Canadians have trouble paying rent.", "One out of four", 1 / 4, None, "ratio", None, "Canadians", None, None),
+]
+
+
+@pytest.mark.parametrize(FIGURE_FIELDS, RATIOS)
+def test_one_out_of_n_is_a_ratio_of_the_counted_noun(nlp, text, span, value, unit, kind, qualifier, obj, year, period):
+    assert_figure(nlp, text, span, value, unit, kind, qualifier, obj, year, period)
+
+
+def test_change_then_level_is_not_a_range(nlp):
+    figs = figures_of(nlp, "The population grew by 1.2 million to 67 million.")
+    assert [(f.text, f.value, f.value_low) for f in figs] == [("1.2 million", 1.2e6, None), ("67 million", 6.7e7, None)]
