@@ -262,6 +262,23 @@ def test_run_has_summary_and_rejects_artifacts(stack, finished_run):
                      "detail": rows[0]["detail"]}]
 
 
+@pytest.mark.parametrize("command,expect", [
+    (["deployment", "ls"], "newsdesk-ingest/inbox"),
+    (["flow-run", "ls"], "COMPLETED"),
+    (["artifact", "ls"], "newsdesk-run-summary"),
+    (["work-pool", "ls"], ""),
+])
+def test_prefect_cli_lists_against_the_served_deployment(stack, finished_run, command, expect):
+    """The operator's everyday Prefect commands answer (FastAPI >= 0.151 made them fail with HTTP 422)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_API_URL=stack.api, PREFECT_HOME=str(stack.inbox.parent / "prefect-home"),
+               PREFECT_SERVER_ANALYTICS_ENABLED="false", COLUMNS="250")
+    done = subprocess.run([str(BIN / "prefect"), *command], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
+    assert "422" not in done.stdout + done.stderr
+    assert expect in done.stdout, done.stdout[-2000:]
+
+
 COMPLETED_BADGE = re.compile(r'class="[^"]*\bstate-badge\b[^"]*\bstate--completed\b[^"]*"')
 
 
