@@ -51,7 +51,8 @@ def start_background(api_url: str, timeout_s: float, say=print) -> None:
         "`prefect server stop` stops it)")
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     done = subprocess.run([_prefect_executable(), "server", "start", "--background", "--host", HOST,
-                           "--port", str(port())], env=env, capture_output=True, text=True, timeout=120)
+                           "--port", str(port())], env=env, capture_output=True, text=True, timeout=120,
+                          start_new_session=True)  # out of the run's process group: Ctrl-C is not for it
     if done.returncode != 0:
         raise RuntimeError(f"could not start a Prefect server: {(done.stderr or done.stdout).strip()[-300:]}")
     deadline = time.monotonic() + timeout_s

@@ -52,7 +52,9 @@ def stoppable(grace_s: float = 4.0, on_signal: Callable[[int], None] | None = No
         yield  # signal handlers can only be installed from the main thread
         return
     def force_exit(signum: int) -> None:
-        sys.stderr.write(f"\nnewsdesk: still stopping after {grace_s:.0f}s; exiting now\n")
+        sys.stderr.write(f"\nnewsdesk: stopped by {signal.Signals(signum).name}; exiting now, {grace_s:.0f}s after "
+                         "the signal, before the orchestrator finished reporting it (a chunk in flight was "
+                         "rolled back; the lock goes with the process)\n")
         sys.stderr.flush()
         os._exit(128 + signum)
 

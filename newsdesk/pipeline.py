@@ -380,7 +380,7 @@ def recorded(ctx: RunContext, publish: Callable[[dict], None] | None = None) -> 
         try:
             finish(ctx, status=status, error=error)
         except RunFailed as failed:
-            if publish is not None:
+            if publish is not None and status != "interrupted":  # a stop does not wait on the orchestrator
                 publish(failed.summary)
         raise
     if publish is not None:
