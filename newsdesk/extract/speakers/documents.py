@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import np_span
 from newsdesk.extract.quotes.speaker import subject
-from newsdesk.extract.speakers.organisations import institution, INSTITUTIONS
+from newsdesk.extract.speakers.organisations import institution, INSTITUTIONS, org_antecedent_of, ORG_NOUNS
 from newsdesk.extract.types import Mention
 
 if TYPE_CHECKING:
@@ -94,3 +94,34 @@ def author_of(r: Resolver, t: Token) -> Mention | None:
         if subj is not None and subj.i != t.i:
             return r.resolve(subj, *np_span(subj))
     return None
+
+
+def document_speaker(r: Resolver, head: Token, lo: int, hi: int) -> Mention | None:
+    """The one behind a source noun (document, poll, spokesperson): a PERSON/ORG/GPE named in its
+    noun phrase ("a Kremlin readout", "Trump’s tweet"); for "a company spokesman" the organisation
+    "the company" would name; its author after "by/from" or a participle's agent ("the joint
+    report from the FAO", "a study by Gartner"); else ``document_source``."""
+    low = head.lower_
+    for t in r.doc[lo:hi]:
+        mm = r.mention_of_token(t)
+        if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and t.i != head.i:
+            return mm
+    if low in SPOKES:  # "a company spokesman" speaks for the company "the company" would be
+        mod = next((t for t in r.doc[lo:head.i] if t.lower_ in ORG_NOUNS and t.tag_ == "NN"
+                    and t.lower_ not in ("group", "paper", "board")), None)
+        if mod is not None:
+            mm = org_antecedent_of(r, mod, True) or org_antecedent_of(r, mod, False)
+            if mm is not None:
+                return mm
+    by = by_agent(head)  # "the joint report from the FAO", "a study by Gartner"
+    if by is not None and r.source_depth < 3:
+        r.source_depth += 1
+        try:
+            mm = r.resolve(by, *np_span(by))
+        finally:
+            r.source_depth -= 1
+        if mm is not None and mm.label in ("PERSON", "ORG", "GPE"):
+            return mm
+    return document_source(r, head, lo, hi)
+
+

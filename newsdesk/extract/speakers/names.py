@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from newsdesk import lexicon
 from newsdesk.extract.quotes.speaker import SOURCE_DOC_NOUNS
-from newsdesk.extract.speakers.organisations import INSTITUTIONS, ORG_NOUNS
+from newsdesk.extract.speakers.organisations import institution, INSTITUTIONS, ORG_NOUNS
 from newsdesk.extract.speakers.roles import HONORIFICS, NATION, ROLE_WORDS
 from newsdesk.extract.types import Mention
 
@@ -32,6 +32,9 @@ CORP_SUFFIX = lexicon.words("speakers_corporate_suffixes")
 
 
 _ORG_TAIL = lexicon.words("speakers_org_name_tails")
+
+
+_POST_NOMINAL = lexicon.words("speakers_post_nominals")
 
 
 _ORG_GENERIC = lexicon.words("speakers_org_generic_words")
@@ -204,3 +207,87 @@ def fuller_name(r: Resolver, m: Mention) -> Mention:
             return o
         k -= 1
     return m
+
+
+def titled_name(r: Resolver, head: Token) -> Mention | None:
+    """The person a title or role head names: a PERSON in apposition to it or to its of/for/at
+    object, or a name there the NER missed or mislabelled ("The Shadow Secretary of State for the
+    Family, Theresa May, said", "The Archbishop of Cardiff, the Most Reverend Peter Smith, told"),
+    or the person the parser made the object of the title's "of" after a field word ("Vice
+    President of Finance Joel Graff said")."""
+    near = list(head.children)
+    for prep in near[:]:  # the parser may hang the name on the title's "of"/"for" object
+        if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in ("of", "for", "at"):
+            near.extend(g for o in prep.children if o.dep_ == "pobj" for g in o.children)
+    for child in near:
+        if child.dep_ == "appos" and child.i > head.i:
+            mm = r.mention_of_token(child)
+            if mm is not None and mm.label == "PERSON":
+                return mm
+            if mm is None or mm.label not in ("ORG", "GPE", "NORP"):
+                mm = appos_name(r, child)
+                if mm is not None:
+                    return mm
+    for prep in head.children:  # "Vice President of Finance [Joel Graff] said": the name is the
+        if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ == "of":  # object, after a field word
+            for o in prep.children:
+                mm = r.mention_of_token(o, label="PERSON") if o.dep_ == "pobj" else None
+                if mm is not None and any(c.dep_ == "compound" and c.idx < mm.start_char and c.is_alpha
+                                          for c in o.subtree):
+                    return mm
+    return None
+
+
+def head_mention(r: Resolver, head: Token, lo: int, hi: int) -> Mention | None:
+    """The mention holding the speaker's head, repaired: a post-nominal head ("Frank Field MP") →
+    the person before it; an ORG/NORP name the NER cut short inside the span → the whole name
+    (``coordinated_name``); a bare institution ("India’s [Foreign Ministry]") → the fuller name its
+    noun phrase gives."""
+    m = r.mention_of_token(head)
+    if m is None and head.lower_ in _POST_NOMINAL and head.tag_ == "NNP" and head.i > 0:
+        m = r.mention_of_token(r.doc[head.i - 1], label="PERSON")  # "Frank Field MP"
+        if m is not None:
+            return m
+    if m is not None and m.label in ("ORG", "NORP"):
+        joined = coordinated_name(r, m, lo)
+        if joined is not None:  # "Standard and [Poor's Corp] said", "The Liberal [Democrats] say"
+            return joined
+    if m is not None:
+        if m.label == "ORG" and head.lower_ in INSTITUTIONS:  # "India’s [Foreign Ministry]"
+            fuller = institution(r, list(r.doc[lo:hi]), head)
+            if fuller is not None and fuller.name != m.name and fuller.name.endswith(m.name):
+                return fuller
+        return m
+    return None
+
+
+def appositive_name(r: Resolver, head: Token) -> Mention | None:
+    """A PERSON/ORG named in apposition after the head ("Russia's deputy economy minister, Dmitry
+    Orlov, said"), or, after a generic organisation noun, a name there the NER missed ("campaign
+    group Save Our Pier said")."""
+    for child in head.children:  # "Russia's deputy economy minister, Dmitry Orlov, said"
+        if child.dep_ == "appos" and child.i > head.i:
+            mm = r.mention_of_token(child)
+            if mm is not None and mm.label in ("PERSON", "ORG"):
+                return mm
+            if mm is None and head.lower_ in ORG_NOUNS:  # "campaign group Save Our Pier said"
+                mm = unlisted_name(r, child, "ORG")
+                if mm is not None:
+                    return mm
+    return None
+
+
+def name_word_mention(r: Resolver, head: Token) -> Mention | None:
+    """A proper-noun head no mention covers → the latest PERSON/ORG whose name has that word
+    ("China’s Xi" → Xi Jinping); a capitalised word the tagger took for a noun ("Stals said") →
+    only a PERSON's."""
+    if head.tag_ in ("NNP", "NNPS"):  # a name the NER missed: "China’s Xi" → Xi Jinping
+        m = r.by_name_word(head.text, head.idx)
+        if m is not None:
+            return m
+    elif head.tag_ in ("NN", "NNS") and head.text[:1].isupper() and head.text[1:].islower():
+        m = r.by_name_word(head.text, head.idx)  # a surname tagged as a noun: "Stals said"
+        if m is not None and m.label == "PERSON":
+            return m
+    return None
+

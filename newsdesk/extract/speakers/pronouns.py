@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import np_span
+from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON, SUBJ_DEPS
 from newsdesk.extract.speakers.roles import nominal_person, ROLE_WORDS
 from newsdesk.extract.types import Mention
 
@@ -98,3 +99,18 @@ def joint_role(words: list[Token], head: Token) -> bool:
     return (head.tag_ == "NNS" and low.endswith("s") and low[:-1] in ROLE_WORDS
             and any(t.lower_ in _JOINT for t in words if t.i < head.i)
             and not any(t.lower_ in ("and", "or", "&") for t in words if t.i < head.i))
+
+
+def pronoun_speaker(r: Resolver, head: Token) -> Mention | None:
+    """A pronoun speaker: the writer's own "I" outside quotes → no one; he/she/I → the latest
+    person before (``last_person_before``); "it" as a subject → the latest speaker that is no
+    person (``it_speaker``); any other pronoun → no one."""
+    low = head.lower_
+    if low == "i" and not r.in_quote(head.idx) and not quote_mark_before(r, head.idx):
+        return None  # the writer's own "I" (a column, a reader's comment): no one named before
+    if low in PRONOUNS_PERSON:
+        return last_person_before(r, head.idx)
+    if low == "it" and head.dep_ in SUBJ_DEPS:
+        return it_speaker(r, head.idx)
+    return None
+

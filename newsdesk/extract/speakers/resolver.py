@@ -9,10 +9,10 @@ from spacy.tokens import Doc, Token
 from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import np_span
 from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON, RELATIVE, SOURCE_DOC_NOUNS, SUBJ_DEPS
-from newsdesk.extract.speakers.documents import by_agent, document_source, SPOKES
-from newsdesk.extract.speakers.names import appos_name, coordinated_name, CORP_SUFFIX, PERSON_TITLES, unit_name, unlisted_name, wire_bracket_name
-from newsdesk.extract.speakers.organisations import institution, INSTITUTIONS, nominal_org, org_antecedent_of, ORG_DISTANCE, org_nominal, ORG_NOUNS
-from newsdesk.extract.speakers.pronouns import definite_role_subjects, it_speaker, joint_role, last_person_before, quote_mark_before
+from newsdesk.extract.speakers.documents import document_speaker, SPOKES
+from newsdesk.extract.speakers.names import appositive_name, CORP_SUFFIX, head_mention, name_word_mention, PERSON_TITLES, titled_name, unit_name, unlisted_name, wire_bracket_name
+from newsdesk.extract.speakers.organisations import institution, nominal_org, ORG_DISTANCE, org_nominal
+from newsdesk.extract.speakers.pronouns import definite_role_subjects, joint_role, last_person_before, pronoun_speaker
 from newsdesk.extract.speakers.roles import apposition_words, descriptor_words, nominal_person, premodifier_words, ROLE_WORDS
 from newsdesk.extract.types import DocEntities, Mention
 from newsdesk.ids import entity_id
@@ -21,7 +21,10 @@ from newsdesk.ids import entity_id
 _PRONOUNS_OTHER = lexicon.words("speakers_other_pronouns")
 
 
-_POST_NOMINAL = lexicon.words("speakers_post_nominals")
+_INDEFINITE = lexicon.words("speakers_indefinite_words")
+
+
+_UNIT_NOUNS = lexicon.words("speakers_unit_nouns")
 
 
 class Resolver:
@@ -145,58 +148,20 @@ class Resolver:
         return at is None or not self.content_spans[k][0] <= at < self.content_spans[k][1]
 
     def resolve(self, head: Token, lo: int, hi: int) -> Mention | None:
-        """Entity mention for the speaker whose head is ``head`` (span tokens [lo, hi))."""
-        titled = head.lower_ in ROLE_WORDS or head.lower_ in PERSON_TITLES
-        if titled:  # "The Shadow Secretary of State, Theresa May, said", "The Archbishop of X, Peter Smith,"
-            near = list(head.children)
-            for prep in near[:]:  # the parser may hang the name on the title's "of"/"for" object
-                if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in ("of", "for", "at"):
-                    near.extend(g for o in prep.children if o.dep_ == "pobj" for g in o.children)
-            for child in near:
-                if child.dep_ == "appos" and child.i > head.i:
-                    mm = self.mention_of_token(child)
-                    if mm is not None and mm.label == "PERSON":
-                        return mm
-                    if mm is None or mm.label not in ("ORG", "GPE", "NORP"):
-                        mm = appos_name(self, child)
-                        if mm is not None:
-                            return mm
-            for prep in head.children:  # "Vice President of Finance [Joel Graff] said": the name is the
-                if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ == "of":  # object, after a field word
-                    for o in prep.children:
-                        mm = self.mention_of_token(o, label="PERSON") if o.dep_ == "pobj" else None
-                        if mm is not None and any(c.dep_ == "compound" and c.idx < mm.start_char and c.is_alpha
-                                                  for c in o.subtree):
-                            return mm
-        wire = wire_bracket_name(self, head)
-        if wire is not None:  # "<Acme Holdings Corp> said", "Acme AG <ACME.F> said"
-            return wire
-        m = self.mention_of_token(head)
-        if m is None and head.lower_ in _POST_NOMINAL and head.tag_ == "NNP" and head.i > 0:
-            m = self.mention_of_token(self.doc[head.i - 1], label="PERSON")  # "Frank Field MP"
+        """Entity mention for the speaker whose head is ``head`` (span tokens [lo, hi)): the
+        strategies of the topic modules, in this order; the first that applies decides."""
+        if head.lower_ in ROLE_WORDS or head.lower_ in PERSON_TITLES:
+            m = titled_name(self, head)  # "The Shadow Secretary of State, Theresa May, said"
             if m is not None:
                 return m
-        if m is not None and m.label in ("ORG", "NORP"):
-            joined = coordinated_name(self, m, lo)
-            if joined is not None:  # "Standard and [Poor's Corp] said", "The Liberal [Democrats] say"
-                return joined
-        if m is not None:
-            if m.label == "ORG" and head.lower_ in INSTITUTIONS:  # "India’s [Foreign Ministry]"
-                fuller = institution(self, list(self.doc[lo:hi]), head)
-                if fuller is not None and fuller.name != m.name and fuller.name.endswith(m.name):
-                    return fuller
+        m = wire_bracket_name(self, head)
+        if m is not None:  # "<Acme Holdings Corp> said", "Acme AG <ACME.F> said"
             return m
-        for child in head.children:  # "Russia's deputy economy minister, Dmitry Orlov, said"
-            if child.dep_ == "appos" and child.i > head.i:
-                mm = self.mention_of_token(child)
-                if mm is not None and mm.label in ("PERSON", "ORG"):
-                    return mm
-                if mm is None and head.lower_ in ORG_NOUNS:  # "campaign group Save Our Pier said"
-                    mm = unlisted_name(self, child, "ORG")
-                    if mm is not None:
-                        return mm
+        m = head_mention(self, head, lo, hi) or appositive_name(self, head)
+        if m is not None:
+            return m
         low = head.lower_
-        if low in ("unit", "subsidiary", "division", "affiliate") and head.tag_ == "NN":
+        if low in _UNIT_NOUNS and head.tag_ == "NN":
             named = unit_name(self, head, lo)  # "Dow Chemical Co's Merrell Dow Pharmaceuticals Inc unit said"
             if named is not None:
                 return named
@@ -204,48 +169,17 @@ class Resolver:
                 and 0 <= head.idx - self.last_spokes[0] <= ORG_DISTANCE:
             return self.last_spokes[1]  # "a UAL spokesman said … the spokesman added" → UAL
         if low in SOURCE_DOC_NOUNS:  # "a Kremlin readout", "Trump’s tweet" → the Kremlin, Trump
-            for t in self.doc[lo:hi]:
-                mm = self.mention_of_token(t)
-                if mm is not None and mm.label in ("PERSON", "ORG", "GPE") and t.i != head.i:
-                    return mm
-            if low in SPOKES:  # "a company spokesman" speaks for the company "the company" would be
-                mod = next((t for t in self.doc[lo:head.i] if t.lower_ in ORG_NOUNS and t.tag_ == "NN"
-                            and t.lower_ not in ("group", "paper", "board")), None)
-                if mod is not None:
-                    mm = org_antecedent_of(self, mod, True) or org_antecedent_of(self, mod, False)
-                    if mm is not None:
-                        return mm
-            by = by_agent(head)  # "the joint report from the FAO", "a study by Gartner"
-            if by is not None and self.source_depth < 3:
-                self.source_depth += 1
-                try:
-                    mm = self.resolve(by, *np_span(by))
-                finally:
-                    self.source_depth -= 1
-                if mm is not None and mm.label in ("PERSON", "ORG", "GPE"):
-                    return mm
-            return document_source(self, head, lo, hi)
+            return document_speaker(self, head, lo, hi)
         if low in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             ant = head.head.head  # "Li Qiang, …, who said" → Li Qiang
             return self.resolve(ant, *np_span(ant)) if ant.lower_ not in RELATIVE else None
-        if head.tag_ in ("NNP", "NNPS"):  # a name the NER missed: "China’s Xi" → Xi Jinping
-            m = self.by_name_word(head.text, head.idx)
-            if m is not None:
-                return m
-        elif head.tag_ in ("NN", "NNS") and head.text[:1].isupper() and head.text[1:].islower():
-            m = self.by_name_word(head.text, head.idx)  # a surname tagged as a noun: "Stals said"
-            if m is not None and m.label == "PERSON":
-                return m
-        if low == "i" and not self.in_quote(head.idx) and not quote_mark_before(self, head.idx):
-            return None  # the writer's own "I" (a column, a reader's comment): no one named before
-        if low in PRONOUNS_PERSON:
-            return last_person_before(self, head.idx)
-        if low == "it" and head.dep_ in SUBJ_DEPS:
-            return it_speaker(self, head.idx)
-        if low in _PRONOUNS_OTHER:
-            return None
+        m = name_word_mention(self, head)
+        if m is not None:
+            return m
+        if low in PRONOUNS_PERSON or low in _PRONOUNS_OTHER:
+            return pronoun_speaker(self, head)
         words = [t for t in self.doc[lo:hi]]
-        if words and words[0].lower_ in ("a", "an", "one", "some", "another", "two", "three", "several"):
+        if words and words[0].lower_ in _INDEFINITE:
             self.anonymous.add(low)
             return None  # indefinite: an anonymous source
         if low in ROLE_WORDS:
