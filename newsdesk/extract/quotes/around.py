@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import end_without_space, Sents, trim
 from newsdesk.extract.quotes.verbs import cue_of
+
+
+_NO_SOURCE_AS_VERBS = lexicon.words("quotes_no_source_as_verbs")
 
 
 def inverted_over_addressee(verb: Token, sents: "Sents") -> tuple[int, int, str] | None:
@@ -102,7 +106,7 @@ def as_clause_content(doc: Doc, verb: Token, lemma: str, last: Token, sents: Sen
         return None
     head, sent = verb.head, sents.of(verb.i)
     le, re_ = verb.left_edge.i, verb.right_edge.i
-    if verb.i > head.i or lemma in ("learn", "mention"):  # "CLAUSE, as X noted." is too often no report
+    if verb.i > head.i or lemma in _NO_SOURCE_AS_VERBS:  # "CLAUSE, as X noted." is too often no report
         return None
     if re_ + 1 >= len(doc) or doc[re_ + 1].text != "," and doc[re_].text != ",":
         return None

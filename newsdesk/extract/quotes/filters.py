@@ -8,6 +8,9 @@ from newsdesk.extract.quotes.speaker import SOURCE_DOC_NOUNS, SUBJ_DEPS, subject
 from newsdesk.extract.quotes.verbs import VERBS
 
 
+_CROWD_WORDS = lexicon.words("quotes_crowd_words")
+
+
 def reason_cue(cue: Cue) -> bool:
     """True for a gerund cue that gives the reason for blame or praise ("criticized him for
     saying [he had …]", "apologize for suggesting that …"): PolNeAR train marks its clause 1 time
@@ -61,7 +64,7 @@ def _crowd_speaker(rec: dict) -> bool:
     head = speaker_of(rec)
     if head is None:
         return False
-    return head.tag_ in ("CD", "NNS") or head.lower_ in ("percent", "majority", "half", "third", "quarter")
+    return head.tag_ in ("CD", "NNS") or head.lower_ in _CROWD_WORDS
 
 
 def drop_nested(raw: list[dict]) -> list[dict]:

@@ -25,6 +25,9 @@ RELATIVE = lexicon.words("speakers_relative_pronouns")
 SOURCE_DOC_NOUNS = lexicon.words("speakers_source_nouns")
 
 
+_HEARER_PASSIVES = lexicon.words("quotes_hearer_passives")
+
+
 def past_dateline(doc: Doc, paras: Paragraphs, subj: Token, verb: Token) -> Token | None:
     """The subject when the parser took the place of a dateline for it ("[SAN DIEGO], March 5 -
     Pacific Southwest Airlines said", "[WALL], N.J., March 6 - New Jersey Resources said"): the
@@ -154,7 +157,7 @@ def subject(verb: Token) -> Token | None:
         if agent is not None:
             return agent
         for child in tok.children:
-            if child.dep_ == "nsubjpass" and tok.lower_ not in ("told", "asked", "quoted"):
+            if child.dep_ == "nsubjpass" and tok.lower_ not in _HEARER_PASSIVES:
                 return child
         if tok is not verb and tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and (
                 tok.dep_ in _CARRIER_DEPS or tok.ent_type_ == "PERSON"):  # "footage of Trump saying"

@@ -27,6 +27,9 @@ _DOC_NOUNS = lexicon.words("speakers_document_nouns")
 SPOKES = lexicon.words("speakers_spokesperson_nouns")
 
 
+_NOT_COMPANY_SPOKESPERSON_MODIFIERS = lexicon.words("speakers_not_company_spokesperson_modifiers")
+
+
 def by_agent(head: Token) -> Token | None:
     """The author of a document noun named after it: "a report [from/by X]", "figures
     [gathered/published by X]"."""
@@ -108,7 +111,7 @@ def document_speaker(r: Resolver, head: Token, lo: int, hi: int) -> Mention | No
             return mm
     if low in SPOKES:  # "a company spokesman" speaks for the company "the company" would be
         mod = next((t for t in r.doc[lo:head.i] if t.lower_ in ORG_NOUNS and t.tag_ == "NN"
-                    and t.lower_ not in ("group", "paper", "board")), None)
+                    and t.lower_ not in _NOT_COMPANY_SPOKESPERSON_MODIFIERS), None)
         if mod is not None:
             mm = org_antecedent_of(r, mod, True) or org_antecedent_of(r, mod, False)
             if mm is not None:

@@ -40,6 +40,9 @@ _POST_NOMINAL = lexicon.words("speakers_post_nominals")
 _ORG_GENERIC = lexicon.words("speakers_org_generic_words")
 
 
+_APPOSITIVE_TITLE_WORDS = lexicon.words("speakers_appositive_title_words")
+
+
 def coordinated_name(r: Resolver, m: Mention, lo: int) -> Mention | None:
     """An ORG/NORP name the NER cut short inside the speaker's span, at "and"/"&" ("Standard
     and [Poor's Corp]", "Financial Security Savings and [Loan Association]") or after a
@@ -129,7 +132,7 @@ def appos_name(r: Resolver, child: Token) -> Mention | None:
     while lo > 0 and child.i - lo < 3 and doc[lo - 1].tag_ == "NNP" and _NAME_WORD.fullmatch(doc[lo - 1].text):
         lo -= 1
     toks = [t for t in doc[lo:child.i + 1] if t.lower_ not in HONORIFICS and t.lower_ not in PERSON_TITLES
-            and t.lower_ not in ROLE_WORDS and t.lower_ not in ("most", "reverend", "rt", "hon", "treasurer")]
+            and t.lower_ not in ROLE_WORDS and t.lower_ not in _APPOSITIVE_TITLE_WORDS]
     while toks and toks[0].i > lo and doc[toks[0].i - 1].text in ("-", "–"):
         toks = toks[1:]  # "Secretary-Treasurer Gary Casteel"
     if len(toks) < 2 or any(t.lower_ in _ORG_GENERIC or t.lower_ in ORG_NOUNS for t in toks):

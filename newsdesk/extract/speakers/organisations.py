@@ -32,6 +32,15 @@ INSTITUTIONS = lexicon.words("speakers_institution_nouns")
 _NATION_ADJ = lexicon.mapping("speakers_nation_adjectives")
 
 
+_NOT_LATEST_ORG_MODIFIERS = lexicon.words("speakers_not_latest_org_modifiers")
+
+
+_SUPERLATIVES = lexicon.words("speakers_superlatives")
+
+
+_PARTY_WORDS = lexicon.words("speakers_party_words")
+
+
 def _org_antecedent(m: Mention) -> bool:
     """An ORG mention that may stand behind "the company": not a generic word the NER took for a
     name ("… SAYS NEWSPAPER"), not an all-capital dateline word ("AKRON, Ohio -")."""
@@ -49,7 +58,7 @@ def org_nominal(r: Resolver, words: list[Token], head: Token) -> Mention | None:
     ``_ORG_AHEAD`` characters ahead."""
     if head.lower_ not in ORG_NOUNS or head.tag_ != "NN" or not words or (
             words[0].lower_ not in ("the", "this") and not country_possessor(r, head)) \
-            or any(t.lower_ in ("central", "national", "world", "editorial") for t in words):
+            or any(t.lower_ in _NOT_LATEST_ORG_MODIFIERS for t in words):
         return None  # "the central bank" is not the latest bank, "the editorial board" no company
     for t in words:
         if t.i < head.i and t.tag_ in ("NNP", "NNPS"):
@@ -107,7 +116,7 @@ def country_possessor(r: Resolver, head: Token) -> bool:
     """"South Korea's top carmaker", "Britain's biggest bank": a place's superlative org noun is
     as definite as "the carmaker"."""
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
-    if poss is None or not any(c.tag_ == "JJS" or c.lower_ in ("top", "leading", "largest", "biggest")
+    if poss is None or not any(c.tag_ == "JJS" or c.lower_ in _SUPERLATIVES
                                for c in head.children if c.i < head.i):
         return False
     m = r.mention_of_token(poss)
@@ -148,7 +157,7 @@ def institution(r: Resolver, words: list[Token], head: Token) -> Mention | None:
         if w in _NATION_ADJ:
             parts.append(_NATION_ADJ[w])
             nation = True
-        elif w in NATION and w.isalpha() and w not in ("democratic", "democrat", "republican", "us"):
+        elif w in NATION and w.isalpha() and w not in _PARTY_WORDS:
             parts.append(w.capitalize())
             nation = True
         elif t.is_alpha:
