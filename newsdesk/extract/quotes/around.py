@@ -1,11 +1,36 @@
-"""TODO quotes/around."""
+"""Contents that lie around their cue rather than after it: the clause before an inverted cue, the
+sentence around a parenthetical cue, the main clause of an "as" cue, the object and "as" phrase
+of a description or charge, and the clause an "according to" phrase modifies.
+
+Indirect: the clause before an inverted cue ("[Beijing would not welcome …], Hass pointed out";
+the line break closing a paragraph does not count as sentence text; also when a tell/assure/warn
+… verb has an object that only names the addressee: "[This includes …], Carter told a Senate
+panel"); the whole sentence around a parenthetical cue ("[Most of the delays, she said, came from
+…]"; also when the parser hung the words before it on the cue: "[Tenants, the mayor suggested,
+need not fear …]", "[If the demands are not met, Taylor warned, supporters plan …]", "[Instead,
+Trump told CNN, his policy …]" — a cue phrase of subject, verb and ≤ 6 verbless words between
+commas, ≥ 3 words with a verb after it, not before a quote that opens in upper case: "…, he said,
+“We …”"); the object and "as" phrase of describe/declare/portray/label … ("Xi described relations
+[as going beyond an alliance]"; "which Russia has described [as an act of aggression]"; not
+passive: "widely described as reformers"); the object and phrase of a charge ("accused [Russia of
+a build-up]", "charged [Kiev with sending troops]", "criticised [officials for politicising the
+Games]").
+
+A cue in a leading "as" clause reports the rest of its sentence ("As Ms. Simonyan put it in a
+statement, [RT is ''providing …'']", "As the paper reported, [X …]"; not when the cue has an
+object or clause of its own — "As he answered questions, …" — nor for a trailing "…, as X
+noted", learn or mention). The clause an "as X noted" cue comments on is reported too ("As the
+auditor noted, [the bridge cost …]", "[The vote may slip], as senators have speculated"; the whole
+sentence when the cue sits in its middle); the "as" clause needs its own subject and no object.
+An "according to X" phrase reports the clause it attaches to (its sentence minus the phrase).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
-from newsdesk.extract.quotes.spans import end_without_space, Sents, trim
+from newsdesk.extract.quotes.spans import Sents, end_without_space, trim
 from newsdesk.extract.quotes.verbs import cue_of
 
 
@@ -42,7 +67,7 @@ _COMMA_CUE_DEPS = ("ROOT", "parataxis", "ccomp", "advcl", "conj")
 
 def comma_cue_sentence(verb: Token, last: Token, sents: "Sents") -> tuple[int, int, str] | None:
     """A cue set off by commas inside the sentence it reports, when the parser hung the words
-    before it on the verb ("[Voters, Clinton suggested, don't have to worry …]", "[If the
+    before it on the verb ("[Tenants, the mayor suggested, need not fear …]", "[If the
     demands are not met, Mr. Taylor warned, supporters plan …]", "[Rather than …, said Marcia
     Smith, Teck wants …]"): the whole sentence, as for a parenthetical cue. The cue phrase runs
     from its subject (or the verb, when the subject follows it) to the next comma, ≤ 6 words

@@ -1,4 +1,13 @@
-"""TODO quotes/assembly."""
+"""Assembly of a document's quotes: the steps in order (``extract_quotes``), the claim of quoted
+passages by the contents of cues, and the rows with their speakers resolved (``_finish``).
+
+A cue's content that is one quoted passage makes a direct quote (its words outside the marks at
+most one, with a long quote), one that holds marks a mixed quote, one without marks an indirect
+one; a direct-flag verb (call, describe, hail …) and a bare object count only with quoted words.
+A verb inside a quote never reports that quote ("“You tell me,” he said" → he), nor does a verb
+inside a quoted passage of more than three words report anything. Speakers are resolved in text
+order, so that he/she and "the company" can point back to speakers already resolved.
+"""
 
 from __future__ import annotations
 

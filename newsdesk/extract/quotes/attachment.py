@@ -1,4 +1,27 @@
-"""TODO quotes/attachment."""
+"""Attachment of the quoted passages no cue's content claimed: an adjacent cue, a loose cue, a colon
+or a signature, the quote before it, or nothing (``attach_unclaimed``).
+
+An adjacent cue in the same sentence and paragraph takes the quote ("“…,” Xi said", "Xi said:
+“…”", "said Xi"); a subject with a long apposition may sit between a quote and its verb ("“…,”
+[James Comey, the director of the F.B.I.,] said"); a capitalised word tagged as a verb before a
+proper noun between them is a name ("“…,” Tulsa police Chief X said"); a verb form tagged as a
+noun right after a quote ending in ',”' still cues it ("“…,” the editorial read"); a cue ending in
+a colon before a mark ("Mr. Franco added: “…”") introduces the quote after it, never the one
+before it. A quote that resumes after its cue in the same sentence ("“A,” said Sherman, speaking
+of politicians, “and leave …”") is the same quote; so is "as X put it, “…”".
+
+A standalone quote — a whole utterance that starts a sentence or paragraph — floats: in the next
+sentence of the same paragraph as an indirect/mixed clause it continues that clause ("She said the
+two unions had settled their feud. “I honestly think …”" → ONE mixed span), unless the clause
+hangs in the sentence that cues the previous direct quote ("“A,” said X, who said Y. “B.”" → “B.”
+continues “A,”); else it carries the previous quote's speaker AND cue when that quote, in this or
+the previous paragraph with no other cue in between, had a speaker.
+
+Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short Title
+Case stretches (“Guardians of the Galaxy”) unless they hold a sentence break (“Like Oakland. Or
+Ferguson,”) or end with , ! ? before a speaker and a bare finite reporting verb (“Happy Cinco de
+Mayo!,” he tweeted).
+"""
 
 from __future__ import annotations
 
@@ -11,21 +34,17 @@ from newsdesk import lexicon
 from newsdesk.extract.quotes.marks import ALL_MARKS, END_PUNCT
 from newsdesk.extract.quotes.punctuation_cues import byline_cue, colon_cue
 from newsdesk.extract.quotes.records import Cue, speaker_of
-from newsdesk.extract.quotes.spans import DocView, n_words, np_span, Paragraphs, Sents
-from newsdesk.extract.quotes.verbs import cue_of, VERBS
+from newsdesk.extract.quotes.spans import DocView, Paragraphs, Sents, n_words, np_span
+from newsdesk.extract.quotes.verbs import VERBS, cue_of
 
 
 PARA_BREAK = re.compile(r"\n\s*")
 
-
 OBJECT_ONLY_LEMMAS = lexicon.words("quotes_object_only_verbs")
-
 
 _MAX_GAP = 10  # tokens allowed between a quote and its cue ("“…,” the Chinese foreign minister said")
 
-
 _GAP_TAGS_AFTER = {"NNP", "NNPS", "NN", "NNS", "PRP", "DT", "JJ", "POS", "CD", "HYPH", "RB", "PRP$", "NFP"}
-
 
 _GAP_TAGS_BEFORE = {"RB", "IN", "NNP", "DT", "PRP", "NN", "NNS", "CD", "JJ", "NNPS", "POS", "PRP$"}
 
@@ -56,7 +75,7 @@ _MAX_SUBJECT_GAP = 40
 def gap_is_subject(doc: Doc, cue: Cue, lo: int, hi: int) -> bool:
     """True when tokens [lo, hi) between a quote and its cue are the cue's subject with its
     apposition or relative clause ("“…,” [James Comey, the director of the F.B.I.,] said"; "“…,”
-    [Nate Silver, the polling guru who founded fivethirtyeight.com] tweeted"), on one line."""
+    [Dana Ruiz, the analyst who runs a polling blog] tweeted"), on one line."""
     subj = cue.speaker_head
     if subj is None or not (lo <= subj.i < hi) or hi - lo > _MAX_SUBJECT_GAP:
         return False
@@ -106,7 +125,6 @@ def gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
 
 
 _TITLE_SMALL = lexicon.words("quotes_title_small_words")
-
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 
@@ -197,7 +215,7 @@ def reported_before(reported: list[dict], ends: list[int], a: int, last_direct: 
 def continues_reported(text: str, rec: dict, a: int, paras: "Paragraphs", free_cue_pos: list[int]) -> bool:
     """True when a standalone quote at ``a`` continues the reported clause ``rec``: the next
     sentence of the same paragraph, no other cue in between, and ``rec`` has a speaker
-    ("She said she and Obama had made progress. “I really believe …”" is ONE attribution in
+    ("She said the two unions had settled their feud. “I honestly think …”" is ONE attribution in
     PolNeAR). Not after a bare noun-phrase object ("He didn't suggest [retaliation]. “Our goal
     …”": the quote floats on its own). Limit: a quote by someone else introduced without a cue
     is taken too."""

@@ -1,4 +1,47 @@
-"""TODO quotes/content."""
+"""The content span after a cue: the reported clause (``ccomp``), an infinitive (``xcomp``) or the
+objects of a reporting verb, with the repairs of a parse that cuts them short or runs them long.
+
+Indirect: the ``ccomp`` of the verb without a leading "that" ("Russia said [the responses left
+…]"). Mixed: a reported clause (or the object of *call*, *hail*, *describe*, *urge* …) that
+contains quoted words ("Xi said China is willing … “a correct view of democracy”"); the span is
+the clause widened to the marks of the fragments it contains; a clause or object followed
+without punctuation by an opening mark runs through that quoted passage, over sentences if need
+be ("added that he was the only one “fighting … . I’ll …”"), and so does a clause followed by a
+comma and a quote that opens in lower case ("argued that X, “because those afflicted …”").
+
+Object-only cues (*thank … for*, *refer to … as*) report only the quoted words of their object
+and never take an adjacent quote; an object's content runs through a quoted fragment that opens
+right after it ("called that “beyond preposterous.”"). *chant* reports its quoted object. Any
+other table verb (either flag) without a clause reports its object (with an
+as/for/against/of/on/to phrase; for a verb with a particle, the particle's object: "pointed to the
+ruling as proof of a “broken process.”") when a quote mark falls inside it, through the closing
+mark: "blasted the media for being “unbelievably dishonest.”", "proclaimed a goal of “Peace
+Through Strength.”", "greeting [Putin as an “old friend”]" (mixed; not for the verbs of
+data/quotes_rarely_speech_object_verbs.txt, whose objects are rarely speech; a ``direct``-flag
+verb's clause counts only with quoted words: "blamed the law on “knuckleheaded politicians.”").
+*tell*/*urge*-like verbs also take a "to"-infinitive parsed as an adverbial clause ("tells his
+supporters to “go …”"). A participle of call/describe/label … right after a noun names it ("a
+film called “Tenemos Familias”"): no content.
+
+Parser repairs: a "that"-clause hung on a noun after the verb ("said on a visit to Harbin that
+…") is the content; a ccomp cut short (its subject taken as the verb's object, its second half as
+the verb's conjunct with its own subject or a modal, or as a second ccomp of the verb that starts
+where the first ends: "said [the Iranians released by …] [were close …]") is widened, and runs
+over a colon that opens an unquoted explanation to the end of the sentence ("said [it fails for a
+single reason: the cost …]"); a "that"-clause with a subject parsed as an adverbial clause
+("posted late at night that the referee was “a disgrace”") is the content; a subjectless
+reporting participle or conjunct the parser hung inside a reported clause ("insisted that he has
+“expanded the party,” [claiming …]", "told CNN that X is a “faker” [and questioning …]": after ",
+VBG", or after "and" with another verb form, its own auxiliary or ", and") ends the clause and
+reports on its own; a clause the parser hung on an earlier cue across another reporting verb and a
+colon belongs to that verb ("“A,” Cruz said as the heckler yelled: “B!”"); a clause before an
+inverted cue starts at a quote a colon sets off inside it ("… lamenting X: “…,” he said" → the
+quote only); a "because/although …"
+clause hung on the verb right after its reported clause joins it. A reported clause stops before a
+trailing ", according to X" the parser hung inside it ("said [the case was weak], according to
+…"), and before a trailing inverted cue of a short noun phrase and a reporting verb ("said
+[Randolph “would have no chance,”] the source recalled").
+"""
 
 from __future__ import annotations
 
@@ -6,13 +49,12 @@ from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
 from newsdesk.extract.quotes.around import as_clause_content
-from newsdesk.extract.quotes.spans import end_without_space, Sent, Sents, trim
+from newsdesk.extract.quotes.spans import Sent, Sents, end_without_space, trim
 from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON, RELATIVE, SUBJ_DEPS
 from newsdesk.extract.quotes.verbs import cue_of
 
 
 _OBJ_CONTENT_LEMMAS = lexicon.words("quotes_object_content_verbs")
-
 
 XCOMP_LEMMAS = lexicon.words("quotes_infinitive_verbs")
 
@@ -30,7 +72,7 @@ def content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: Sents) -
     if not ccomp:  # "said on a visit to Harbin [that Moscow expected …]": a that-clause parsed as relcl
         ccomp = [_that_clause(c) for c in verb.children if c.dep_ == "prep" and c.i > last.i]
         ccomp = [c for c in ccomp if c is not None][:1]
-    if not ccomp:  # "tweeted in the early hours [that Machado was “disgusting”]" parsed as advcl
+    if not ccomp:  # "posted late at night [that the referee was “a disgrace”]" parsed as advcl
         ccomp = _that_advcl(verb, last)
     if ccomp:
         c = ccomp[0]
@@ -95,7 +137,7 @@ def content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: Sents) -
         lo, hi = trim(doc, head.left_edge.i, verb.left_edge.i)
         if hi - lo >= 3:
             return lo, hi, "inverted"
-    # parenthetical cue: "Many of the closures, he said, have involved …" — the reported clause is
+    # parenthetical cue: "Most of the delays, she said, came from …" — the reported clause is
     # the whole sentence around the ", X said," (the span keeps the cue inside)
     set_off_right = doc[re_].text in _sep or (re_ + 1 < sent.end and doc[re_ + 1].text in _sep)
     if (verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and set_off_left and set_off_right
@@ -108,7 +150,6 @@ def content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: Sents) -
 
 _QUOTED_OBJECT_PREPS = lexicon.words("quotes_object_prepositions")
 
-
 _NOT_QUOTED_OBJECT = lexicon.words("quotes_rarely_speech_object_verbs")
 
 
@@ -120,7 +161,7 @@ def _quoted_object(doc: Doc, verb: Token, last: Token, sents: Sents) -> tuple[in
     right = [c for c in verb.children if c.i > last.i and (
         c.dep_ in ("dobj", "xcomp", "oprd", "dative", "attr")
         or (c.dep_ == "prep" and c.lower_ in _QUOTED_OBJECT_PREPS))]
-    if last is not verb:  # "has gone after [Trump] as a “human leech”": the particle's object
+    if last is not verb:  # "has gone after [the mayor] as a “walking tax bill”": the particle's object
         right += [c for c in last.children if c.dep_ in ("pobj", "prep") and c.i > last.i]
     if not any(c.dep_ != "prep" for c in right):
         return None
@@ -191,7 +232,7 @@ def _before_trailing_cue(doc: Doc, lo: int, hi: int) -> int:
 
 def _over_colon(doc: Doc, hi: int, sent: "Sent") -> int:
     """``hi`` moved to the end of the sentence when a colon right after the reported clause opens
-    an unquoted explanation ("said [it falls flat for one reason: the pride he feels …]")."""
+    an unquoted explanation ("said [it fails for a single reason: the cost of the repairs …]")."""
     end = end_without_space(doc, sent)
     if hi + 1 < end and doc[hi].text == ":" and not any(t.tag_ in ("``", "''") or t.is_quote for t in doc[hi:end]):
         return end
@@ -231,7 +272,7 @@ def _close_open_quote(doc: Doc, lo: int, hi: int, sent_end: int) -> int:
 
 def _that_advcl(verb: Token, last: Token) -> list[Token]:
     """A "that"-clause with its own subject after the verb, parsed as an adverbial clause
-    ("tweeted in the early morning hours [that Machado was …]")."""
+    ("posted late at night [that the referee was …]")."""
     for c in verb.children:
         if c.dep_ == "advcl" and c.i > last.i and c.left_edge.lower_ == "that" and c.left_edge.i > last.i \
                 and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in RELATIVE for k in c.children):
@@ -254,8 +295,8 @@ def _cut_at_inner_cue(doc: Doc, c: Token, lo: int, hi: int) -> int:
             continue
         if t.dep_ == "conj":
             # "that Trump is a “faker” [and questioning …]", "would offer … [but did not suggest …]"
-            # (another form, own auxiliary, or ", and") parallel the cue, while "he'd sit Putin
-            # down and tell him …" continues the reported clause
+            # (another form, own auxiliary, or ", and") parallel the cue, while "she would call
+            # the minister in and tell him …" continues the reported clause
             own_aux = any(k.dep_ in ("aux", "neg") for k in t.children)
             comma = start - 2 >= lo and doc[start - 2].text == ","
             if prev.tag_ != "CC" or not (t.tag_ != t.head.tag_ or own_aux or comma):

@@ -1,16 +1,40 @@
-"""TODO quotes/cues."""
+"""Every cue of a document, in text order, with its speaker and content token ranges: reporting
+verbs (``find_cues``), "according to X", the question of a bare "Asked by X whether …" participle
+and speech-act nouns (``noun_cues``).
+
+"According to X" reports the clause it attaches to with X as speaker ("a statement by the
+ministry" resolves to the ministry). "Asked whether …" participles and "asked not to be named"
+report no speech of their subject; an "Asked by X whether/if/why …" participle reports its
+question with X as speaker (its subject answers; without "by X" nothing is reported; the cue takes
+no adjacent quote). A content after a cue right after a quote mark that holds the cue's own
+speaker is none ("“…,” said [David Brock, a confidant who heads the PAC Correct the Record]": the
+parser made the speaker a clause subject).
+
+Also mixed: the quoted content of a speech-act noun with a possessor, a "by" agent or a subject
+that makes, renews or includes it ("Trump's call [for “a total ban”]", "her claim [that she “never
+sent” …]", "the statement included a pledge [to resist any “further militarisation”]"); never an
+adjacent quote.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
-from newsdesk.extract.quotes.around import according_content, as_content, as_noted_content, comma_cue_sentence, inverted_over_addressee
-from newsdesk.extract.quotes.content import content_of, XCOMP_LEMMAS
-from newsdesk.extract.quotes.objects import bare_conjuncts_end, call_for_clause, EXT_SRC, first_mark, np_object_content, NP_OBJECT_LEMMAS, np_object_tail, PRONOUN_TAGS, question_clause, QUESTION_MARKS, said_clause_object, said_so, SHOW_SOURCES, to_sentence_end
+from newsdesk.extract.quotes.around import (
+    according_content, as_content, as_noted_content, comma_cue_sentence, inverted_over_addressee,
+)
+from newsdesk.extract.quotes.content import XCOMP_LEMMAS, content_of
+from newsdesk.extract.quotes.objects import (
+    EXT_SRC, NP_OBJECT_LEMMAS, PRONOUN_TAGS, QUESTION_MARKS, SHOW_SOURCES, bare_conjuncts_end, call_for_clause,
+    first_mark, np_object_content, np_object_tail, question_clause, said_clause_object, said_so, to_sentence_end,
+)
 from newsdesk.extract.quotes.records import Cue
-from newsdesk.extract.quotes.spans import clip, np_span, Paragraphs, Sents, trim
-from newsdesk.extract.quotes.speaker import inverted_object_speaker, left_np_subject, name_before_verb, past_dateline, postverbal_speaker, SOURCE_DOC_NOUNS, subject
+from newsdesk.extract.quotes.spans import Paragraphs, Sents, clip, np_span, trim
+from newsdesk.extract.quotes.speaker import (
+    SOURCE_DOC_NOUNS, inverted_object_speaker, left_np_subject, name_before_verb, past_dateline, postverbal_speaker,
+    subject,
+)
 from newsdesk.extract.quotes.verbs import cue_of
 
 
@@ -59,17 +83,15 @@ def _question_put(tok: Token, paras: "Paragraphs", sents: Sents) -> Cue | None:
 
 _CALL_NOUNS = lexicon.words("quotes_call_nouns")
 
-
 _CLAIM_NOUNS = lexicon.words("quotes_claim_nouns")
-
 
 _NOUN_CUE_VERBS = lexicon.words("quotes_noun_cue_verbs")
 
 
 def noun_cues(doc: Doc, paras: Paragraphs) -> list[Cue]:
     """Speech-act nouns with their content: "Trump's call [for a ban on …]", "renewed calls
-    [for a special prosecutor]", "his recent call [to ban …]", "Sanders's claim [that he still
-    has a way …]", "included a pledge [to oppose any “further escalation”]". The speaker is the
+    [for a special prosecutor]", "his recent call [to ban …]", "the senator's claim [that the
+    plan still works …]", "included a pledge [to resist any “further militarisation”]". The speaker is the
     possessor ("Trump's", "his"), the "by" agent ("claims by intelligence agencies"), or the
     subject of a verb that makes, renews or includes the noun ("the statement included a
     pledge" → the statement); without one the noun is no cue. Content: the "for" object, a
@@ -122,9 +144,7 @@ def noun_cues(doc: Doc, paras: Paragraphs) -> list[Cue]:
 
 _ADDRESSEE_LEMMAS = lexicon.words("quotes_addressee_verbs")
 
-
 _AS_LEMMAS = lexicon.words("quotes_as_verbs")
-
 
 _PREP_CONTENT = dict.fromkeys(_AS_LEMMAS, "as") | dict(lexicon.mapping("quotes_charge_verbs"))
 
@@ -204,7 +224,7 @@ def find_cues(doc: Doc, paras: Paragraphs, sents: Sents, toks: list[Token]) -> l
                                                                           or lemma == "show")
                 and (found[1] - found[0] > 1 or doc[found[0]].tag_ not in PRONOUN_TAGS)):
             found = (found[0], np_object_tail(tok, found[0], found[1]), found[2])
-            if lemma == "show":  # "showed [Trump with a 16-point lead over his rival, Mr. Cruz]"
+            if lemma == "show":  # "showed [the mayor with a nine-point lead over her rival]"
                 found = (found[0], max(found[1], trim(doc, found[0], tok.right_edge.i + 1)[1]), found[2])
         if found is None:
             found = as_noted_content(tok, sents)

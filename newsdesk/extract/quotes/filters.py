@@ -1,4 +1,23 @@
-"""TODO quotes/filters."""
+"""Reports dropped because another one already covers them: nested attributions, the inner report of
+a reported clause, the reason gerund of blame, a crowd's report inside an "according to" source.
+
+The clause of a reporting verb that is itself the reported clause of another one ("she said [she
+found that …]", "a poll shows [68% say …]") is no quote of its own: the outer report only; PolNeAR
+train marks the inner one 1 time in 5; only when the outer verb has no subject or a document
+subject — other outer reports drop the inner one by nesting, below — and not when the outer verb
+stands in a quoted passage the inner one is not in: "X characterized it as ‘…’: “Xi hailed …”".
+Nor is the clause of a gerund after "for" that gives the reason for blame or praise ("criticized
+him for saying [he …]"; train: 1 in 17).
+
+Nesting: an attribution whose span lies inside the span of an indirect or mixed one is dropped
+("Officials said [the road was closed after the police warned drivers …]": PolNeAR marks the outer
+report, the inner one 1 time in 4), unless the outer speaker only relays — a document ("a Kremlin
+readout", "the statement") or an "according to" source — or the inner cue sits in a relative
+clause with a named subject ("…, which Russia has described as …"), or the inner is a direct quote
+the outer merely starts with. Inside an "according to" source, an indirect or mixed report whose
+speaker is a count or a crowd is dropped all the same ("According to the survey, [62 percent of
+parents say they …]": the survey's report).
+"""
 
 from __future__ import annotations
 

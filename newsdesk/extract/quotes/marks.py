@@ -1,4 +1,10 @@
-"""TODO quotes/marks."""
+"""Quotation marks: which characters open and close a quoted passage (``find_quote_spans``).
+
+A direct quote's span includes its opening and closing marks and may run over several sentences
+and paragraphs (news convention: a mark reopens each paragraph, none closes it). Attribute values
+of markup left in the body (``<tweet author="…">``) are no quotes. The rules for each kind of
+mark are on ``find_quote_spans``.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +15,17 @@ import re
 # --- quotation marks -------------------------------------------------------------------------
 _OPEN_D = {"“", "«", "„"}
 
-
 _CLOSE_D = {"”", "»"}
-
 
 SPACE = set(" \t\n\r\u00a0\u2009\u200a\u202f")
 
-
 _OPENERS_BEFORE = set("([{—–-/:")  # a mark after these opens a quote
-
 
 _NEWLINE = "\n"
 
-
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
 
-
 END_PUNCT = set(",.?!…—–-:;")
-
 
 ALL_MARKS = "“”\"‘’'«»„\x01"
 
@@ -139,8 +138,8 @@ def _scan(text: str) -> list[tuple[int, int]]:
 
 
 def _nested_close(text: str, i: int) -> int | None:
-    """Index of the closer of a double quote nested at ``i`` inside an open one ("“I'd rather
-    live in what he calls “hell” than …”"): a ” within 60 characters, with no other mark
+    """Index of the closer of a double quote nested at ``i`` inside an open one ("“I would
+    sooner sail into what he calls “the abyss” than …”"): a ” within 60 characters, with no other mark
     between, followed later in the same paragraph by another ” (the outer closer) before any
     other opening mark. None when the inner opener rather starts a new quote."""
     end = text.find(_NEWLINE, i)

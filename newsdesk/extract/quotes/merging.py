@@ -1,4 +1,14 @@
-"""TODO quotes/merging."""
+"""Parts of one quote joined into one row: a direct quote interrupted by its cue or continued in the
+next paragraph (``merge_continued``), and a reported clause with the direct quote its own cue
+introduces right after it (``join_clause_and_quote``).
+
+A quote interrupted by its cue ("“A,” Xi said. “B.”") and a floating continuation in the next
+paragraph (a blank line between counts as one break) are merged into ONE quote from the first
+opening to the last closing mark, so the cue text sits inside the span (``MERGE_CONTINUED``;
+PolNeAR annotates it this way). A reported clause and a direct quote its cue introduces right
+after it, over a colon or the parenthetical cue ("said [some bargain was possible: “In business,
+…”]"; "[A, he added, “B”]"), are one mixed span.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +26,7 @@ _CLAUSE_QUOTE_GAP = re.compile(r"\s*:\s*|,\s[^,.;:\n“”\"]{1,40},\s*")
 def join_clause_and_quote(text: str, raw: list[dict]) -> list[dict]:
     """Join a reported clause and the direct quote its own cue introduces right after it — over a
     colon ("said [some bargain might be possible: “In business, …”]") or the parenthetical cue
-    itself ("[The streets were deserted, he added, “but people need …”]") — into ONE mixed span."""
+    itself ("[The harbour was empty, she added, “but the boats will …”]") — into ONE mixed span."""
     out: list[dict] = []
     for rec in sorted(raw, key=lambda r: r["span"][0]):
         prev = out[-1] if out else None
@@ -36,7 +46,6 @@ def join_clause_and_quote(text: str, raw: list[dict]) -> list[dict]:
 # closing mark (the cue text in between is inside the span), as PolNeAR and GenderGapTracker
 # annotate it. Set to False to get one quote per quoted stretch instead.
 MERGE_CONTINUED = True
-
 
 _MAX_MERGE_PARAGRAPHS = 1  # paragraph breaks between the parts (a run of newlines counts once)
 

@@ -1,4 +1,17 @@
-"""TODO quotes/name_lines."""
+""""NAME: text" lines: headlines and transcripts that credit the rest of the line to a name.
+
+Indirect (mixed or direct with marks): the rest of a "NAME: …" line (headlines "Pence: …",
+transcripts "WALLACE: …", also after the opening mark of a quoted transcript line, and a 1–3-word
+upper-case name whose last word opens ≥ 2 lines of a document with ≥ 3 such lines: "KATE
+BOULDUAN: …" then "BOULDUAN: …"; not "Q:"/"A:", not "BREAKING:"). A headline name the tagger took
+for a common noun, "Trump: ‘We are going to win.’", counts when each word — or, for a run of
+proper nouns, the last one: "Cecile Richards: ‘…’" — is a word of a PERSON/ORG mention of the
+document and the rest of the line holds quote marks or a clause with a finite verb and its
+subject, "Trump: My plans aren't set in stone"; one the NER tagged, "Clinton: I support
+statehood", counts whatever its tag; so does a source word such as "Poll:" or "Sources:" before a
+finite clause, a quote or ≥ 5 words, "Poll: Trump leads in Ohio", "Report: Walker to speak at the
+convention"; not "Poll: The Ohio race", not a tally ("Clinton: 547.").
+"""
 
 from __future__ import annotations
 
@@ -84,7 +97,6 @@ def name_colon_lines(doc: Doc, text: str, paras: "Paragraphs", resolver: "Resolv
 
 _TRANSCRIPT_PREFIX = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,2})[ \t]*:[ \t]*\S",
                                 re.M)
-
 
 _NOT_TRANSCRIPT_SPEAKERS = lexicon.words("quotes_not_transcript_speakers")
 

@@ -1,4 +1,51 @@
-"""TODO quotes/objects."""
+"""Unquoted objects that are reported, and the other contents of one verb or construction: the
+noun-phrase object of a speech-act verb, "call for X to do Y", "ask if …", "said so/yes/no".
+
+Indirect: the unquoted noun-phrase object of a speech-act verb of data/quotes_npobject_verbs.txt
+("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…, citing
+[the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main clause, a
+conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"), is active with
+a subject, is no infinitive ("refused to attack her rivals" reports nothing; but an
+xcomp/adverbial infinitive whose subject can speak, not negated and not under a verb of intent or
+failure, reports: "went on the radio to defend [her vote]", "continued to question [the cost]";
+see data/quotes_intent_words.txt) and no "if" condition, has no particle of its own ("blasted out
+releases"), and the object is more than a pronoun. A gerund after a preposition counts too when
+the preposition hangs on a verb other than "be" ("won by promising [a tram line]", "After mocking
+[the deal], Ortega voted …") or the gerund has its own subject ("with the senator calling [the
+budget a disgrace]"); not a noun's ("a history of blaming X") nor after without/of/despite/
+instead/than/against/from. These gerunds and the verbs of data/quotes_animate_subject_verbs.txt
+need a subject that can speak — a name, pronoun, PERSON/ORG/NORP/GPE mention, role, organisation,
+document or people noun ("critics", "voters"): "The long delays suggest X" and "his support faded
+after mocking X" report nothing. Such an object is not continued by a standalone quote in the
+next sentence ("did not suggest [new sanctions]. “We will …”": the quote floats on its own).
+
+"refer to", "point to", "point out" report the object right after their particle ("…,” Ames
+said, referring to [the mayor]", "She pointed to [the polls]"), not as a fronted participle
+("Pointing to X, Weber told …": the main clause is the report) nor a bare passive ("the jet, often
+referred to as …"); so do "recall" and "tweet" ("recalled [a visit to his church]", "tweeted [her
+thanks to the team]"; not the word "tweet" of a markup tag, nor an inverted "“…,” tweeted [a
+user]" whose object is the speaker). "show" reports its object only after a poll, survey,
+records, data … subject ("a new poll shows [Clinton with a double-digit lead]", through the
+verb's modifiers, commas included). Verbs whose objects are rarely speech (show, find, tell, ask,
+write …) stay out of the set; *call* counts only when it names ("calling [Trump a fascist]"), not
+"called a donor". A gerund object counts too ("reported [raising $9 million]", "mentioned
+[raising the wage]"). Such an object runs over the verb's modifiers that follow it without a comma
+("questioned [his judgment in supporting the war]", "mentioned [the deal five times]"), never over
+a quote mark.
+
+Unmarked content after its cue (a reported clause, an object, an infinitive) runs on to the end of
+the cue verb's subtree within the sentence when no quote mark, line break, ; : — – ( or other
+reporting verb comes first ("denied [any role in the March 4, 2019, closure of the plant]"); not a
+span with quote marks, nor a lone pronoun ("mentioned it twice"). An urging verb's infinitive
+runs over the bare-verb conjuncts the parser hung on the verb ("called on the sides [to
+strengthen ties, speak with “a louder voice”, come up with …]"). "call for X to do Y" reports the
+object with its infinitive ("called for [all candidates to lay out their plans]", also when the
+parser took "for" for the mark of the clause). "ask" reports a question hung as an adverbial
+clause ("asked the students [if they …]"). "said so", "said yes", "said no" report their one word
+(poll answers: "75 percent said yes"), "said [the same of Trump]", "said [as much]" their object;
+an object or xcomp of "say" that holds a finite verb is a reported clause ("says [the movement
+that is spreading … appeals to anger]").
+"""
 
 from __future__ import annotations
 
@@ -15,28 +62,21 @@ _ROLE_NOUNS = frozenset(row[0] for row in lexicon.rows("speakers_role_nouns"))
 _ORGANISATION_NOUNS = lexicon.words("speakers_org_nouns")
 NP_OBJECT_LEMMAS = lexicon.words("quotes_npobject_verbs")
 
-
 _ANIMATE_ONLY_LEMMAS = lexicon.words("quotes_animate_subject_verbs")
-
 
 _SPEAKING_NOUNS = lexicon.words("quotes_speaking_nouns")
 
-
 _POINTING_LEMMAS = lexicon.words("quotes_pointing_verbs")
-
 
 SHOW_SOURCES = lexicon.words("quotes_show_sources")
 
-
 _LATE_NP_LEMMAS = _POINTING_LEMMAS | lexicon.words("quotes_late_object_verbs")
-
 
 _NP_OBJECT_PREPS = lexicon.words("quotes_npobject_prepositions")
 
 
 # xcomp: "kept criticizing X" ("to" infinitives are dropped by np_object_cue)
 _NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
-
 
 PRONOUN_TAGS = ("PRP", "DT", "WDT", "EX")
 

@@ -1,4 +1,13 @@
-"""TODO quotes/punctuation_cues."""
+"""Cues that are punctuation: the colon that introduces a quote and the dash that signs one.
+
+Direct: a quote that follows a colon ("Cruz continued:\n\n“…”", "as Ridge put it: “…”"): the
+reporting verb of the clause before the colon, else that clause's subject with the colon as cue;
+a PERSON/ORG name right before the colon speaks the quote unless the clause subject is a person
+("HEADLINE - Mark Blumenthal: “…”", "did not surprise pollster Daron Shaw: “…”"). A quote
+paragraph signed by a dash (- — – -- ―) and a name of ≤ 6 capitalised words (initials allowed)
+on the next line ("“…”\n\n- Bernie Sanders."; cue "-") or closing the same line ("“…” ― Sonya
+Herridge"; the quote must open its paragraph).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +16,15 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsdesk.extract.quotes.marks import paragraph_end, SPACE
+from newsdesk.extract.quotes.marks import SPACE, paragraph_end
 from newsdesk.extract.quotes.records import Cue
-from newsdesk.extract.quotes.spans import np_span, Sents
+from newsdesk.extract.quotes.spans import Sents, np_span
 from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON
 
 
 _DASHES = ("-", "—", "–", "--", "―")
 
-
 _MAX_BYLINE_NAME = 6  # tokens
-
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 

@@ -1,4 +1,7 @@
-"""TODO quotes/records."""
+"""The records passed between the steps: a ``Cue`` (a reporting verb with its speaker and content
+token ranges) and the raw attribution, a dict ``{"span", "kind", "cue"[, "speaker"]}`` whose
+speaker head is its own or its cue's (``speaker_of``).
+"""
 
 from __future__ import annotations
 

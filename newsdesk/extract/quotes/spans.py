@@ -1,4 +1,8 @@
-"""TODO quotes/spans."""
+"""Token and character geometry every step of the quote pass shares: sentences and paragraphs by
+index, a document's quoted passages as token ranges (``DocView``), noun-phrase spans, trimming
+and clipping of token ranges. Speakers and contents are kept inside the cue's paragraph (``clip``):
+the parser sometimes runs a sentence over a headline or a photo caption.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,6 @@ from newsdesk.extract.quotes.marks import find_quote_spans
 
 
 _NEWLINE_RE = re.compile(r"\n")
-
 
 _LEFT_NP_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod", "npadvmod"}
 

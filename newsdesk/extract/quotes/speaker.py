@@ -1,4 +1,25 @@
-"""TODO quotes/speaker."""
+"""The speaker span of a cue: the reporting verb's subject, and the noun phrase to take where the
+parser lost it.
+
+The speaker is the verb's subject (never a word inside the quote: "… #Cologne,” tweeted a user" →
+the user; passive agent for "was told by X"; pobj for "according to X"), or a subject inherited
+through ``conj``/``advcl``/``xcomp`` ("Xi said …, adding …"; a participle hanging on a reported
+clause takes the reporting verb's subject; a cue that is the xcomp of a verb with an object takes
+the object: "forced Stumpf to admit …" → Stumpf, but "promised/used … to" keep their subject). A
+participle on a noun speaks for the noun ("held up a sign saying …" → the sign; "footage of Maria
+Lopez saying …" → the person, even inside a prepositional phrase), or, for a document the
+clause's subject issued, for that subject ("released a statement saying …" → who released it).
+
+An inverted cue whose speaker the parser took as its object ("“…,” added a South Carolina
+Democrat.", "“…,” opined Cleveland’s Plain Dealer") or hung elsewhere ("said Skelly, explaining
+…", "Said Ellis: “…”") takes the short noun phrase right after the verb; a cue with no subject
+takes the proper noun phrase that ends right before it and its comma ("Col. X, a spokesman in
+Baghdad, said,") or else, for a finite cue after a comma, the nearest PERSON/ORG name before it
+in the sentence ("Marcel Lazar, 44, said"). The span is the head with its left modifiers
+(appositions and relative clauses dropped: "Wang Yi, the Chinese foreign minister, told …" →
+"Wang Yi"); a relative pronoun stays "who" as written. The place of a dateline is never the
+speaker ("SAN DIEGO, March 5 - Kestrel Ferries said" → the last noun after the dateline).
+"""
 
 from __future__ import annotations
 
@@ -7,23 +28,18 @@ from spacy.tokens import Doc, Token
 from newsdesk import lexicon
 from newsdesk.cleaning import find_dateline
 from newsdesk.extract.quotes.spans import Paragraphs, Sents
-from newsdesk.extract.quotes.verbs import cue_of, VERBS
+from newsdesk.extract.quotes.verbs import VERBS, cue_of
 
 
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
-
 _INHERIT_DEPS = {"conj", "advcl", "xcomp", "ccomp", "parataxis", "dep", "acl", "pcomp"}
-
 
 PRONOUNS_PERSON = lexicon.words("speakers_person_pronouns")
 
-
 RELATIVE = lexicon.words("speakers_relative_pronouns")
 
-
 SOURCE_DOC_NOUNS = lexicon.words("speakers_source_nouns")
-
 
 _HEARER_PASSIVES = lexicon.words("quotes_hearer_passives")
 
@@ -49,7 +65,6 @@ def past_dateline(doc: Doc, paras: Paragraphs, subj: Token, verb: Token) -> Toke
 
 
 _CARRIER_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "appos", "ROOT"}  # not pobj: "heard on a microphone telling"
-
 
 _ISSUED_NOUNS = lexicon.words("quotes_issued_document_nouns")
 
@@ -87,9 +102,7 @@ def postverbal_speaker(verb: Token, last: Token) -> Token | None:
 
 _MAX_POSTVERBAL = 6
 
-
 _POSTVERBAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD"}
-
 
 _MAX_NAME_BACK = 30  # tokens
 

@@ -1,4 +1,9 @@
-"""TODO quotes/verbs."""
+"""Reporting verbs: the table (data/reporting_verbs.tsv, read into ``VERBS``: form → lemma and
+flag, ``direct`` for verbs that only report quoted words) and ``cue_of``, which tells whether a
+token is a cue. A cue is written with its particle ("pointed out", "called for"); "according to"
+counts as one. Belief verbs (think, believe) are not in the table: they report no quote.
+Limit: verbs are found by surface form, so a verb missing from the table is missed.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,11 @@ from spacy.tokens import Token
 from newsdesk import lexicon
 
 
-VERBS: dict[str, tuple[str, str]] = {form.lower(): (lemma, kinds) for form, lemma, kinds in lexicon.rows("reporting_verbs")}
-
+# form (lower case) → (lemma, kinds): data/reporting_verbs.tsv
+VERBS: dict[str, tuple[str, str]] = {form.lower(): (lemma, kinds)
+                                     for form, lemma, kinds in lexicon.rows("reporting_verbs")}
 
 _PARTICLES = {f.split(" ", 1)[1] for f in VERBS if " " in f}  # "out", "for", "on", "to"
-
 
 _FIRST_WORDS = {f.split(" ", 1)[0] for f in VERBS} | {"according"}
 

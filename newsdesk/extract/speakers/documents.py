@@ -1,4 +1,14 @@
-"""TODO speakers/documents."""
+"""Documents and spokespeople: the one behind "a Kremlin readout", "the statement", "a study by X",
+"a company spokesman".
+
+A document noun → a name in its noun phrase, else its author after "from/by" or a participle's
+agent ("the joint report from the FAO", "a study by Gartner", "an analysis released by the VA"; "a
+spokesman for the LSE" → the LSE; "a company/bank/firm spokesman" → the organisation "the company"
+would name). A definite document noun with no name in it ("the statement", "their joint
+statement") → the author of an earlier mention of that noun (≤ 3 back): a name in its noun phrase,
+its "by X", or the subject of the clause it sits in ("saying in a joint statement" → the subject of
+"saying").
+"""
 
 from __future__ import annotations
 
@@ -11,7 +21,7 @@ from spacy.tokens import Token
 from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import np_span
 from newsdesk.extract.quotes.speaker import subject
-from newsdesk.extract.speakers.organisations import institution, INSTITUTIONS, org_antecedent_of, ORG_NOUNS
+from newsdesk.extract.speakers.organisations import INSTITUTIONS, ORG_NOUNS, institution, org_antecedent_of
 from newsdesk.extract.types import Mention
 
 if TYPE_CHECKING:
@@ -20,12 +30,9 @@ if TYPE_CHECKING:
 
 _DOC_NOUN_LOOKBACK = 3  # earlier mentions of "statement" looked at for "the statement"
 
-
 _DOC_NOUNS = lexicon.words("speakers_document_nouns")
 
-
 SPOKES = lexicon.words("speakers_spokesperson_nouns")
-
 
 _NOT_COMPANY_SPOKESPERSON_MODIFIERS = lexicon.words("speakers_not_company_spokesperson_modifiers")
 

@@ -1,4 +1,36 @@
-"""TODO speakers/names."""
+"""Names written in the text: the mention that holds a speaker's head, repaired, or a name built from
+the speaker's run of proper nouns when the NER missed or cut it.
+
+A speaker inside or ending a wire-copy angle-bracket group is the bracketed company ("<Acme
+Holdings Corp> said", the parser taking "<"/">" for the subject), or for a bracketed ticker the
+proper nouns before it ("Thyssen AG <THYH.F> said" → Thyssen AG); a post-nominal head ("Frank
+Field MP") → the person before it; an ORG mention the NER cut at "and"/"&" inside the speaker's
+noun phrase is joined with the proper nouns before it ("Standard and [Poor's Corp]" → Standard and
+Poor's Corp), and a NORP one to a capitalised word before it that opens no sentence ("The Liberal
+[Democrats]"). For a title or role head, a person's name in apposition to it or to its of/for
+object, even one the NER missed or mislabelled ("The Shadow Secretary of State for the Family,
+Theresa May, said", "The Archbishop of Cardiff, the Most Reverend Peter Smith, told"; a synthetic
+PERSON of 2–4 title-case words), or the person the parser made the object of the title's "of"
+after a field word ("Vice President of Finance Joel Graff said"); else the entity mention
+containing the speaker's head, else a name in apposition to it ("Russia's deputy minister, Dmitry
+Orlov, said"). A name in apposition to a generic organisation noun that the NER missed is an ORG
+("Supporters' group Shareholders United said").
+
+A one-word name ("Mr Ashby", "the Bank") is replaced by the latest earlier mention whose longer
+name holds that word (Richard Ashby, Bank of England); a proper noun the NER missed → the latest
+PERSON/ORG whose name has that word (a capitalised word the tagger took for a noun — "Stals said",
+"Sanders proposes" — only a PERSON's). A proper-noun speaker no mention covers ("Barclays
+cautioned", "Cardinal O'Connor claimed") gets a synthetic mention of its run of proper nouns:
+PERSON after an honorific or title (name without it) or for 2–4 title-case words with no
+organisation word, else ORG (a run ending in a corporate suffix — Inc, Corp, Ltd, AG … — is an ORG
+named by the whole run even when the NER took part of it for a person: "Yellow Freight System
+Inc", as is a run ending in an organisation word: "Germantown Savings Bank"; camel-case words
+count: "WebSideStory"; a run whose only mention is a person's first part is that person's full
+name, outside a headline: "[Johnny] Depp said"); a unit, subsidiary, division named right before
+the noun speaks itself ("Acme Corp's Acme Oil France unit said" → Acme Oil France); an all-capital
+transcript name first looks for a mention with that word ("PENCE:" → Mike Pence), in a headline
+also the first one below it ("MIYAZAWA SAYS …" → Kiichi Miyazawa).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +43,7 @@ from spacy.tokens import Token
 
 from newsdesk import lexicon
 from newsdesk.extract.quotes.speaker import SOURCE_DOC_NOUNS
-from newsdesk.extract.speakers.organisations import institution, INSTITUTIONS, ORG_NOUNS
+from newsdesk.extract.speakers.organisations import INSTITUTIONS, ORG_NOUNS, institution
 from newsdesk.extract.speakers.roles import HONORIFICS, NATION, ROLE_WORDS
 from newsdesk.extract.types import Mention
 
@@ -21,24 +53,17 @@ if TYPE_CHECKING:
 
 _NAME_WORD = re.compile(r"[A-Z&]{2,5}|[A-Z](?:[a-z]+['’-]?)*(?:[A-Z][a-z]+)*(?:['’-][A-Z]?[a-z]*)*")
 
-
 _NOT_NAMES = lexicon.words("speakers_not_names")
-
 
 PERSON_TITLES = lexicon.words("speakers_person_titles")
 
-
 CORP_SUFFIX = lexicon.words("speakers_corporate_suffixes")
-
 
 _ORG_TAIL = lexicon.words("speakers_org_name_tails")
 
-
 _POST_NOMINAL = lexicon.words("speakers_post_nominals")
 
-
 _ORG_GENERIC = lexicon.words("speakers_org_generic_words")
-
 
 _APPOSITIVE_TITLE_WORDS = lexicon.words("speakers_appositive_title_words")
 

@@ -1,4 +1,24 @@
-"""TODO speakers/organisations."""
+"""Organisation nominals and institutions: "the company", "the ministry", "China's Foreign Ministry"
+→ an organisation.
+
+"the ministry" → the latest ORG whose name holds the word. A generic organisation noun
+(data/speakers_org_nouns.txt: "the firm", "the company", "the German carmaker", "the watchdog",
+"the paper", "the board"; not party/campaign/union/network) → an ORG named among its modifiers,
+else an ORG named earlier in its sentence ("… with EgyptAir, the airline said"), else the latest
+ORG subject or speaker ≤ 1500 characters back (the document's most mentioned of them when the
+latest is named only once: "T-Mobile USA, its US arm, …"), else, in a lead sentence, the first one
+≤ 400 characters ahead ("…, the watchdog has said. … the Electoral Commission says"); an ORG
+inside the quote itself only when no other is found ("The IMF will cut …, the newspaper reported"
+is not the IMF); never a generic word the NER took for a name, an all-capital dateline word, nor
+for "the central/national bank" or "the editorial board"; a place's superlative org noun counts as
+definite ("South Korea's top carmaker").
+
+A ministry, department, office … the NER missed (or named bare: "India’s [Foreign Ministry]") is
+named from its noun phrase when it holds a country word or hits the alias table: "China’s Foreign
+Ministry" → Chinese Foreign Ministry, "the state department" → State Department, "a Chinese
+foreign ministry statement" → Chinese Foreign Ministry (a synthetic ORG mention, reused when the
+document has one of that name).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +29,7 @@ import bisect
 from spacy.tokens import Token
 
 from newsdesk import lexicon
-from newsdesk.extract.entities import _norm_key, ALIASES
+from newsdesk.extract.entities import ALIASES, _norm_key
 from newsdesk.extract.speakers.roles import NATION
 from newsdesk.extract.types import Mention
 
@@ -19,24 +39,17 @@ if TYPE_CHECKING:
 
 ORG_DISTANCE = 1500  # characters back from "the company said" to its organisation subject/speaker
 
-
 _ORG_AHEAD = 400  # characters ahead, when no organisation came before ("…, the watchdog has said")
-
 
 ORG_NOUNS = lexicon.words("speakers_org_nouns")
 
-
 INSTITUTIONS = lexicon.words("speakers_institution_nouns")
-
 
 _NATION_ADJ = lexicon.mapping("speakers_nation_adjectives")
 
-
 _NOT_LATEST_ORG_MODIFIERS = lexicon.words("speakers_not_latest_org_modifiers")
 
-
 _SUPERLATIVES = lexicon.words("speakers_superlatives")
-
 
 _PARTY_WORDS = lexicon.words("speakers_party_words")
 

@@ -1,4 +1,18 @@
-"""TODO speakers/pronouns."""
+"""Pronouns and discourse: he/she/I, "it", "both leaders" → an earlier subject or speaker.
+
+"I" outside quotation marks (and with no double quotation mark before it in its paragraph) is the
+writer (a column, a reader's comment) and stays unresolved; he/she/I → the latest PERSON subject
+or speaker before it that is not inside a quoted passage nor inside the reported clause of an
+earlier person speaker ("Hodgson revealed that [Barkley had taken …]. “…,” he added" → Hodgson; a
+speaker there still counts, and so does a person inside the same clause as the pronoun: "Penn said
+Marlow was right when he said …" → Marlow; never a person inside the quote being resolved: "Mr
+Blair has failed, he claimed" → not Blair) (a name in apposition to a subject counts), or a later
+definite role subject ("The minister was unapologetic. …, she said") resolved by role (see
+``roles``). "It" as a subject → the latest resolved speaker when that is no person and ≤ 1000
+characters back ("The statement criticised … It also said …"). "both leaders", "the two
+presidents" → one of them (the latest person subject or speaker; not "both Christian and Islamic
+leaders"). A relative "who" is resolved as its antecedent (by the resolver).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +26,7 @@ from spacy.tokens import Token
 from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import np_span
 from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON, SUBJ_DEPS
-from newsdesk.extract.speakers.roles import nominal_person, ROLE_WORDS
+from newsdesk.extract.speakers.roles import ROLE_WORDS, nominal_person
 from newsdesk.extract.types import Mention
 
 if TYPE_CHECKING:
@@ -20,7 +34,6 @@ if TYPE_CHECKING:
 
 
 _IT_DISTANCE = 1000  # characters between an organisation speaker and a later "it said"
-
 
 _JOINT = lexicon.words("speakers_joint_words")
 

@@ -1,4 +1,13 @@
-"""TODO speakers/resolver."""
+"""The per-document state of speaker resolution and the order of its strategies (``Resolver``).
+
+The state: the document's mentions sorted by offset and indexed by name, descriptor words of each
+person (entity roles, titles, premodifiers, appositions), the person and organisation subjects or
+speakers seen so far (in text order), the latest resolved speaker, the reported contents of person
+speakers (people named in them are no antecedents of a later he/she), the span of the quote being
+resolved (its own words are no antecedents), and the latest "a X spokesman" with its X. A bare
+"the spokesman/spokeswoman" speaks for the organisation of the latest earlier spokesman speaker
+(≤ 1500 characters back: "a UAL spokesman said … the spokesman added" → UAL).
+"""
 
 from __future__ import annotations
 
@@ -9,20 +18,23 @@ from spacy.tokens import Doc, Token
 from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import np_span
 from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON, RELATIVE, SOURCE_DOC_NOUNS, SUBJ_DEPS
-from newsdesk.extract.speakers.documents import document_speaker, SPOKES
-from newsdesk.extract.speakers.names import appositive_name, CORP_SUFFIX, head_mention, name_word_mention, PERSON_TITLES, titled_name, unit_name, unlisted_name, wire_bracket_name
-from newsdesk.extract.speakers.organisations import institution, nominal_org, ORG_DISTANCE, org_nominal
+from newsdesk.extract.speakers.documents import SPOKES, document_speaker
+from newsdesk.extract.speakers.names import (
+    CORP_SUFFIX, PERSON_TITLES, appositive_name, head_mention, name_word_mention, titled_name, unit_name,
+    unlisted_name, wire_bracket_name,
+)
+from newsdesk.extract.speakers.organisations import ORG_DISTANCE, institution, nominal_org, org_nominal
 from newsdesk.extract.speakers.pronouns import definite_role_subjects, joint_role, last_person_before, pronoun_speaker
-from newsdesk.extract.speakers.roles import apposition_words, descriptor_words, nominal_person, premodifier_words, ROLE_WORDS
+from newsdesk.extract.speakers.roles import (
+    ROLE_WORDS, apposition_words, descriptor_words, nominal_person, premodifier_words,
+)
 from newsdesk.extract.types import DocEntities, Mention
 from newsdesk.ids import entity_id
 
 
 _PRONOUNS_OTHER = lexicon.words("speakers_other_pronouns")
 
-
 _INDEFINITE = lexicon.words("speakers_indefinite_words")
-
 
 _UNIT_NOUNS = lexicon.words("speakers_unit_nouns")
 

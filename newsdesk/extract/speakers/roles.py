@@ -1,4 +1,16 @@
-"""TODO speakers/roles."""
+"""Role nominals: "the Russian leader", "the minister" → the person whose descriptors match.
+
+Definite nominals → the person whose roles (DocEntities.roles), titles and premodifiers/
+appositions match every word (nationality adjectives ≈ countries, leader ≈ president ≈ premier …:
+data/speakers_role_nouns.tsv and speakers_nations.tsv), a person whose descriptors add a qualifier
+the nominal lacks ("deputy", "former") only as a last resort; when no person matches before the
+nominal and none is named before it at all (a lead-in: "…, the shadow chancellor said. Oliver
+Letwin said …"), or only one whose role is merely akin ("the chairman" after "party leader X"), →
+the person the next sentence introduces as the subject of its main verb (a full or titled name not
+mentioned before, with no role outside the nominal's group); else the latest of the last three
+person subjects whose descriptors name no other country and no other role ("the Russian minister"
+is not the customs spokesman).
+"""
 
 from __future__ import annotations
 
@@ -30,18 +42,13 @@ def _role_groups() -> list[frozenset[str]]:
 
 _ROLE_GROUPS = _role_groups()
 
-
 ROLE_WORDS = frozenset(row[0] for row in lexicon.rows("speakers_role_nouns"))
-
 
 NATION = lexicon.mapping("speakers_nations")
 
-
 _QUALIFIERS = lexicon.words("speakers_qualifiers")
 
-
 _STOP_NOMINAL = lexicon.words("speakers_nominal_stop_words")
-
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 
