@@ -42,11 +42,11 @@ def test_direct_quote_takes_its_adjacent_cue(nlp, text, fragment, kind, speaker,
 
 @pytest.mark.parametrize("text, fragment, speaker, cue", [
     # the subject with its apposition sits between the quote and the verb
-    ("“Twitter works as a way to sell books,” James Comey, the director of the agency, said.",
-     "Twitter works", "James Comey", "said"),
+    ("“Radio works as a way to reach the farms,” Helen Marsh, the head of the network, said.",
+     "Radio works", "Helen Marsh", "said"),
     # a verb the tagger took for a noun still cues a quote set off by ',”'
-    ("“Hillary Clinton should act like one, and come to Louisiana,” the editorial read.",
-     "come to Louisiana", "editorial", "read"),
+    ("“The governor should act like one, and come to Dorset,” the editorial read.",
+     "come to Dorset", "editorial", "read"),
     # a short exclamation right after its verb is an utterance, not a scare quote
     ("The heckler yelled “You lie!” during the speech.", "You lie", "heckler", "yelled"),
     # verb + particle parsed as advmod
@@ -96,26 +96,26 @@ def test_floating_quote_takes_previous_speaker(nlp, monkeypatch):
 
 
 def test_quote_after_reported_clause_continues_it(nlp):
-    text = ("In response to the charge, Maria Lopez said she and the mayor had made progress. "
-            "“I really believe the mayor has done an incredible job against great odds.”")
-    q = find(run(nlp, text), "incredible job")
-    assert q.text.startswith("she and the mayor") and q.text.endswith("odds.”")
+    text = ("Asked about the strike, Maria Lopez said she and the mayor had settled their feud. "
+            "“I honestly think the mayor has done a remarkable job under hard conditions.”")
+    q = find(run(nlp, text), "remarkable job")
+    assert q.text.startswith("she and the mayor") and q.text.endswith("conditions.”")
     assert q.kind == "mixed" and q.speaker == "Maria Lopez"
 
 
 def test_quote_after_side_clause_of_a_direct_cue_continues_the_direct_quote(nlp):
-    text = ("“The candidates left just don’t understand the military,” said Capt. Christian Pardo, "
-            "who said he would not vote for either candidate. “The military perspective is far out there.”")
+    text = ("“The councillors left just don’t understand the farmers,” said Capt. Owen Tull, "
+            "who said he would back neither of them. “The farming view is far out there.”")
     q = find(run(nlp, text), "far out there")
-    assert q.kind == "direct" and q.text.startswith("“The candidates left")
+    assert q.kind == "direct" and q.text.startswith("“The councillors left")
 
 
 def test_quote_resumed_after_its_cue_in_the_same_sentence_is_one_quote(nlp):
-    text = ('"These guys know how to use words," said Sherman, speaking of politicians, '
-            '"and leave themselves a little wiggle room."')
-    q = find(run(nlp, text), "wiggle room")
-    assert q.kind == "direct" and q.speaker == "Sherman"
-    assert q.text.startswith('"These guys') and q.text.endswith('room."')
+    text = ('"These people know how to bend rules," said Marlow, speaking of landlords, '
+            '"and leave themselves a little escape hatch."')
+    q = find(run(nlp, text), "escape hatch")
+    assert q.kind == "direct" and q.speaker == "Marlow"
+    assert q.text.startswith('"These people') and q.text.endswith('hatch."')
 
 
 @pytest.mark.parametrize(

@@ -50,12 +50,12 @@ def test_apposition_name_is_the_speaker_and_that_clause_is_the_content(nlp):
 
 
 @pytest.mark.parametrize("text, fragment, cue, speaker", [
-    ('Sanders campaign manager Jeff Weaver called that "beyond preposterous."', "beyond preposterous",
-     "called", "Sanders campaign manager Jeff Weaver"),
+    ('Harbour board chair Nina Brandt called that "beyond ridiculous."', "beyond ridiculous",
+     "called", "Harbour board chair Nina Brandt"),
     ('About 200 protesters gathered, holding signs and chanting "Dump Trump."', "Dump Trump", "chanting",
      "About 200 protesters"),
-    ('But as anti-terrorist prosecutor Marc Trevidic put it, "apart from some jogging for fitness, there was '
-     'not much to complain about."', "jogging", "put it", "anti-terrorist prosecutor Marc Trevidic"),
+    ('But as veteran harbour master Ines Ruland put it, "apart from some rust on the cranes, there was '
+     'little to worry about."', "rust on the cranes", "put it", "veteran harbour master Ines Ruland"),
 ])
 def test_quoted_object_chant_and_put_it(nlp, text, fragment, cue, speaker):
     q = find(run(nlp, text), fragment)
@@ -64,8 +64,8 @@ def test_quoted_object_chant_and_put_it(nlp, text, fragment, cue, speaker):
 
 
 @pytest.mark.parametrize("text, fragment, cue, content_start", [
-    ("Bush referred to Rubio as “a bright, charismatic leader” on Sunday.", "charismatic", "referred to", "Rubio"),
-    ("Moore thanked him for “stepping up and taking action when Congress won’t.”", "stepping up", "thanked", "him"),
+    ("Ortega referred to Lind as “a calm, patient negotiator” on Friday.", "patient negotiator", "referred to", "Lind"),
+    ("Ruiz thanked her for “stepping in and fixing things when the council would not.”", "stepping in", "thanked", "her"),
 ])
 def test_object_only_cues_report_their_quoted_object(nlp, text, fragment, cue, content_start):
     q = find(run(nlp, text), fragment)
@@ -149,17 +149,17 @@ def test_reported_clause_runs_into_a_quote_that_opens_right_after_it(nlp):
 
 
 def test_reported_clause_runs_into_a_lower_case_quote_after_a_comma(nlp):
-    text = ("She also argued that it would be better to close the mill than the school, "
+    text = ("She also argued that it would be wiser to close the mill than the school, "
             "“because those who run the mill will be getting all of the subsidies.”")
     q = find(run(nlp, text), "close the mill")
     assert q.kind == "mixed" and q.cue == "argued" and q.text.endswith("subsidies.”")
 
 
 def test_quote_after_another_cue_and_a_colon_is_that_cues_quote(nlp):
-    text = ('"Apparently there\'s a young man who\'s having some problems," Cruz said as the heckler yelled: "You suck!"')
+    text = ('"It seems there\'s a young woman who\'s having a hard night," Marlow said as the heckler yelled: "You lie!"')
     qs = run(nlp, text)
-    assert find(qs, "You suck").cue == "yelled" and find(qs, "You suck").speaker == "the heckler"
-    assert find(qs, "young man").cue == "said" and "You suck" not in find(qs, "young man").text
+    assert find(qs, "You lie").cue == "yelled" and find(qs, "You lie").speaker == "the heckler"
+    assert find(qs, "young woman").cue == "said" and "You lie" not in find(qs, "young woman").text
 
 
 def test_quote_set_off_by_a_colon_before_an_inverted_cue_is_direct(nlp):
@@ -183,14 +183,14 @@ def test_reason_clause_hung_on_the_reporting_verb_is_part_of_the_content(nlp):
 
 def test_reported_clause_cut_into_two_ccomps_is_one_clause(nlp):
     # the parser hangs "released" and "were" both as clauses of "said"
-    q = find(run(nlp, "The ambassador said the Iranians released by the United States were close to "
-                      "completing their sentences."), "released by")
-    assert q.text == "the Iranians released by the United States were close to completing their sentences"
+    q = find(run(nlp, "The ambassador said the Iraqis released by the United Kingdom were close to "
+                      "finishing their terms."), "released by")
+    assert q.text == "the Iraqis released by the United Kingdom were close to finishing their terms"
 
 
 def test_reported_clause_runs_over_a_colon_explanation(nlp):
-    q = find(run(nlp, "Many voters have said it falls flat for one reason: the pride he feels for his "
-                      "father is not one he extends to others."), "falls flat")
+    q = find(run(nlp, "Many tenants had said it falls flat for a simple reason: the kindness he shows his "
+                      "family is not one he extends to others."), "falls flat")
     assert q.text.endswith("extends to others")
 
 

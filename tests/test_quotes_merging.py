@@ -23,7 +23,7 @@ def test_interrupted_quote_is_one_quote(nlp):
 
 def test_floating_continuation_after_a_blank_line_is_merged(nlp):
     text = ("The senator spoke on Monday.\n\n“We will find the votes we need and win this,” Collins told a radio host."
-            "\n\n“So the best way we do it, we get there. Game over.”\n\nOthers disagreed.")
+            "\n\n“So the simple plan is, we count and we pass it. Game over.”\n\nOthers disagreed.")
     qs = [q for q in run(nlp, text) if q.kind == "direct"]
     assert len(qs) == 1 and qs[0].speaker == "Collins"
     assert qs[0].text.startswith("“We will find") and qs[0].text.endswith("Game over.”")

@@ -13,12 +13,12 @@ from quote_helpers import find, run
 
 def test_transcript_speaker_lines(nlp):
     # "NAME: text" lines; an all-caps name counts when it opens at least two lines
-    text = ("WALLACE: Let us start with the debate story tonight.\n\n"
-            "PENCE: Well, the question really is why they invited him.\n\n"
-            "WALLACE: Do you really see those two as equivalent?")
+    text = ("HARLOW: Let us start with the harbour story tonight.\n\n"
+            "BRANDT: Well, the question really is why they closed it.\n\n"
+            "HARLOW: Do you honestly think those two plans are alike?")
     qs = run(nlp, text)
     speakers = [(q.speaker, q.cue, q.text[:10]) for q in qs]
-    assert ("WALLACE", ":", "Let us sta") in speakers and ("WALLACE", ":", "Do you rea") in speakers
+    assert ("HARLOW", ":", "Let us sta") in speakers and ("HARLOW", ":", "Do you hon") in speakers
 
 
 def test_transcript_full_name_then_surname_lines(nlp):
@@ -53,7 +53,7 @@ def test_tally_lines_are_not_quotes(nlp):
 @pytest.mark.parametrize("text, fragment, speaker", [
     ("Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid has some advice for Democrats.",
      "Never, ever", "Reid"),
-    ("Trump: ‘We are going to win so much.’\n\nDonald Trump was magnanimous on Tuesday.", "win so much", "Trump"),
+    ("Rose: ‘We are going to build so much.’\n\nAnna Rose was generous on Tuesday.", "build so much", "Rose"),
 ])
 def test_headline_name_colon_with_untagged_name(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)

@@ -161,8 +161,8 @@ def test_urging_verb_runs_over_bare_verb_conjuncts(nlp):
 
 
 def test_ask_reports_an_if_clause_question(nlp):
-    q = find(run(nlp, "Then Mr. Rubin asked the students if they were always so serious."), "always so serious")
-    assert q.text == "they were always so serious" and q.speaker == "Mr. Rubin" and q.cue == "asked"
+    q = find(run(nlp, "Later Ms. Varga asked the rowers if they ever trained in the rain."), "trained in the rain")
+    assert q.text == "they ever trained in the rain" and q.speaker == "Ms. Varga" and q.cue == "asked"
 
 
 def test_said_yes_reports_the_answer(nlp):
@@ -177,8 +177,8 @@ def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
     q = find(run(nlp, text), "protest movement")
     assert q.text == "the protest movement that is spreading across the state appeals to anger"
     assert q.cue == "says" and q.kind == "indirect"
-    text = "He said legalizing it could put thousands of people to work upstate."  # parsed as an xcomp
-    assert find(run(nlp, text), "legalizing").text == "legalizing it could put thousands of people to work upstate"
+    text = "He said taxing it could put thousands of families to work downstate."  # parsed as an xcomp
+    assert find(run(nlp, text), "taxing").text == "taxing it could put thousands of families to work downstate"
 
 
 def test_a_poll_shows_reports_its_object(nlp):

@@ -30,9 +30,9 @@ def test_dateline_place_is_never_the_speaker(nlp, text, fragment, speaker):
 
 
 def test_speaker_of_an_inverted_cue_parsed_as_its_object(nlp):
-    text = "“Look, Hillary needed to split the first two primaries,” added a South Carolina Democrat. “She's done that.”"
-    q = find(run(nlp, text), "split the first")
-    assert q.cue == "added" and q.speaker == "a South Carolina Democrat"
+    text = "“Look, Ortega needed to win the first two rounds,” added a North Dakota Republican. “She's done that.”"
+    q = find(run(nlp, text), "win the first")
+    assert q.cue == "added" and q.speaker == "a North Dakota Republican"
     assert q.text.endswith("done that.”")  # the next quote continues it
 
 
@@ -60,10 +60,10 @@ def test_speaker_cut_off_from_its_cue_by_the_parser(nlp, text, fragment, speaker
 @pytest.mark.parametrize("text, fragment, speaker", [
     ("As a part of his plea deal, Marcel Lehel Lazar, 44, said that he entered nearly 100 accounts.",
      "entered nearly 100 accounts", "Marcel Lehel Lazar"),
-    ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he was alarmed.",
-     "he was alarmed", "Jeffrey Salkin"),
-    ("“Having the voter file and two people who understand it is valuable,” said Skelly, explaining he "
-     "worked with both.", "voter file", "Skelly"),
+    ("Jacob Weiler, a Boulder, Colo., rabbi helping to plan the vigil, said he was worried.",
+     "he was worried", "Jacob Weiler"),
+    ("“Having the harbour log and two mates who understand it is priceless,” said Dunly, explaining he "
+     "sailed with both.", "harbour log", "Dunly"),
 ])
 def test_speaker_the_parser_hung_elsewhere(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
