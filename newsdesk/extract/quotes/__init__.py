@@ -28,7 +28,8 @@ A document goes through these steps, one module each:
 7. ``assembly`` — speakers resolved in text order (``speakers.Resolver``), rows built.
 
 ``spans`` holds the token and character geometry every step shares, ``records`` the records
-passed between the steps. Word lists are data: ``newsdesk/data/quotes_*`` and ``speakers_*``.
+passed between the steps. ``merging.MERGE_CONTINUED`` (on) switches step 6's merge of an
+interrupted or continued quote; the textacy evaluation turns it off. Word lists are data: ``newsdesk/data/quotes_*`` and ``speakers_*``.
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
 and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male

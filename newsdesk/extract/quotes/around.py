@@ -202,3 +202,31 @@ def according_content(tok: Token, to: Token, sents: Sents) -> tuple[int, int] | 
     after = trim(doc, phrase_hi, sent.end)
     best = before if before[1] - before[0] >= after[1] - after[0] else after
     return best if best[1] - best[0] >= 2 else None
+
+
+def clause_around(verb: Token, sents: Sents) -> tuple[int, int, str] | None:
+    """The clause before an inverted cue ("inverted": "[…], Hass pointed out") or the whole sentence
+    around a parenthetical one ("parenthetical": "[Most of the delays, she said, came from …]"),
+    for a verb that reports nothing after it."""
+    doc = verb.doc
+    # inverted cue: "CLAUSE, X said." — the verb hangs on the clause it reports, which precedes
+    # it, and nothing but punctuation follows the verb's own phrase
+    head = verb.head
+    sent = sents.of(verb.i)
+    _sep = (",", "—", "–")
+    le, re_ = verb.left_edge.i, verb.right_edge.i
+    set_off_left = le > sent.start and (doc[le].text in _sep or doc[le - 1].text in _sep)
+    if (verb.dep_ in ("ccomp", "parataxis", "conj") and head.i < verb.i and sents.of(head.i) is sent
+            and set_off_left and verb.right_edge.i >= end_without_space(doc, sent) - 2):
+        lo, hi = trim(doc, head.left_edge.i, verb.left_edge.i)
+        if hi - lo >= 3:
+            return lo, hi, "inverted"
+    # parenthetical cue: "Most of the delays, she said, came from …" — the reported clause is
+    # the whole sentence around the ", X said," (the span keeps the cue inside)
+    set_off_right = doc[re_].text in _sep or (re_ + 1 < sent.end and doc[re_ + 1].text in _sep)
+    if (verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and set_off_left and set_off_right
+            and re_ + 2 < sent.end and cue_of(head) is None):
+        lo, hi = trim(doc, sent.start, sent.end)
+        if hi - lo - (re_ + 1 - le) >= 4:
+            return lo, hi, "parenthetical"
+    return None

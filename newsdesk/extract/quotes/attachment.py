@@ -34,11 +34,9 @@ from newsdesk import lexicon
 from newsdesk.extract.quotes.marks import ALL_MARKS, END_PUNCT
 from newsdesk.extract.quotes.punctuation_cues import byline_cue, colon_cue
 from newsdesk.extract.quotes.records import Cue, speaker_of
-from newsdesk.extract.quotes.spans import DocView, Paragraphs, Sents, n_words, np_span
+from newsdesk.extract.quotes.spans import PARA_BREAK, DocView, Paragraphs, Sents, n_words, np_span
 from newsdesk.extract.quotes.verbs import VERBS, cue_of
 
-
-PARA_BREAK = re.compile(r"\n\s*")
 
 OBJECT_ONLY_LEMMAS = lexicon.words("quotes_object_only_verbs")
 
@@ -231,6 +229,66 @@ def continues_reported(text: str, rec: dict, a: int, paras: "Paragraphs", free_c
     return bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, prev_b) == 0
 
 
+def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], short: bool, exclaim: bool,
+                  ends_punct: bool) -> tuple[int, Cue, Token | None] | None:
+    """(distance, cue, speaker head) of the cue that takes the unclaimed quoted passage ``k``: the
+    nearest adjacent cue after it in its last sentence ("“…,” Xi said", "said Xi") or before it in its
+    first sentence ("Xi said: “…”"), else a loose cue after a quote ending in ,” ?” !”, a colon or a
+    dash signature; None when there is none."""
+    doc, text, starts, sents, paras = view.doc, view.text, view.starts, view.sents, view.paras
+    a, b = view.qspans[k]
+    lo, hi = view.qtok[k]
+    first_sent = sents.of(lo)
+    last_sent = sents.of(hi - 1)
+    pa, pb = paras.of(a), paras.of(b - 1)
+    best: tuple[int, Cue, Token | None] | None = None
+    after_sents = {last_sent.start}
+    if hi < len(doc) and paras.of(doc[hi].idx) == pb:
+        after_sents.add(sents.of(hi).start)  # the parser split after “…?” Trump said
+    for c in [c for st in after_sents for c in cue_by_sent.get(st, [])]:  # “…,” Xi said / said Xi
+        if c.first.idx >= b and c.content_from != "according" and paras.of(c.first.idx) == pb \
+                and not introduces_next(doc, c):
+            gap_lo, gap_hi = hi, c.first.i
+            short_gap = gap_ok(doc, gap_lo, gap_hi, after=True)
+            if not (short_gap or gap_is_subject(doc, c, gap_lo, gap_hi)):
+                continue
+            if not ends_punct and not (gap_hi > gap_lo and doc[gap_lo].is_punct):
+                continue  # “…” which Xi described: a fragment, not a quote set off by its cue
+            speaker = gap_speaker(doc, gap_lo, gap_hi) if short_gap else c.speaker_head
+            if speaker is None and c.speaker_head is not None and c.speaker_head.i > c.last.i:
+                speaker = c.speaker_head  # inverted: “…,” said Xi
+            if speaker is None:
+                speaker = c.speaker_head
+            if speaker is None and gap_hi - gap_lo <= 1:  # “…” reply Burton and Nick (parsed as object)
+                speaker = next((t for t in doc[c.last.i + 1:c.last.i + 4]
+                                if t.tag_ in ("NNP", "NNPS") and t.dep_ != "compound"), None)
+            dist = c.first.i - hi
+            if best is None or dist < best[0]:
+                best = (dist, c, speaker)
+    for c in cue_by_sent.get(first_sent.start, []):  # Xi said: “…”
+        if c.last.idx < a and c.content_from != "according" and paras.of(c.first.idx) == pa:
+            if not gap_ok(doc, c.last.i + 1, lo, after=False):
+                continue
+            if short and not (lo > 0 and doc[lo - 1].text in (":", ",")) and not (exclaim and lo == c.last.i + 1):
+                continue
+            dist = lo - c.last.i
+            if best is None or dist < best[0]:
+                best = (dist, c, c.speaker_head)
+    if best is None and ends_punct and text[b - 2:b - 1] in (",", "?", "!"):
+        loose = loose_cue_after(doc, hi, pb, paras)
+        if loose is not None:
+            best = (0, loose, loose.speaker_head)
+    if best is None and not short:
+        colon = colon_cue(doc, text, a, lo, cue_by_sent, sents)
+        if colon is not None:
+            best = (0, colon, colon.speaker_head)
+    if best is None and not short:
+        byline = byline_cue(doc, text, b, starts, a)
+        if byline is not None:
+            best = (0, byline, byline.speaker_head)
+    return best
+
+
 def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: dict[int, dict]) -> list[dict]:
     """Records for the quoted passages no content claimed (``claimed``: quote index → record): an
     adjacent cue in the same sentence and paragraph, a loose cue, a colon or a byline, a quote that
@@ -264,8 +322,6 @@ def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: d
         short = nwords <= 3
         exclaim = short and text[a:b].rstrip(ALL_MARKS + " ")[-1:] in ("!", "?")
         first_sent = sents.of(lo)
-        last_sent = sents.of(hi - 1)
-        pa, pb = paras.of(a), paras.of(b - 1)
         inner = text[a:b].rstrip(ALL_MARKS + " ")
         ends_punct = bool(inner) and inner[-1] in END_PUNCT
         starts_sentence = lo <= first_sent.start + 1 or (lo > 0 and doc[lo - 1].text in (":", ",", "—"))
@@ -273,51 +329,7 @@ def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: d
             continue  # scare quote or title: ≤ 3 words not set off as an utterance
         if looks_like_title(inner) and not titled_utterance(doc, inner, hi):
             continue  # “Guardians of the Galaxy,” ''An American Son.
-        best: tuple[int, Cue, Token | None] | None = None
-        after_sents = {last_sent.start}
-        if hi < len(doc) and paras.of(doc[hi].idx) == pb:
-            after_sents.add(sents.of(hi).start)  # the parser split after “…?” Trump said
-        for c in [c for st in after_sents for c in cue_by_sent.get(st, [])]:  # “…,” Xi said / said Xi
-            if c.first.idx >= b and c.content_from != "according" and paras.of(c.first.idx) == pb \
-                    and not introduces_next(doc, c):
-                gap_lo, gap_hi = hi, c.first.i
-                short_gap = gap_ok(doc, gap_lo, gap_hi, after=True)
-                if not (short_gap or gap_is_subject(doc, c, gap_lo, gap_hi)):
-                    continue
-                if not ends_punct and not (gap_hi > gap_lo and doc[gap_lo].is_punct):
-                    continue  # “…” which Xi described: a fragment, not a quote set off by its cue
-                speaker = gap_speaker(doc, gap_lo, gap_hi) if short_gap else c.speaker_head
-                if speaker is None and c.speaker_head is not None and c.speaker_head.i > c.last.i:
-                    speaker = c.speaker_head  # inverted: “…,” said Xi
-                if speaker is None:
-                    speaker = c.speaker_head
-                if speaker is None and gap_hi - gap_lo <= 1:  # “…” reply Burton and Nick (parsed as object)
-                    speaker = next((t for t in doc[c.last.i + 1:c.last.i + 4]
-                                    if t.tag_ in ("NNP", "NNPS") and t.dep_ != "compound"), None)
-                dist = c.first.i - hi
-                if best is None or dist < best[0]:
-                    best = (dist, c, speaker)
-        for c in cue_by_sent.get(first_sent.start, []):  # Xi said: “…”
-            if c.last.idx < a and c.content_from != "according" and paras.of(c.first.idx) == pa:
-                if not gap_ok(doc, c.last.i + 1, lo, after=False):
-                    continue
-                if short and not (lo > 0 and doc[lo - 1].text in (":", ",")) and not (exclaim and lo == c.last.i + 1):
-                    continue
-                dist = lo - c.last.i
-                if best is None or dist < best[0]:
-                    best = (dist, c, c.speaker_head)
-        if best is None and ends_punct and text[b - 2:b - 1] in (",", "?", "!"):
-            loose = loose_cue_after(doc, hi, pb, paras)
-            if loose is not None:
-                best = (0, loose, loose.speaker_head)
-        if best is None and not short:
-            colon = colon_cue(doc, text, a, lo, cue_by_sent, sents)
-            if colon is not None:
-                best = (0, colon, colon.speaker_head)
-        if best is None and not short:
-            byline = byline_cue(doc, text, b, starts, a)
-            if byline is not None:
-                best = (0, byline, byline.speaker_head)
+        best = _adjacent_cue(view, k, cue_by_sent, short, exclaim, ends_punct)
         if best is None and last_direct is not None and resumes_after_cue(text, a, inner, last_direct,
                                                                             first_sent, sents, free_cue_pos):
             best = (0, last_direct["cue"], speaker_of(last_direct))

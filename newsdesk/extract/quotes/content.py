@@ -48,7 +48,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
-from newsdesk.extract.quotes.around import as_clause_content
+from newsdesk.extract.quotes.around import as_clause_content, clause_around
 from newsdesk.extract.quotes.spans import Sent, Sents, end_without_space, trim
 from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON, RELATIVE, SUBJ_DEPS
 from newsdesk.extract.quotes.verbs import cue_of
@@ -125,27 +125,7 @@ def content_of(verb: Token, lemma: str, last: Token, kinds: str, sents: Sents) -
     found = as_clause_content(doc, verb, lemma, last, sents)
     if found is not None:
         return found
-    # inverted cue: "CLAUSE, X said." — the verb hangs on the clause it reports, which precedes
-    # it, and nothing but punctuation follows the verb's own phrase
-    head = verb.head
-    sent = sents.of(verb.i)
-    _sep = (",", "—", "–")
-    le, re_ = verb.left_edge.i, verb.right_edge.i
-    set_off_left = le > sent.start and (doc[le].text in _sep or doc[le - 1].text in _sep)
-    if (verb.dep_ in ("ccomp", "parataxis", "conj") and head.i < verb.i and sents.of(head.i) is sent
-            and set_off_left and verb.right_edge.i >= end_without_space(doc, sent) - 2):
-        lo, hi = trim(doc, head.left_edge.i, verb.left_edge.i)
-        if hi - lo >= 3:
-            return lo, hi, "inverted"
-    # parenthetical cue: "Most of the delays, she said, came from …" — the reported clause is
-    # the whole sentence around the ", X said," (the span keeps the cue inside)
-    set_off_right = doc[re_].text in _sep or (re_ + 1 < sent.end and doc[re_ + 1].text in _sep)
-    if (verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and set_off_left and set_off_right
-            and re_ + 2 < sent.end and cue_of(head) is None):
-        lo, hi = trim(doc, sent.start, sent.end)
-        if hi - lo - (re_ + 1 - le) >= 4:
-            return lo, hi, "parenthetical"
-    return None
+    return clause_around(verb, sents)
 
 
 _QUOTED_OBJECT_PREPS = lexicon.words("quotes_object_prepositions")

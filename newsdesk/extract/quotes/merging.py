@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.extract.quotes.attachment import PARA_BREAK
 from newsdesk.extract.quotes.marks import ALL_MARKS
 from newsdesk.extract.quotes.records import same_token, speaker_of
-from newsdesk.extract.quotes.spans import Paragraphs
+from newsdesk.extract.quotes.spans import PARA_BREAK, Paragraphs
 
 
 _CLAUSE_QUOTE_GAP = re.compile(r"\s*:\s*|,\s[^,.;:\n“”\"]{1,40},\s*")

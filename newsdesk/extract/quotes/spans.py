@@ -15,6 +15,7 @@ from newsdesk.extract.quotes.marks import find_quote_spans
 
 
 _NEWLINE_RE = re.compile(r"\n")
+PARA_BREAK = re.compile(r"\n\s*")  # a paragraph break: a run of newlines (and spaces) counts once
 
 _LEFT_NP_DEPS = {"compound", "amod", "det", "poss", "nummod", "nmod", "case", "quantmod", "npadvmod"}
 

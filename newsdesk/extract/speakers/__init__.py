@@ -18,7 +18,10 @@ after "an energy adviser". The quote pass (:mod:`newsdesk.extract.quotes`) finds
 spans and asks the resolver about them in text order.
 """
 
-import newsdesk.extract.quotes  # noqa: F401  (the quote pass imports this package: load it first)
+# The two packages import each other: speakers uses the quote pass's token geometry and subject
+# finding (quotes.spans, quotes.speaker), and quotes.assembly uses the Resolver. Loading the quote
+# package first, whichever of the two is imported first, gives one working import order.
+import newsdesk.extract.quotes  # noqa: F401
 from newsdesk.extract.speakers.resolver import Resolver
 
 __all__ = ["Resolver"]
