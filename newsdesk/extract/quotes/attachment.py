@@ -8,7 +8,7 @@ proper noun between them is a name ("“…,” Tulsa police Chief X said"); a v
 noun right after a quote ending in ',”' still cues it ("“…,” the editorial read"); a cue ending in
 a colon before a mark ("Mr. Franco added: “…”") introduces the quote after it, never the one
 before it. A quote that resumes after its cue in the same sentence ("“A,” said Sherman, speaking
-of politicians, “and leave …”") is the same quote; so is "as X put it, “…”".
+of politicians, “and leave …”") is the same quote.
 
 A standalone quote — a whole utterance that starts a sentence or paragraph — floats: in the next
 sentence of the same paragraph as an indirect/mixed clause it continues that clause ("She said the
