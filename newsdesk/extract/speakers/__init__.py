@@ -13,6 +13,10 @@ speakers — and tries the strategies of the topic modules in a fixed order:
 - ``organisations`` — a generic organisation noun ("the company") or an institution ("China's
   Foreign Ministry").
 
+The strategies are plain functions taking the resolver as first argument, not mixins: the state
+lives in one class, each strategy's inputs show in its signature and its module's imports (no
+method resolution order to follow), and a reader finds "how is 'the company' resolved" by file name.
+
 Indefinite nominals ("a Kremlin official") stay unresolved, and so does a later "the adviser"
 after "an energy adviser". The quote pass (:mod:`newsdesk.extract.quotes`) finds the speaker
 spans and asks the resolver about them in text order.
