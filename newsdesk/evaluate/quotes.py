@@ -285,14 +285,14 @@ def evaluate_textacy(cases_path: str) -> dict:
 
     textacy gives one quote per quoted stretch ("“A!” insists B. “C.”" → two), so the extractor
     runs here with ``MERGE_CONTINUED`` off (it is on in production and in the PolNeAR score)."""
-    import newsdesk.extract.quotes as extractor
+    from newsdesk.extract.quotes import merging
 
-    previous = extractor.MERGE_CONTINUED
-    extractor.MERGE_CONTINUED = False
+    previous = merging.MERGE_CONTINUED
+    merging.MERGE_CONTINUED = False
     try:
         return _evaluate_textacy(cases_path)
     finally:
-        extractor.MERGE_CONTINUED = previous
+        merging.MERGE_CONTINUED = previous
 
 
 def _evaluate_textacy(cases_path: str) -> dict:

@@ -1,0 +1,365 @@
+"""Attachment of the quoted passages no cue's content claimed: an adjacent cue, a loose cue, a colon
+or a signature, the quote before it, or nothing (``attach_unclaimed``).
+
+An adjacent cue in the same sentence and paragraph takes the quote ("“…,” Xi said", "Xi said:
+“…”", "said Xi"); a subject with a long apposition may sit between a quote and its verb ("“…,”
+[James Comey, the director of the F.B.I.,] said"); a capitalised word tagged as a verb before a
+proper noun between them is a name ("“…,” Tulsa police Chief X said"); a verb form tagged as a
+noun right after a quote ending in ',”' still cues it ("“…,” the editorial read"); a cue ending in
+a colon before a mark ("Mr. Franco added: “…”") introduces the quote after it, never the one
+before it. A quote that resumes after its cue in the same sentence ("“A,” said Sherman, speaking
+of politicians, “and leave …”") is the same quote.
+
+A standalone quote — a whole utterance that starts a sentence or paragraph — floats: in the next
+sentence of the same paragraph as an indirect/mixed clause it continues that clause ("She said the
+two unions had settled their feud. “I honestly think …”" → ONE mixed span), unless the clause
+hangs in the sentence that cues the previous direct quote ("“A,” said X, who said Y. “B.”" → “B.”
+continues “A,”); else it carries the previous quote's speaker AND cue when that quote, in this or
+the previous paragraph with no other cue in between, had a speaker.
+
+Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short Title
+Case stretches (“Guardians of the Galaxy”) unless they hold a sentence break (“Like Oakland. Or
+Ferguson,”) or end with , ! ? before a speaker and a bare finite reporting verb (“Happy Cinco de
+Mayo!,” he tweeted).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsdesk import lexicon
+from newsdesk.extract.quotes.marks import ALL_MARKS, END_PUNCT
+from newsdesk.extract.quotes.punctuation_cues import byline_cue, colon_cue
+from newsdesk.extract.quotes.records import Cue, speaker_of
+from newsdesk.extract.quotes.spans import PARA_BREAK, DocView, Paragraphs, Sents, n_words, np_span
+from newsdesk.extract.quotes.verbs import VERBS, cue_of
+
+
+OBJECT_ONLY_LEMMAS = lexicon.words("quotes_object_only_verbs")
+
+_MAX_GAP = 10  # tokens allowed between a quote and its cue ("“…,” the Chinese foreign minister said")
+
+_GAP_TAGS_AFTER = {"NNP", "NNPS", "NN", "NNS", "PRP", "DT", "JJ", "POS", "CD", "HYPH", "RB", "PRP$", "NFP"}
+
+_GAP_TAGS_BEFORE = {"RB", "IN", "NNP", "DT", "PRP", "NN", "NNS", "CD", "JJ", "NNPS", "POS", "PRP$"}
+
+
+def gap_ok(doc: Doc, lo: int, hi: int, after: bool) -> bool:
+    """True when tokens [lo, hi) between a quote and its cue are a short, verb-free bridge:
+    after a quote, a speaker noun phrase ("“…,” [the Chinese leader] added"); before a quote,
+    the rest of the cue ("said [on Thursday:] “…”")."""
+    if sum(1 for t in doc[lo:hi] if not t.is_space) > _MAX_GAP:
+        return False
+    tags = _GAP_TAGS_AFTER if after else _GAP_TAGS_BEFORE
+    for t in doc[lo:hi]:
+        if "\n" in t.text or not (t.is_punct or t.is_space or t.tag_ in tags or (after and _misread_name(t))):
+            return False
+    return True
+
+
+def _misread_name(t: Token) -> bool:
+    """A capitalised word mid-sentence that the tagger took for a verb ("“…,” [Tulsa] police
+    Chief Chuck Jordan said"): part of a name when a proper noun follows it."""
+    return (t.tag_.startswith("VB") and t.text[:1].isupper() and t.is_alpha and not t.is_sent_start
+            and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ in ("NNP", "NNPS", "NN"))
+
+
+_MAX_SUBJECT_GAP = 40
+
+
+def gap_is_subject(doc: Doc, cue: Cue, lo: int, hi: int) -> bool:
+    """True when tokens [lo, hi) between a quote and its cue are the cue's subject with its
+    apposition or relative clause ("“…,” [James Comey, the director of the F.B.I.,] said"; "“…,”
+    [Dana Ruiz, the analyst who runs a polling blog] tweeted"), on one line."""
+    subj = cue.speaker_head
+    if subj is None or not (lo <= subj.i < hi) or hi - lo > _MAX_SUBJECT_GAP:
+        return False
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    end = hi
+    while end > lo and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi]):
+        return False
+    return subj.left_edge.i <= lo and subj.right_edge.i >= end - 1
+
+
+def loose_cue_after(doc: Doc, hi: int, para: int, paras: "Paragraphs") -> Cue | None:
+    """A cue the tagger missed right after a quote ending in ',”' / '?”': a short noun phrase
+    and a reporting-verb form closing the sentence ("“…,” the editorial read.", tagged as a
+    noun). Looks at most 8 tokens ahead, inside the quote's paragraph."""
+    end = min(len(doc), hi + 9)
+    for j in range(hi, end):
+        t = doc[j]
+        if "\n" in t.text or paras.of(t.idx) != para:
+            return None
+        hit = VERBS.get(t.lower_)
+        if hit is not None and j > hi and (j + 1 >= len(doc) or doc[j + 1].text in (".", ",", ";")):
+            nouns = [x for x in doc[hi:j] if x.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP", "JJ")]
+            if not nouns or not all(x.is_punct or x.tag_ in _GAP_TAGS_AFTER for x in doc[hi:j]):
+                return None
+            head = nouns[-1]
+            lo_ = np_span(head)[0]
+            return Cue(t, t, hit[0], hit[1], head, lo_, head.i + 1, None, None, "loose")
+        if not (t.is_punct or t.tag_ in _GAP_TAGS_AFTER):
+            return None
+    return None
+
+
+def introduces_next(doc: Doc, cue: Cue) -> bool:
+    """True when a cue ends in a colon before an opening mark ("Mr. Franco added: “…”"): it
+    introduces the quote after it, not the one before it."""
+    j = cue.last.i + 1
+    return j + 1 < len(doc) and doc[j].text == ":" and (doc[j + 1].tag_ in ("``", "''") or doc[j + 1].is_quote)
+
+
+def gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
+    """Head of the noun phrase between a quote and a following cue ("“…,” [Mr Hass] wrote")."""
+    nouns = [t for t in doc[lo:hi] if t.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")]
+    return nouns[-1] if nouns else None
+
+
+_TITLE_SMALL = lexicon.words("quotes_title_small_words")
+
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+def looks_like_title(inner: str) -> bool:
+    """True for a short Title Case stretch (2–6 words, every content word capitalised):
+    a book, show, slogan or organisation name rather than an utterance."""
+    words = _WORD.findall(inner)
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if not 2 <= len(content) <= 6 or len(words) > 8:
+        return False
+    return all(w[0].isupper() for w in content)
+
+
+_SENTENCE_BREAK = re.compile(r"[.?!] +[A-Z]")
+
+
+def titled_utterance(doc: Doc, inner: str, hi: int) -> bool:
+    """True for a Title Case quote that is nevertheless an utterance: it holds a sentence break
+    (“Like Oakland. Or Ferguson,”) or ends with , ! ? and a speaker with a reporting verb follows
+    (“Happy Cinco de Mayo!,” he tweeted / said Ms Lee) — unlike “Guardians of the Galaxy,” posted …"""
+    if _SENTENCE_BREAK.search(inner):
+        return True
+    if inner[-1:] not in (",", "!", "?"):
+        return False
+    toks = [t for t in doc[hi:hi + 6] if not t.is_space]
+
+    def bare_cue(t: Token) -> bool:  # a finite reporting verb with no clause of its own after it
+        return (t.tag_ in ("VBD", "VBZ", "VBP") and cue_of(t) is not None
+                and not any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children))
+
+    if toks and toks[0].tag_ in ("PRP", "NNP", "NNPS"):
+        k = 1
+        while k < len(toks) and toks[k].tag_ in ("NNP", "NNPS"):
+            k += 1
+        return k < len(toks) and bare_cue(toks[k])
+    return len(toks) > 1 and bare_cue(toks[0]) and toks[1].tag_ in ("NNP", "NNPS")
+
+
+def starts_utterance(text: str, a: int) -> bool:
+    """True when the quote opening at ``a`` begins a paragraph or follows a finished sentence."""
+    j = a - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0 or text[j] in "\n:":
+        return True
+    if text[j] in ALL_MARKS:  # after a closed quote: “A.” “B.”
+        k = j - 1
+        while k >= 0 and text[k] in ALL_MARKS:
+            k -= 1
+        return k >= 0 and text[k] in ".?!…"
+    return text[j] in ".?!…"
+
+
+def resumes_after_cue(text: str, a: int, inner: str, prev: dict, first_sent, sents: "Sents",
+                       free_cue_pos: list[int]) -> bool:
+    """True when the quote at ``a`` resumes a direct quote after its cue in the same sentence:
+    “A,” said Sherman, speaking of politicians, “and leave …” — the second part opens with a
+    lower-case word, the cue sits between the two parts, and no other cue comes in between."""
+    body = inner.lstrip(ALL_MARKS + " .…")
+    if not body[:1].islower() or prev["kind"] != "direct" or speaker_of(prev) is None:
+        return False
+    cue = prev["cue"]
+    if not (prev["span"][1] <= cue.first.idx and cue.last.idx < a):
+        return False
+    if sents.of(cue.last.i).start != first_sent.start:
+        return False
+    return bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, cue.first.idx) == 0
+
+
+def reported_before(reported: list[dict], ends: list[int], a: int, last_direct: dict | None,
+                     sents: "Sents") -> dict | None:
+    """The latest indirect/mixed record ending before ``a``, if it is later than ``last_direct``
+    and not a side clause of the sentence that cues ``last_direct`` ("“A,” said Xi, who said
+    Y. “B.”": “B.” continues “A,”)."""
+    i = bisect.bisect_right(ends, a) - 1
+    if i < 0:
+        return None
+    rec = reported[i]
+    if last_direct is not None:
+        if last_direct["span"][1] >= rec["span"][1]:
+            return None
+        if sents.of(last_direct["cue"].last.i).start == sents.of(rec["cue"].last.i).start:
+            return None
+    return rec
+
+
+def continues_reported(text: str, rec: dict, a: int, paras: "Paragraphs", free_cue_pos: list[int]) -> bool:
+    """True when a standalone quote at ``a`` continues the reported clause ``rec``: the next
+    sentence of the same paragraph, no other cue in between, and ``rec`` has a speaker
+    ("She said the two unions had settled their feud. “I honestly think …”" is ONE attribution in
+    PolNeAR). Not after a bare noun-phrase object ("He didn't suggest [retaliation]. “Our goal
+    …”": the quote floats on its own). Limit: a quote by someone else introduced without a cue
+    is taken too."""
+    rb = rec["span"][1]
+    if speaker_of(rec) is None or rec["cue"].last.idx >= a or rec["cue"].content_from == "npobject":
+        return False
+    if paras.of(rb - 1) != paras.of(a):
+        return False
+    gap = text[rb:a]
+    if "\n" in gap or len(gap) > 120:
+        return False
+    prev_b = max(rb, rec["cue"].last.idx + 1)
+    return bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, prev_b) == 0
+
+
+def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], short: bool, exclaim: bool,
+                  ends_punct: bool) -> tuple[int, Cue, Token | None] | None:
+    """(distance, cue, speaker head) of the cue that takes the unclaimed quoted passage ``k``: the
+    nearest adjacent cue after it in its last sentence ("“…,” Xi said", "said Xi") or before it in its
+    first sentence ("Xi said: “…”"), else a loose cue after a quote ending in ,” ?” !”, a colon or a
+    dash signature; None when there is none."""
+    doc, text, starts, sents, paras = view.doc, view.text, view.starts, view.sents, view.paras
+    a, b = view.qspans[k]
+    lo, hi = view.qtok[k]
+    first_sent = sents.of(lo)
+    last_sent = sents.of(hi - 1)
+    pa, pb = paras.of(a), paras.of(b - 1)
+    best: tuple[int, Cue, Token | None] | None = None
+    after_sents = {last_sent.start}
+    if hi < len(doc) and paras.of(doc[hi].idx) == pb:
+        after_sents.add(sents.of(hi).start)  # the parser split after “…?” Trump said
+    for c in [c for st in after_sents for c in cue_by_sent.get(st, [])]:  # “…,” Xi said / said Xi
+        if c.first.idx >= b and c.content_from != "according" and paras.of(c.first.idx) == pb \
+                and not introduces_next(doc, c):
+            gap_lo, gap_hi = hi, c.first.i
+            short_gap = gap_ok(doc, gap_lo, gap_hi, after=True)
+            if not (short_gap or gap_is_subject(doc, c, gap_lo, gap_hi)):
+                continue
+            if not ends_punct and not (gap_hi > gap_lo and doc[gap_lo].is_punct):
+                continue  # “…” which Xi described: a fragment, not a quote set off by its cue
+            speaker = gap_speaker(doc, gap_lo, gap_hi) if short_gap else c.speaker_head
+            if speaker is None and c.speaker_head is not None and c.speaker_head.i > c.last.i:
+                speaker = c.speaker_head  # inverted: “…,” said Xi
+            if speaker is None:
+                speaker = c.speaker_head
+            if speaker is None and gap_hi - gap_lo <= 1:  # “…” reply Burton and Nick (parsed as object)
+                speaker = next((t for t in doc[c.last.i + 1:c.last.i + 4]
+                                if t.tag_ in ("NNP", "NNPS") and t.dep_ != "compound"), None)
+            dist = c.first.i - hi
+            if best is None or dist < best[0]:
+                best = (dist, c, speaker)
+    for c in cue_by_sent.get(first_sent.start, []):  # Xi said: “…”
+        if c.last.idx < a and c.content_from != "according" and paras.of(c.first.idx) == pa:
+            if not gap_ok(doc, c.last.i + 1, lo, after=False):
+                continue
+            if short and not (lo > 0 and doc[lo - 1].text in (":", ",")) and not (exclaim and lo == c.last.i + 1):
+                continue
+            dist = lo - c.last.i
+            if best is None or dist < best[0]:
+                best = (dist, c, c.speaker_head)
+    if best is None and ends_punct and text[b - 2:b - 1] in (",", "?", "!"):
+        loose = loose_cue_after(doc, hi, pb, paras)
+        if loose is not None:
+            best = (0, loose, loose.speaker_head)
+    if best is None and not short:
+        colon = colon_cue(doc, text, a, lo, cue_by_sent, sents)
+        if colon is not None:
+            best = (0, colon, colon.speaker_head)
+    if best is None and not short:
+        byline = byline_cue(doc, text, b, starts, a)
+        if byline is not None:
+            best = (0, byline, byline.speaker_head)
+    return best
+
+
+def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: dict[int, dict]) -> list[dict]:
+    """Records for the quoted passages no content claimed (``claimed``: quote index → record): an
+    adjacent cue in the same sentence and paragraph, a loose cue, a colon or a byline, a quote that
+    resumes after its cue, else a floating quote that continues the reported clause before it or the
+    previous direct quote; ≤ 3 words not set off as an utterance (scare quotes, titles) are skipped.
+    ``raw`` holds the records found so far; a reported clause a floating quote continues is widened
+    in place. Returns the new records in text order."""
+    doc, text, starts, ends, sents, paras = view.doc, view.text, view.starts, view.ends, view.sents, view.paras
+    qspans, qtok, inside_quote, toks = view.qspans, view.qtok, view.inside_quote, view.toks
+    new: list[dict] = []
+    cue_by_sent: dict[int, list[Cue]] = {}
+    free_cue_pos: list[int] = []
+    for cue in cues:
+        if (inside_quote(cue.first) is None and cue.lemma not in OBJECT_ONLY_LEMMAS
+                and cue.content_from not in ("question", "noun")):  # "Asked whether …" takes no adjacent quote
+            cue_by_sent.setdefault(sents.of(cue.first.i).start, []).append(cue)
+            if cue.content_from != "according":
+                free_cue_pos.append(cue.first.idx)
+    reported = sorted((r for r in raw if r["kind"] in ("indirect", "mixed")
+                       and r["cue"].content_from not in ("according", "noun")), key=lambda r: r["span"][1])
+    reported_ends = [r["span"][1] for r in reported]
+    last_direct: dict | None = None
+    for k, (a, b) in enumerate(qspans):
+        if k in claimed:
+            last_direct = claimed[k]
+            continue
+        lo, hi = qtok[k]
+        if hi <= lo:
+            continue
+        nwords = n_words(doc, lo, hi)
+        short = nwords <= 3
+        exclaim = short and text[a:b].rstrip(ALL_MARKS + " ")[-1:] in ("!", "?")
+        first_sent = sents.of(lo)
+        inner = text[a:b].rstrip(ALL_MARKS + " ")
+        ends_punct = bool(inner) and inner[-1] in END_PUNCT
+        starts_sentence = lo <= first_sent.start + 1 or (lo > 0 and doc[lo - 1].text in (":", ",", "—"))
+        if short and not (ends_punct and starts_sentence) and not exclaim:
+            continue  # scare quote or title: ≤ 3 words not set off as an utterance
+        if looks_like_title(inner) and not titled_utterance(doc, inner, hi):
+            continue  # “Guardians of the Galaxy,” ''An American Son.
+        best = _adjacent_cue(view, k, cue_by_sent, short, exclaim, ends_punct)
+        if best is None and last_direct is not None and resumes_after_cue(text, a, inner, last_direct,
+                                                                            first_sent, sents, free_cue_pos):
+            best = (0, last_direct["cue"], speaker_of(last_direct))
+        if best is not None:
+            rec = {"span": (a, b), "kind": "direct", "cue": best[1], "speaker": best[2]}
+            new.append(rec)
+            last_direct = rec
+            continue
+        # floating quote: a whole utterance (starts a sentence or paragraph, ends with sentence
+        # punctuation); the previous quote, in this or the previous paragraph with no other cue
+        # in between, had a speaker
+        outer_end = text[b:b + 1]  # British style: “… stability”.
+        if not (starts_utterance(text, a) and inner and (inner[-1] in ".?!…—-" or outer_end in (".", "?", "!"))):
+            continue
+        prev_rep = reported_before(reported, reported_ends, a, last_direct, sents)
+        if prev_rep is not None and continues_reported(text, prev_rep, a, paras, free_cue_pos):
+            prev_rep["span"] = (prev_rep["span"][0], b)  # Xi said X. “Q.” → one attribution
+            prev_rep["kind"] = "mixed"
+            last_direct = prev_rep
+            continue
+        if last_direct is None or speaker_of(last_direct) is None:
+            continue
+        prev_b = max(last_direct["span"][1], last_direct["cue"].last.idx + 1)
+        cue_sent = sents.of(last_direct["cue"].last.i)  # "said X, who … responded anonymously." counts once
+        if cue_sent.end - 1 < len(toks) and paras.of(starts[cue_sent.end - 1]) == paras.of(prev_b - 1):
+            prev_b = max(prev_b, ends[cue_sent.end - 1])
+        breaks = len(PARA_BREAK.findall(text, last_direct["span"][1], a))
+        n_cues_between = bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, prev_b)
+        if breaks <= 1 and n_cues_between == 0:
+            rec = {"span": (a, b), "kind": "direct", "cue": last_direct["cue"], "speaker": speaker_of(last_direct)}
+            new.append(rec)
+            last_direct = rec
+    return new
