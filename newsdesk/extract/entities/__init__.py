@@ -27,11 +27,6 @@ from newsdesk.extract.entities.docview import DocView
 from newsdesk.extract.entities.names import ALIASES, GIVEN_NAMES, norm_key
 from newsdesk.extract.entities.titles import FAMILY_HONORIFICS, ROLE_NOUNS, TITLES
 
-# Older names, still imported by other modules (newsdesk.extract.quotes: ``_norm_key``).
-_norm_key = norm_key
-_DocView = DocView
-
 __all__ = [
     "ALIASES", "DocView", "FAMILY_HONORIFICS", "GIVEN_NAMES", "ROLE_NOUNS", "TITLES", "extract_entities", "norm_key",
-    "_DocView", "_norm_key",
 ]

@@ -29,7 +29,7 @@ import bisect
 from spacy.tokens import Token
 
 from newsdesk import lexicon
-from newsdesk.extract.entities import ALIASES, _norm_key
+from newsdesk.extract.entities import ALIASES, norm_key
 from newsdesk.extract.speakers.roles import NATION
 from newsdesk.extract.types import Mention
 
@@ -180,7 +180,7 @@ def institution(r: Resolver, words: list[Token], head: Token) -> Mention | None:
     if len(parts) < 2:
         return None
     name = " ".join(parts)
-    hit = ALIASES.get(_norm_key(name))
+    hit = ALIASES.get(norm_key(name))
     if hit is None:
         if not nation:
             return None
