@@ -56,4 +56,4 @@ evaluate: install
 	$(BIN)/newsdesk evaluate seeds --seeds $(SHARED)/seeds
 
 clean-warehouse:
-	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/raw
+	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/news-raw warehouse/raw

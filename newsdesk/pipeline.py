@@ -85,6 +85,11 @@ def begin(settings: Settings, *, kind: str, source: str, flow_run_id: str | None
         model_info = _model_info(settings.model)
     with warehouse.writer(settings.warehouse) as con:
         warehouse.migrate(con, settings.sql_dir)
+        if settings.raw_dir is None and settings.shared_raw_store.is_dir():  # a warehouse from before per-warehouse raw folders
+            own = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
+            moved = staging.adopt_raw_copies(settings.shared_raw_store, settings.raw_store, own)
+            if moved:
+                log.info("moved %d raw copies from %s to %s", moved, settings.shared_raw_store, settings.raw_store)
         warehouse.begin_run(con, {
             "run_id": ctx.run_id, "flow_run_id": flow_run_id, "kind": kind, "source": source,
             "started_at": warehouse.utcnow(), "status": "running",

@@ -30,7 +30,7 @@ def _env(name: str, default: str) -> str:
 class Settings:
     """Run-time configuration. Paths are absolute once resolved."""
 
-    # The DuckDB file. Staged raw copies live in ``<its folder>/raw/`` unless raw_dir is set.
+    # The DuckDB file. Staged raw copies live in ``<its folder>/<its stem>-raw/`` unless raw_dir is set.
     warehouse: Path = field(default_factory=lambda: DEFAULT_WAREHOUSE_DIR / "news.duckdb")
     raw_dir: Path | None = None
     # Folder a scheduled run picks files up from.
@@ -96,8 +96,15 @@ class Settings:
 
     @property
     def raw_store(self) -> Path:
-        """Folder of content-addressed raw copies (``raw/ab/abcdef….txt``)."""
-        return self.raw_dir or self.warehouse.parent / "raw"
+        """Folder of this warehouse's content-addressed raw copies (``<stem>-raw/ab/abcdef….raw``):
+        one per warehouse, so two warehouses in one folder never see each other's files."""
+        return self.raw_dir or self.warehouse.with_name(self.warehouse.stem + "-raw")
+
+    @property
+    def shared_raw_store(self) -> Path:
+        """Where raw copies lived before they were kept per warehouse (``<folder>/raw``, shared by every
+        warehouse of the folder); ``staging.adopt_raw_copies`` moves a warehouse's own files out."""
+        return self.warehouse.parent / "raw"
 
     @property
     def lock_path(self) -> Path:

@@ -170,6 +170,33 @@ def read_raw_copy(raw_store: Path, doc_id: str) -> bytes:
     return data
 
 
+def adopt_raw_copies(shared: Path, own: Path, doc_ids: set[str]) -> int:
+    """Move this warehouse's raw copies (every ``<doc_id>.*`` of ``doc_ids``) out of the folder that
+    warehouses used to share (``shared``) into its own (``own``); other warehouses' files stay.
+    Returns the number of files moved. A rename on one file system: cheap, and safe to repeat."""
+    if not shared.is_dir() or shared.resolve() == own.resolve():
+        return 0
+    moved = 0
+    for sub in shared.iterdir():
+        if not sub.is_dir() or len(sub.name) != 2:
+            continue
+        for path in sub.iterdir():
+            if path.name.split(".", 1)[0] not in doc_ids:
+                continue
+            dest = own / sub.name / path.name
+            if dest.exists():
+                path.unlink()
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, dest)
+            moved += 1
+        if not any(sub.iterdir()):
+            sub.rmdir()
+    if not any(shared.iterdir()):
+        shared.rmdir()
+    return moved
+
+
 def read_file(path: Path, max_bytes: int) -> bytes:
     """Read at most ``max_bytes`` + 1 bytes (so an oversized file is detected, not loaded)."""
     with open(path, "rb") as fh:

@@ -226,7 +226,7 @@ def test_newsdesk_sql_while_a_writer_holds_the_file_says_why(tmp_path, tree):
         holder.wait(timeout=60)
     finally:
         holder.kill()
-    assert busy.returncode == 2, (busy.stdout, busy.stderr)
+    assert busy.returncode == 1, (busy.stdout, busy.stderr)  # failed for now: retry later
     assert "being written by another process" in busy.stderr and "NEWSDESK_READ_TIMEOUT" in busy.stderr
     after_q = _newsdesk_sql(wh, "SELECT count(*) AS n FROM documents")
     assert after_q.returncode == 0 and after_q.stdout.split() == ["n", "7"]
