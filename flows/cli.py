@@ -169,8 +169,9 @@ def run(
     warehouse: Optional[Path] = WarehouseOpt,
     batch_docs: Optional[int] = typer.Option(None, min=1, help="Files per chunk; one chunk is one load "
                                              "transaction [default: $NEWSDESK_BATCH_DOCS or 200]", show_default=False),
-    processes: Optional[int] = typer.Option(None, min=1, help="NLP worker processes "
-                                            "[default: $NEWSDESK_PROCESSES or 1]", show_default=False),
+    processes: Optional[int] = typer.Option(None, min=1, help="NLP worker processes [default: "
+                                            "$NEWSDESK_PROCESSES or auto: one per CPU core, at most one per GiB "
+                                            "of available memory]", show_default=False),
     runner: str = typer.Option("local", callback=_runner, help="local (this machine), dask (a local Dask "
                                "cluster) or dask://HOST:PORT (an existing scheduler)"),
     as_json: bool = typer.Option(False, "--json", help="Also print the run summary as JSON."),
@@ -183,7 +184,7 @@ def run(
     def load_flow():
         from newsdesk.flows.runners import ingest_with_runner
 
-        return ingest_with_runner(runner, processes or settings.processes)
+        return ingest_with_runner(runner, processes or settings.nlp_processes)
 
     summary = _flow_run(load_flow, quiet, source=str(source), warehouse=str(settings.warehouse),
                         batch_docs=batch_docs, processes=processes, distributed=runner != "local")

@@ -44,29 +44,46 @@ def exit_code(exc: BaseException) -> int:
     return exc.exit_code if isinstance(exc, Interrupted) else 128 + signal.SIGINT
 
 
-@contextmanager
-def stoppable(grace_s: float = 4.0, on_signal: Callable[[int], None] | None = None) -> Iterator[None]:
-    """Within the block, SIGINT/SIGTERM raise ``Interrupted`` in the main thread; the process is
-    forced out ``grace_s`` seconds after the first signal if it has not finished by then."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be installed from the main thread
+GRACE_S = 4.0
+_armed: list[threading.Timer] = []
+
+
+def arm(signum: int, grace_s: float = GRACE_S) -> None:
+    """Start the stop's countdown (once): ``grace_s`` from now the process exits with 128 + signum,
+    whatever it is still doing. Called by the signal handler, and by code that learns of a stop
+    from an orchestrator's own exception (Prefect raises its own on SIGTERM)."""
+    if _armed:
         return
-    def force_exit(signum: int) -> None:
+    if signum not in received:
+        received.append(signum)
+
+    def force_exit() -> None:
         sys.stderr.write(f"\nnewsdesk: stopped by {signal.Signals(signum).name}; exiting now, {grace_s:.0f}s after "
                          "the signal, before the orchestrator finished reporting it (a chunk in flight was "
                          "rolled back; the lock goes with the process)\n")
         sys.stderr.flush()
         os._exit(128 + signum)
 
+    timer = threading.Timer(grace_s, force_exit)
+    timer.daemon = True
+    _armed.append(timer)
+    timer.start()
+
+
+@contextmanager
+def stoppable(grace_s: float = GRACE_S, on_signal: Callable[[int], None] | None = None) -> Iterator[None]:
+    """Within the block, SIGINT/SIGTERM raise ``Interrupted`` in the main thread; the process is
+    forced out ``grace_s`` seconds after the first signal if it has not finished by then."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be installed from the main thread
+        return
+
     def handler(signum, _frame):
-        if received:  # a second signal: no more waiting
+        if _armed:  # a second signal: no more waiting
             os._exit(128 + signum)
-        received.append(signum)
+        arm(signum, grace_s)
         if on_signal is not None:
             on_signal(signum)
-        timer = threading.Timer(grace_s, force_exit, args=(signum,))
-        timer.daemon = True
-        timer.start()
         raise Interrupted(signum)
 
     previous = {s: signal.signal(s, handler) for s in SIGNALS}

@@ -53,6 +53,7 @@ class RunContext:
     })
     reject_reasons: dict[str, int] = field(default_factory=dict)
     seen_this_run: set[str] = field(default_factory=set)
+    processes: int = 1  # NLP worker processes the run used (1: in this process)
 
     def add_seconds(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
@@ -259,7 +260,7 @@ def finish(ctx: RunContext, status: str = "completed", error: str | None = None)
         **c, "books_balance": balanced, "reject_reasons": dict(ctx.reject_reasons),
         "seconds": {k: round(v, 3) for k, v in ctx.seconds.items()}, "wall_seconds": round(wall, 3),
         "words_per_second": round(c["words"] / wall, 1) if wall > 0 else None,
-        "warehouse": str(ctx.settings.warehouse),
+        "warehouse": str(ctx.settings.warehouse), "processes": ctx.processes,
     }
     if status != "completed":
         raise RunFailed(error or status, summary)
@@ -321,10 +322,12 @@ def run_chunks(ctx: RunContext, parts: list[list], steps: Steps, *, distributed:
     (the single DuckDB writer) validates and loads the oldest one. Parts land in order.
     """
     settings = ctx.settings
+    processes = settings.nlp_processes
     pool = None
-    if settings.processes > 1 and not distributed and len(parts) > 1:
-        pool = ExtractPool(settings.processes, settings.model, settings.nlp_batch_size)
-    in_flight = settings.processes + 1 if (pool or distributed) else 1
+    if processes > 1 and not distributed and len(parts) > 1:
+        pool = ExtractPool(processes, settings.model, settings.nlp_batch_size)
+    ctx.processes = processes if (pool or distributed) else 1
+    in_flight = processes + 1 if (pool or distributed) else 1
     pending: deque = deque()
     done = 0
 
@@ -379,7 +382,9 @@ def recorded(ctx: RunContext, publish: Callable[[dict], None] | None = None) -> 
                   or (interrupts.received[0] if interrupts.received else None))
         signum = signum if isinstance(signum, int) else None
         if isinstance(exc, KeyboardInterrupt) or signum:
-            status, error = "interrupted", f"stopped by {signal.Signals(signum or signal.SIGINT).name}"
+            signum = signum or signal.SIGINT
+            interrupts.arm(signum)  # the stop's deadline runs from here even if our handler has not seen it
+            status, error = "interrupted", f"stopped by {signal.Signals(signum).name}"
         else:
             status, error = "failed", f"{type(exc).__name__}: {exc}"
         try:

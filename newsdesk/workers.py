@@ -54,7 +54,7 @@ class ExtractPool:
     def terminate(self) -> None:
         """Stop now: kill the workers (their current chunk is lost; nothing of it was loaded)."""
         for proc in list(getattr(self._pool, "_processes", {}).values()):
-            proc.terminate()
+            proc.kill()  # not terminate(): workers ignore SIGTERM (they are stopped by their parent, not the terminal)
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> "ExtractPool":

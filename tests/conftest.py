@@ -10,6 +10,8 @@ import pytest
 # `newsdesk run` leaves a Prefect server running in the background for later runs; tests that
 # run the command ask for a temporary one instead (tests/test_cli_server.py checks the default).
 os.environ.setdefault("NEWSDESK_PREFECT_SERVER", "temporary")
+# one process unless a test asks for workers (each worker loads the model: seconds per test)
+os.environ.setdefault("NEWSDESK_PROCESSES", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
