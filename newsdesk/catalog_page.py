@@ -73,7 +73,7 @@ def render(found: list[CatalogObject], *, title: str = "newsdesk warehouse catal
     n_cols = sum(len(o.columns) for o in found)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     intro = (f"<p>{len(tables)} tables and {len(views)} views, {n_cols} columns"
-             + (f", read from <code>{escape(source)}</code>" if source else "")
+             + (f", read from {escape(source)}" if source else "")
              + f" on {stamp}. Every description is also stored in the warehouse "
                "(DuckDB's <code>duckdb_columns()</code>, <code>duckdb_tables()</code>, <code>duckdb_views()</code>); "
                "<code>newsdesk describe NAME</code> prints one object.</p>")
