@@ -481,6 +481,25 @@ def bench(corpus: Path = typer.Option(..., help="Folder of article files (e.g. .
 # ---------------------------------------------------------------------------- describe / show / forget
 
 
+DocArg = typer.Argument(..., metavar="DOC", help="A doc_id, a prefix of one (6+ characters), or the path of a "
+                        "file a run read.")
+
+
+def _page_path(html: Optional[Path], example: str) -> None:
+    """An --html target must be a file path, not a folder."""
+    if html is not None and html.is_dir():
+        raise UsageError(f"{html} is a folder: --html takes the path of the page to write (e.g. {html / example})")
+
+
+def _reading(settings: Settings, read):
+    """``read(con)`` on a read-only connection to the warehouse, closed afterwards."""
+    con = _open_read_only(settings)
+    try:
+        return read(con)
+    finally:
+        con.close()
+
+
 @app.command()
 def describe(
     name: Optional[str] = typer.Argument(None, help="A table or view; without it, every table and view with its grain."),
@@ -491,14 +510,9 @@ def describe(
     """The data catalogue: tables and views with their grain, or one object's columns, types and descriptions."""
     from newsdesk import catalog
 
-    if html is not None and html.is_dir():
-        raise UsageError(f"{html} is a folder: --html takes the path of the page to write (e.g. {html / 'catalog.html'})")
+    _page_path(html, "catalog.html")
     settings = _settings(warehouse)
-    con = _open_read_only(settings)
-    try:
-        found = catalog.objects(con)
-    finally:
-        con.close()
+    found = _reading(settings, catalog.objects)
     if html is not None:
         from newsdesk import catalog_page
 
@@ -532,8 +546,7 @@ def _document(con, doc: str) -> str:
 
 @app.command()
 def show(
-    doc: str = typer.Argument(..., metavar="DOC", help="A doc_id, a prefix of one (6+ characters), or the path of "
-                              "a file a run read."),
+    doc: str = DocArg,
     warehouse: Optional[Path] = WarehouseOpt,
     html: Optional[Path] = typer.Option(None, "--html", help="Write one HTML page with the text, its entities, "
                                         "quotes and figures highlighted (displaCy) and a table of each."),
@@ -541,14 +554,8 @@ def show(
     """What the warehouse says about one article: its entities, quotes (speaker → passage) and figures."""
     from newsdesk import article
 
-    if html is not None and html.is_dir():
-        raise UsageError(f"{html} is a folder: --html takes the path of the page to write (e.g. {html / 'article.html'})")
-    settings = _settings(warehouse)
-    con = _open_read_only(settings)
-    try:
-        found = article.load(con, _document(con, doc))
-    finally:
-        con.close()
+    _page_path(html, "article.html")
+    found = _reading(_settings(warehouse), lambda con: article.load(con, _document(con, doc)))
     if html is None:
         print(article.summary_text(found))
         return
@@ -562,8 +569,7 @@ def show(
 
 @app.command()
 def forget(
-    doc: str = typer.Argument(..., metavar="DOC", help="A doc_id, a prefix of one (6+ characters), or the path of "
-                              "a file a run read."),
+    doc: str = DocArg,
     reason: Optional[str] = typer.Option(None, "--reason", "-r", help="Why (e.g. the takedown request's "
                                          "reference); recorded in the table forgotten."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation (needed when not at a terminal)."),
@@ -588,7 +594,7 @@ def forget(
                 print(preview.summary())
                 typer.confirm("Forget this document for good?", abort=True)
         done = core.forget(settings, doc, reason=reason, dry_run=dry_run,
-                           on_wait=lambda m: _say(f"{m}; waiting (NEWSDESK_LOCK_TIMEOUT)"))
+                           on_wait=_say)
     except (lookup.NoSuchDocument, lookup.AmbiguousDocument) as exc:
         raise UsageError(str(exc)) from None
     except LockTimeout as exc:
