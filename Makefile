@@ -4,6 +4,7 @@
 #   make serve   local Prefect server + UI on http://127.0.0.1:4200 and the scheduled inbox deployment
 #   make bench   throughput on ../shared/corpus/bbc (1 and 2 processes) — see BENCHMARKS.md
 #   make evaluate  accuracy on the public gold data in ../shared/eval and the seeds — see ACCURACY.md
+#   make docs    re-render the README's query outputs and write docs/catalog.html (the data catalogue)
 
 PYTHON ?= python3
 VENV   := .venv

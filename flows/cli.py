@@ -479,6 +479,130 @@ def bench(corpus: Path = typer.Option(..., help="Folder of article files (e.g. .
     core.main(str(corpus), limit, processes, batch_docs, not no_baseline, str(as_json) if as_json else None)
 
 
+# ---------------------------------------------------------------------------- describe / show / forget
+
+
+DocArg = typer.Argument(..., metavar="DOC", help="A doc_id, a prefix of one (6+ characters), or the path of a "
+                        "file a run read.")
+
+
+def _page_path(html: Optional[Path], example: str) -> None:
+    """An --html target must be a file path, not a folder."""
+    if html is not None and html.is_dir():
+        raise UsageError(f"{html} is a folder: --html takes the path of the page to write (e.g. {html / example})")
+
+
+def _reading(settings: Settings, read):
+    """``read(con)`` on a read-only connection to the warehouse, closed afterwards."""
+    con = _open_read_only(settings)
+    try:
+        return read(con)
+    finally:
+        con.close()
+
+
+@app.command()
+def describe(
+    name: Optional[str] = typer.Argument(None, help="A table or view; without it, every table and view with its grain."),
+    warehouse: Optional[Path] = WarehouseOpt,
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the whole catalogue as one HTML page "
+                                        "(like dbt docs) to this file."),
+) -> None:
+    """The data catalogue: tables and views with their grain, or one object's columns, types and descriptions."""
+    from newsdesk import catalog
+
+    _page_path(html, "catalog.html")
+    settings = _settings(warehouse)
+    found = _reading(settings, catalog.objects)
+    if html is not None:
+        from newsdesk import catalog_page
+
+        catalog_page.write(found, html, source=str(settings.warehouse))
+    if name is None:
+        print(catalog.format_objects(found))
+        if not any(o.grain for o in found):
+            print("(no descriptions stored yet: the next `newsdesk run` or `reprocess` writes them)")
+    else:
+        obj = next((o for o in found if o.name == name), None)
+        if obj is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, [o.name for o in found], n=3)
+            raise UsageError(f"no table or view named {name!r}" + (f" (did you mean {', '.join(close)}?)" if close else "")
+                             + ": `newsdesk describe` lists them")
+        print(catalog.format_object(obj))
+    if html is not None:
+        print(f"wrote {html}", file=sys.stderr)
+
+
+def _document(con, doc: str) -> str:
+    """The doc_id ``doc`` names (id, prefix or source path), or a UsageError saying what to give."""
+    from newsdesk import lookup
+
+    try:
+        return lookup.resolve(con, doc)
+    except LookupError as exc:
+        raise UsageError(str(exc)) from None
+
+
+@app.command()
+def show(
+    doc: str = DocArg,
+    warehouse: Optional[Path] = WarehouseOpt,
+    html: Optional[Path] = typer.Option(None, "--html", help="Write one HTML page with the text, its entities, "
+                                        "quotes and figures highlighted (displaCy) and a table of each."),
+) -> None:
+    """What the warehouse says about one article: its entities, quotes (speaker → passage) and figures."""
+    from newsdesk import article
+
+    _page_path(html, "article.html")
+    found = _reading(_settings(warehouse), lambda con: article.load(con, _document(con, doc)))
+    if html is None:
+        print(article.summary_text(found))
+        return
+    from newsdesk import article_page
+
+    html.parent.mkdir(parents=True, exist_ok=True)
+    html.write_text(article_page.render_page(found), encoding="utf-8")
+    print(f"wrote {html} ({found.title[:60]!r}: {len(found.mentions)} mentions, {len(found.quotes)} quotes, "
+          f"{len(found.figures)} figures)")
+
+
+@app.command()
+def forget(
+    doc: str = DocArg,
+    reason: Optional[str] = typer.Option(None, "--reason", "-r", help="Why (e.g. the takedown request's "
+                                         "reference); recorded in the table forgotten."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation (needed when not at a terminal)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only say what would be removed."),
+    warehouse: Optional[Path] = WarehouseOpt,
+) -> None:
+    """Remove a document, every row derived from it and its raw copy, and record that it was done."""
+    from newsdesk import forget as core
+    from newsdesk import lookup
+    from newsdesk.locking import LockTimeout
+
+    settings = _settings(warehouse)
+    if not settings.warehouse.exists():
+        raise UsageError(f"no warehouse at {settings.warehouse}: nothing to forget")
+    try:
+        if not yes and not dry_run:
+            preview = core.forget(settings, doc, reason=reason, dry_run=True)
+            if not preview.already:
+                if not sys.stdin.isatty():
+                    raise UsageError("forget removes the document for good: add --yes to confirm "
+                                     "(or --dry-run to see what would be removed)")
+                print(preview.summary())
+                typer.confirm("Forget this document for good?", abort=True)
+        done = core.forget(settings, doc, reason=reason, dry_run=dry_run,
+                           on_wait=_say)
+    except (lookup.NoSuchDocument, lookup.AmbiguousDocument) as exc:
+        raise UsageError(str(exc)) from None
+    except LockTimeout as exc:
+        raise Failure(f"{exc}: retry when the run has finished") from None
+    print(done.summary())
+
+
 # ---------------------------------------------------------------------------- entry point
 
 

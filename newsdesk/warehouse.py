@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 import duckdb
 import pandas as pd
 
-from newsdesk import schemas
+from newsdesk import catalog, schemas
 
 log = logging.getLogger(__name__)
 
@@ -162,13 +162,16 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
 
 
 def refresh_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """Create or replace every view in sql/views, in file-name order, in one transaction."""
+    """Create or replace every view in sql/views, in file-name order, and write the descriptions of
+    every table, view and column (``newsdesk.catalog``), in one transaction."""
     names = []
     con.execute("BEGIN TRANSACTION")
     try:
-        for path in view_files(sql_dir):
+        paths = view_files(sql_dir)
+        for path in paths:
             con.execute(path.read_text(encoding="utf-8"))
             names.append(path.stem)
+        catalog.apply_comments(con, paths)  # CREATE OR REPLACE VIEW dropped the views' comments
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -287,6 +287,26 @@ class ValidationFailures(pa.DataFrameModel):
         coerce = True
 
 
+class Forgotten(pa.DataFrameModel):
+    """One row per document forgotten on request (`newsdesk forget`): which, why, when, by whom, what was removed."""
+
+    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX,
+                                   description="the document removed (sha256 of its raw bytes; its text is not kept)")
+    source_paths: Series[str] = _nonempty("JSON array of every path the text had been seen at")
+    reason: Series[str] = pa.Field(nullable=True, description="why, as given with --reason (e.g. a takedown request)")
+    forgotten_at: Series[pd.Timestamp] = pa.Field(description="when its rows were removed (UTC)")
+    forgotten_by: Series[str] = _nonempty("user@host (pid) of the `newsdesk forget` that removed it")
+    rows_removed: Series[str] = _nonempty("JSON object: rows removed per table (documents, mentions, quotes, …)")
+    raw_files: Series[str] = _nonempty("JSON array of the raw copy files (its bytes and any sidecar) removed")
+    raw_removed_at: Series[pd.Timestamp] = pa.Field(nullable=True,
+                                                    description="when those files were removed (UTC); NULL until done")
+    newsdesk_version: Series[str] = _nonempty("newsdesk version that removed it")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 # table name -> model, in load order (parents before children)
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
@@ -299,8 +319,8 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "rejects": Rejects,
     "validation_failures": ValidationFailures,
 }
-# tables written row by row by the run bookkeeping, not loaded as batch frames
-RECORD_MODELS: dict[str, type[pa.DataFrameModel]] = {"runs": Runs}
+# tables written row by row (the run bookkeeping, `newsdesk forget`), not loaded as batch frames
+RECORD_MODELS: dict[str, type[pa.DataFrameModel]] = {"runs": Runs, "forgotten": Forgotten}
 ALL_MODELS: dict[str, type[pa.DataFrameModel]] = {**MODELS, **RECORD_MODELS}
 
 

@@ -3,6 +3,7 @@
     .venv/bin/python scripts/render_readme.py            # rewrite README.md in place
     .venv/bin/python scripts/render_readme.py --check    # exit 1 if README.md is out of date
     .venv/bin/python scripts/render_readme.py --keep DIR # also keep the warehouse it built in DIR
+    .venv/bin/python scripts/render_readme.py --catalog FILE  # write the catalogue page elsewhere
 
 What it does:
 
@@ -15,7 +16,9 @@ What it does:
    with no ``text`` block after it gets one;
 3. a fenced ``console`` block whose first line is ``$ newsdesk …`` is run through
    ``newsdesk.flows.cli.main`` against that warehouse (its ``--warehouse`` is added), and the lines after
-   the command are replaced by what it printed.
+   the command are replaced by what it printed;
+4. writes the data catalogue of that warehouse as one HTML page, ``docs/catalog.html`` (git-ignored:
+   generated), the page ``newsdesk describe --html`` writes.
 
 Limits: the output is only as deterministic as the query. Queries in the README must therefore have
 a total ``ORDER BY`` and avoid run ids and timestamps; paths are shown without the machine-specific
@@ -45,6 +48,7 @@ START, END = "<!-- QUERIES:START -->", "<!-- QUERIES:END -->"
 INBOX_COPY = ("01_china_russia_trade.txt", "china_russia_trade_copy.txt")
 MAX_WIDTH = 160  # as `newsdesk sql`: wider tables wrap long values or lose middle columns ("…")
 MAX_ROWS = 40
+CATALOG = ROOT / "docs" / "catalog.html"
 
 # a fenced block: ```lang\n … \n```  (lang captured; fences are never nested in the README)
 FENCE = re.compile(r"^```(?P<lang>[\w-]*)[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
@@ -172,11 +176,25 @@ def render_readme(readme_text: str, warehouse: Path) -> str:
     return readme_text[:start] + section + readme_text[end:]
 
 
+def write_catalog(warehouse: Path, page: Path) -> Path:
+    """The catalogue page of ``warehouse`` (tables, views, grain, columns with type and description)."""
+    from newsdesk import catalog, catalog_page
+    from newsdesk import warehouse as wh
+
+    con = wh.read_only(warehouse)
+    try:
+        found = catalog.objects(con)
+    finally:
+        con.close()
+    return catalog_page.write(found, page, source="the README's demo warehouse (samples/ and a small inbox)")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--check", action="store_true", help="do not write; exit 1 if README.md would change")
     p.add_argument("--keep", help="build the warehouse in this new (or empty) folder and keep it")
     p.add_argument("--readme", default=str(README))
+    p.add_argument("--catalog", default=str(CATALOG), help="where to write the catalogue page (not with --check)")
     args = p.parse_args(argv)
     readme = Path(args.readme)
     text = readme.read_text(encoding="utf-8")
@@ -187,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         warehouse = build_demo_warehouse(folder)
         new = render_readme(text, warehouse)
+        if not args.check:
+            print(f"{write_catalog(warehouse, Path(args.catalog))}: the data catalogue")
     n = len(sql_blocks(new))
     if args.check:
         if new != text:

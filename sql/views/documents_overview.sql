@@ -1,4 +1,19 @@
 -- documents_overview: one row per document, with its source paths and extraction counts
+-- columns:
+--   doc_id: = documents.doc_id
+--   title: = documents.title
+--   dateline: = documents.dateline
+--   published_on: = documents.published_on
+--   n_words: = documents.n_words
+--   encoding: = documents.encoding
+--   first_seen_at: = documents.first_seen_at
+--   extractor_version: = documents.extractor_version
+--   n_sources: paths the text was seen at (its rows in document_sources)
+--   source_paths: those paths, sorted, separated by " | "
+--   n_mentions: entity mentions in the document
+--   n_entities: distinct entities the document mentions
+--   n_quotes: quote rows of the document
+--   n_figures: figures reported in the document
 CREATE OR REPLACE VIEW documents_overview AS
 WITH
 sources AS (

@@ -1,4 +1,14 @@
 -- entity_cooccurrence: one row per pair of entities (a < b by name) that appear in the same sentence or document
+-- columns:
+--   entity_a_name: canonical name of the pair's first entity (the name that sorts first)
+--   entity_a_label: label of entity A (PERSON, ORG, GPE, …)
+--   entity_b_name: canonical name of the pair's second entity (the name that sorts last)
+--   entity_b_label: label of entity B
+--   n_sentences: sentences (across all documents) that mention both entities
+--   n_documents_same_sentence: documents with at least one sentence mentioning both
+--   n_documents: documents that mention both, anywhere
+--   entity_a_id: entity A (entities.entity_id)
+--   entity_b_id: entity B (entities.entity_id)
 CREATE OR REPLACE VIEW entity_cooccurrence AS
 WITH
 doc_entities AS (

@@ -1,4 +1,28 @@
 -- figures_in_context: one row per figure, with its document, its sentence's entities and its conversion
+-- columns:
+--   figure_id: = figures.figure_id
+--   doc_id: = figures.doc_id
+--   doc_title: title of the figure's document
+--   sentence_index: = figures.sentence_index
+--   text: = figures.text
+--   kind: = figures.kind
+--   value: = figures.value
+--   value_low: = figures.value_low
+--   value_high: = figures.value_high
+--   unit: = figures.unit
+--   qualifier: = figures.qualifier
+--   change: = figures.change
+--   object: = figures.object
+--   subject: = figures.subject
+--   year: = figures.year
+--   period: = figures.period
+--   converts_text: when this figure converts another ("(S$269 billion)"), that figure as written
+--   converts_unit: unit of the figure converted
+--   converts_value: value of the figure converted
+--   sentence_entities: canonical names of the entities mentioned in the figure's sentence, "; "-separated
+--   context: the figure with up to 40 characters of the body either side, on one line
+--   start_char: = figures.start_char
+--   end_char: = figures.end_char
 CREATE OR REPLACE VIEW figures_in_context AS
 WITH
 sentence_entities AS (

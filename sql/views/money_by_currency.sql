@@ -1,4 +1,13 @@
 -- money_by_currency: one row per (currency, object), summing money figures that are not conversions of another figure
+-- columns:
+--   currency: ISO 4217 code of the money figures (figures.unit); NULL when none was found
+--   object: what the money is for (figures.object), "(unspecified)" when the extractor found nothing
+--   n_figures: money figures in the group
+--   n_documents: documents they come from
+--   total_value: sum of their values, fully scaled, in the currency
+--   min_value: smallest value in the group
+--   max_value: largest value in the group
+--   examples: the distinct figures as written, " | "-separated
 CREATE OR REPLACE VIEW money_by_currency AS
 WITH
 money AS (

@@ -1,4 +1,15 @@
 -- quote_mentions: one row per (quote, entity mentioned inside the quote), e.g. "whom did Xi's quotes mention?"
+-- columns:
+--   quote_id: = quotes.quote_id
+--   doc_id: = quotes.doc_id
+--   speaker_name: resolved canonical name of the speaker, else the speaker as written
+--   speaker_entity_id: = quotes.speaker_entity_id
+--   kind: = quotes.kind
+--   entity_id: an entity mentioned inside the quote (entities.entity_id)
+--   mentioned_name: canonical name of that entity
+--   mentioned_label: label of that entity (PERSON, ORG, GPE, …)
+--   n_mentions: times the quote mentions it (the speaker's own mention inside an interrupted quote
+--     does not count)
 CREATE OR REPLACE VIEW quote_mentions AS
 WITH
 final AS (

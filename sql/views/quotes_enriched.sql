@@ -1,4 +1,22 @@
 -- quotes_enriched: one row per quote, with speaker name, document and the entities mentioned inside the quote
+-- columns:
+--   quote_id: = quotes.quote_id
+--   doc_id: = quotes.doc_id
+--   doc_title: title of the quote's document
+--   sentence_index: = quotes.sentence_index
+--   kind: = quotes.kind
+--   speaker_name: resolved canonical name of the speaker, else the speaker as written
+--   speaker_as_written: = quotes.speaker
+--   speaker_label: = quotes.speaker_label
+--   cue: = quotes.cue
+--   cue_lemma: = quotes.cue_lemma
+--   text: = quotes.text
+--   entities_mentioned: canonical names of the entities mentioned inside the quote, "; "-separated
+--     (not the speaker's own mention inside an interrupted quote)
+--   n_entities_mentioned: how many distinct entities the quote mentions
+--   start_char: = quotes.start_char
+--   end_char: = quotes.end_char
+--   speaker_entity_id: = quotes.speaker_entity_id
 CREATE OR REPLACE VIEW quotes_enriched AS
 WITH
 inside AS (

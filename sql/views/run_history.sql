@@ -1,4 +1,31 @@
 -- run_history: one row per run, with its rejects and validation failures counted by what stored them
+-- columns:
+--   run_id: = runs.run_id
+--   kind: = runs.kind
+--   status: = runs.status
+--   source: = runs.source
+--   started_at: = runs.started_at
+--   finished_at: = runs.finished_at
+--   wall_seconds: seconds from start to end of the run (NULL while it runs)
+--   files_seen: = runs.files_seen
+--   documents_new: = runs.documents_new
+--   duplicates: = runs.duplicates
+--   already_seen: = runs.already_seen
+--   rejected: = runs.rejected
+--   documents_processed: = runs.documents_processed
+--   words: = runs.words
+--   mentions: = runs.mentions
+--   quotes: = runs.quotes
+--   figures: = runs.figures
+--   validation_failures: = runs.validation_failures
+--   n_reject_rows: rows the run stored in rejects
+--   reject_reasons: distinct reasons of those rejects, ", "-separated
+--   n_failure_rows: rows the run stored in validation_failures
+--   failed_checks: distinct table.check of those failures, ", "-separated
+--   model_name: = runs.model_name
+--   model_version: = runs.model_version
+--   extractor_version: = runs.extractor_version
+--   error: = runs.error
 CREATE OR REPLACE VIEW run_history AS
 WITH
 reject_counts AS (

@@ -1,4 +1,15 @@
 -- speakers: one row per resolved speaker (entity), with quote counts, documents, roles and favourite verbs
+-- columns:
+--   speaker_name: canonical name of the speaker's entity
+--   speaker_label: label of the speaker's entity (PERSON, ORG, …)
+--   n_quotes: quote rows attributed to the entity
+--   n_direct: of which direct quotes
+--   n_mixed: of which mixed quotes
+--   n_indirect: of which indirect (reported) quotes
+--   n_documents: documents the entity is quoted in
+--   roles: roles the documents state for the entity, "; "-separated
+--   cue_lemmas: distinct reporting verbs (lemmas) of its quotes, ", "-separated
+--   entity_id: the speaker's entity (entities.entity_id)
 CREATE OR REPLACE VIEW speakers AS
 WITH
 quoted AS (

@@ -1,4 +1,13 @@
 -- top_entities: one row per entity, with mention and document counts, first and last seen
+-- columns:
+--   entity_id: = entities.entity_id
+--   name: = entities.name
+--   label: = entities.label
+--   n_mentions: mentions of the entity in all documents
+--   n_documents: documents that mention it
+--   n_surface_forms: distinct spellings of its mentions ("Putin", "Vladimir Putin")
+--   first_seen_at: first_seen_at of the earliest document that mentions it (UTC)
+--   last_seen_at: first_seen_at of the latest document that mentions it (UTC)
 CREATE OR REPLACE VIEW top_entities AS
 WITH
 per_entity AS (
