@@ -42,10 +42,10 @@ _INNER_STAMP_RE = re.compile(rf"(?:^|[\s,;|·•(/-])(?P<kind>{_STAMP_WORDS})\b(
 # what follows "Published"/"Updated": a date, a weekday, a time or "2 hours ago" comes first
 _STAMP_REST_RE = re.compile(rf"(?:\d|{_WEEKDAY}|{MONTH}\b)", re.I)
 _STAMP_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\bago\b")
-# a header line that is only a date (and time): "Tuesday, 12 March 2024 10:32 GMT"
+# a header line that is only a date (and time): "Tuesday, 12 March 2024 10:32 GMT", "21/03/2023 09:30"
 LONE_DATE_RE = re.compile(
     rf"(?:{_WEEKDAY}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}"
-    rf"|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
     rf"(?:\s*[,|·•-]?\s*(?:at\s+)?{_TIME})?(?:\s*[,|·•-]?\s*{_TIME})?",
     re.I)
 
