@@ -137,3 +137,16 @@ def test_rerun_adds_nothing_and_counts_the_sidecar_again(settings, inbox):
     s = ingest_without_nlp(settings, inbox)
     assert s["books_balance"] and (s["documents_new"], s["already_seen"], s["metadata_files"]) == (0, 3, 1)
 
+
+
+def test_verify_reports_a_lost_sidecar_copy(settings, inbox):
+    from newsdesk.verify import verify_raw_copies
+
+    ingest_without_nlp(settings, inbox)
+    assert verify_raw_copies(settings) == []
+    kept = sorted(settings.raw_store.rglob("*.meta.json"))
+    assert len(kept) == 1
+    kept[0].unlink()
+    problems = verify_raw_copies(settings)
+    assert [(p.kind, p.doc_id) for p in problems] == [("missing", kept[0].name.split(".")[0])]
+    assert "sidecar" in problems[0].detail
