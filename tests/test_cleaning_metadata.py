@@ -6,6 +6,8 @@ import datetime
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaning_helpers import HEAD, P1, P2, article
 from newsdesk.cleaning import RejectError, clean_article, prepare
@@ -133,3 +135,15 @@ def test_front_matter_without_text_is_no_document():
     with pytest.raises(RejectError) as exc:
         prepare(FRONT.encode())
     assert exc.value.reason == "no_body" and "front matter" in exc.value.detail
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.binary(max_size=60) | st.just(b'{"title": 3, "date": [], "source": {"x": 1}}'))
+def test_any_front_matter_or_sidecar_gives_an_article_or_a_reject(text, sidecar):
+    # odd YAML, odd JSON values: never an exception other than a reject with a reason
+    try:
+        a, _ = prepare(("---\n" + text + "\n---\n" + P1).encode(), sidecar)
+    except RejectError as exc:
+        assert exc.reason and exc.detail  # a NUL in the text is "binary", and so on
+        return
+    assert a.body.strip() and a.title.strip() and a.n_words == len(a.body.split())
