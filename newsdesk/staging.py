@@ -109,8 +109,8 @@ def discover(source: Path) -> Iterator[Found]:
     loops); a symlink to a file is read through; a broken or looping symlink, a FIFO or socket
     and an unsupported file type come back with a reject reason, and so does a symlink to a file
     outside ``source`` (whoever can write to an inbox must not pull other files into the warehouse).
-    A metadata sidecar comes back paired with its article (module docstring): the pairs are made
-    within one folder's listing, so an article and its sidecar are never split between chunks' logic.
+    A metadata sidecar comes back paired with its article (module docstring): pairs are made from one
+    folder's listing before the files are cut into chunks, so a pair never depends on chunk borders.
     """
     source = Path(source)
     if source.is_file():
