@@ -20,10 +20,11 @@ EXAMPLES = 3
 def publish_summary(summary: dict, logger) -> None:
     """Log the run's books in one line and publish its artifacts (never fails the run)."""
     logger.info(
-        "run %s %s: %d files seen = %d new + %d duplicates + %d already seen + %d rejected; "
+        "run %s %s: %d files seen = %d new + %d duplicates + %d already seen + %d rejected + %d metadata files; "
         "%d documents processed; %d mentions, %d quotes, %d figures, %d validation failures; %.1f words/s",
         summary["run_id"], summary["status"], summary["files_seen"], summary["documents_new"],
-        summary["duplicates"], summary["already_seen"], summary["rejected"], summary["documents_processed"],
+        summary["duplicates"], summary["already_seen"], summary["rejected"], summary.get("metadata_files", 0),
+        summary["documents_processed"],
         summary["mentions"], summary["quotes"], summary["figures"], summary["validation_failures"],
         summary["words_per_second"] or 0.0,
     )

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator
 import pandas as pd
 
 from newsdesk import schemas
-from newsdesk import EXTRACTOR_VERSION, __version__, progress, staging, warehouse
+from newsdesk import EXTRACTOR_VERSION, __version__, forget, progress, staging, warehouse
 from newsdesk.cleaning import CLEANER_VERSION
 from newsdesk import interrupts
 from newsdesk.settings import Settings
@@ -44,7 +44,7 @@ class RunContext:
     started_at: float = field(default_factory=time.perf_counter)
     counts: dict[str, int] = field(default_factory=lambda: {
         "files_seen": 0, "documents_new": 0, "duplicates": 0, "already_seen": 0, "rejected": 0,
-        "documents_processed": 0, "words": 0, "mentions": 0, "quotes": 0, "figures": 0,
+        "metadata_files": 0, "documents_processed": 0, "words": 0, "mentions": 0, "quotes": 0, "figures": 0,
         "validation_failures": 0,
     })
     seconds: dict[str, float] = field(default_factory=lambda: {
@@ -117,6 +117,7 @@ def stage(ctx: RunContext, found: list[staging.Found]) -> Batch:
         result = staging.stage_chunk(
             found, raw_store=settings.raw_store, max_bytes=settings.max_file_bytes,
             known=lambda doc_ids: warehouse.known_doc_ids(con, doc_ids), seen_this_run=ctx.seen_this_run,
+            forgotten=lambda doc_ids: forget.is_forgotten(con, doc_ids),
         )
     now = warehouse.utcnow()
     docs = documents_frame(result.new_docs, ctx.run_id, now)
@@ -142,7 +143,7 @@ def stage(ctx: RunContext, found: list[staging.Found]) -> Batch:
         batch.reject_reasons[r.reason] = batch.reject_reasons.get(r.reason, 0) + 1
     batch.counts = {"files_seen": result.files, "documents_new": len(result.new_docs),
                     "duplicates": result.duplicates, "already_seen": result.already_seen,
-                    "rejected": len(result.rejects)}
+                    "rejected": len(result.rejects), "metadata_files": result.metadata_files}
     ctx.add_seconds("stage", time.perf_counter() - t)
     return batch
 
@@ -153,7 +154,8 @@ def documents_frame(docs: list[staging.StagedDoc], run_id: str, now) -> pd.DataF
         "dateline": d.article.dateline, "published_on": d.article.published_on, "body": d.article.body,
         "n_words": d.article.n_words, "n_chars": len(d.article.body), "encoding": d.encoding,
         "raw_bytes": d.raw_bytes, "n_removed_lines": d.article.n_removed_lines, "first_seen_at": now,
-        "extractor_version": EXTRACTOR_VERSION, "run_id": run_id,
+        "extractor_version": EXTRACTOR_VERSION, "run_id": run_id, "url": d.article.url,
+        "outlet": d.article.outlet, "metadata_source": d.article.metadata_source,
     } for d in docs]
     return pd.DataFrame(rows, columns=schemas.columns("documents"))
 
@@ -241,14 +243,22 @@ def refresh_views(ctx: RunContext) -> list[str]:
         return warehouse.refresh_views(con, ctx.settings.sql_dir)
 
 
+def books_balance(counts: dict[str, int]) -> bool:
+    """Every file seen is a new document, a duplicate, already seen, a reject or an article's metadata."""
+    c = counts
+    return c["files_seen"] == (c["documents_new"] + c["duplicates"] + c["already_seen"] + c["rejected"]
+                               + c.get("metadata_files", 0))
+
+
 def finish(ctx: RunContext, status: str = "completed", error: str | None = None) -> dict:
     """Record the run's counts and timings; return the run summary."""
     c = ctx.counts
-    balanced = c["files_seen"] == c["documents_new"] + c["duplicates"] + c["already_seen"] + c["rejected"]
+    balanced = books_balance(c)
     if status == "completed" and not balanced:
         status, error = "failed", (
             f"books do not balance: files_seen {c['files_seen']} != new {c['documents_new']} + duplicates "
-            f"{c['duplicates']} + already_seen {c['already_seen']} + rejected {c['rejected']}")
+            f"{c['duplicates']} + already_seen {c['already_seen']} + rejected {c['rejected']} + metadata_files "
+            f"{c['metadata_files']}")
     wall = time.perf_counter() - ctx.started_at
     with warehouse.writer(ctx.settings.warehouse) as con:
         warehouse.finish_run(con, ctx.run_id, {

@@ -24,10 +24,10 @@ def summary_markdown(s: dict) -> str:
         "",
         f"Source `{s['source']}` → warehouse `{s['warehouse']}`",
         "",
-        "| files seen | new documents | duplicates | already seen | rejected | books balance |",
-        "|---:|---:|---:|---:|---:|:---:|",
+        "| files seen | new documents | duplicates | already seen | rejected | metadata files | books balance |",
+        "|---:|---:|---:|---:|---:|---:|:---:|",
         f"| {s['files_seen']} | {s['documents_new']} | {s['duplicates']} | {s['already_seen']} | "
-        f"{s['rejected']} | {'yes' if s.get('books_balance') else 'NO'} |",
+        f"{s['rejected']} | {s.get('metadata_files', 0)} | {'yes' if s.get('books_balance') else 'NO'} |",
         "",
         "| documents processed | words | mentions | quotes | figures | validation failures |",
         "|---:|---:|---:|---:|---:|---:|",
@@ -61,7 +61,8 @@ def summary_text(s: dict) -> str:
     return "\n".join([
         f"run {s['run_id']} {s['status']} in {s['wall_seconds']:.1f}s → {s['warehouse']}",
         f"  files seen {s['files_seen']} = new {s['documents_new']} + duplicates {s['duplicates']}"
-        f" + already seen {s['already_seen']} + rejected {s['rejected']} ({reasons})",
+        f" + already seen {s['already_seen']} + rejected {s['rejected']} ({reasons})"
+        f" + metadata files {s.get('metadata_files', 0)}",
         f"  extracted from {s['documents_processed']} documents ({s['words']:,} words): {s['mentions']} mentions,"
         f" {s['quotes']} quotes, {s['figures']} figures; {s['validation_failures']} rows quarantined",
         f"  {s.get('words_per_second') or 0:,.0f} words/s with {_workers(s)}; slowest step: {slowest[0]} ({slowest[1]:.1f}s)",

@@ -4,12 +4,13 @@ The warehouse promises reproducibility: each document's raw text is kept under
 ``<raw_store>/<sha[:2]>/<sha>.raw`` so the extractors can be re-run without the original files.
 ``verify_raw_copies`` checks that promise and reports, never repairs:
 
-* ``missing``  — a document has no raw copy (error);
+* ``missing``  — a document has no raw copy, or its metadata came from a sidecar whose kept copy
+  (``<sha>.meta.json``) is gone (error);
 * ``corrupt``  — the copy's sha256 is not the doc_id (error: bit rot, truncation, tampering);
 * ``unreadable`` — the copy exists but cannot be read (error);
 * ``orphan``   — a raw copy with no document (note: a run killed after staging, before its load;
   the next run that sees the file again adopts it; harmless);
-* ``stale_temp`` — a ``.<sha>.raw.<pid>.tmp`` left by a process killed while writing a copy (note).
+* ``stale_temp`` — a ``.<sha>.raw.<pid>.tmp`` (or ``.meta.json``) left by a process killed while writing a copy (note).
 
 Cost: reads and hashes every raw copy (about 1 s per 100 MB). Opens the warehouse read-only.
 """
@@ -27,7 +28,7 @@ from newsdesk.settings import Settings
 ERRORS = ("missing", "corrupt", "unreadable")
 NOTES = ("orphan", "stale_temp")
 _RAW_NAME = re.compile(r"^([0-9a-f]{64})\.raw$")
-_TEMP_NAME = re.compile(r"^\.[0-9a-f]{64}\.raw\.\d+\.tmp$")
+_TEMP_NAME = re.compile(r"^\.[0-9a-f]{64}\.(?:raw|meta\.json)\.\d+\.tmp$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,11 @@ def verify_raw_copies(settings: Settings, *, include_notes: bool = True) -> list
     con = warehouse.read_only(settings.warehouse, settings.read_timeout_s)
     try:
         doc_ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        has_source = con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'documents' "
+                                 "AND column_name = 'metadata_source'").fetchall()[0][0]
+        with_sidecar = [r[0] for r in con.execute(
+            "SELECT doc_id FROM documents WHERE metadata_source LIKE '%sidecar%' ORDER BY doc_id").fetchall()
+        ] if has_source else []
     finally:
         con.close()
     store = settings.raw_store
@@ -78,6 +84,11 @@ def verify_raw_copies(settings: Settings, *, include_notes: bool = True) -> list
         if actual != doc_id:
             problems.append(Problem("corrupt", doc_id, str(path),
                                     f"sha256 of the copy is {actual} ({path.stat().st_size:,} bytes)"))
+    for doc_id in with_sidecar:
+        path = staging.sidecar_copy_path(store, doc_id)
+        if not path.is_file():
+            problems.append(Problem("missing", doc_id, str(path),
+                                    "no kept sidecar for a document whose metadata came from one"))
     if include_notes and store.is_dir():
         known = set(doc_ids)
         for path in sorted(store.rglob("*")):

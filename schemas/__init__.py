@@ -39,6 +39,8 @@ SHA256_HEX = r"^[0-9a-f]{64}$"
 SHORT_ID = r"^[0-9a-f]{16}$"
 ENCODINGS = ("utf-8", "utf-8+cp1252", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252", "latin-1")
 RUN_STATUSES = ("running", "completed", "failed", "interrupted", "crashed")
+TITLE_SOURCES = ("headline", "first_sentence", "metadata")
+METADATA_SOURCES = ("front_matter", "sidecar", "front_matter+sidecar")
 CHANGES = ("=", "~", ">", "<", "up", "down")
 
 
@@ -56,11 +58,13 @@ class Documents(pa.DataFrameModel):
     doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX, unique=True,
                                    description="sha256 hex of the raw file's bytes; also names its staged raw copy")
     title: Series[str] = _nonempty("headline (the first line of body)")
-    title_source: Series[str] = pa.Field(isin=("headline", "first_sentence"),
-                                         description="where the title came from: headline | first_sentence")
+    title_source: Series[str] = pa.Field(
+        isin=TITLE_SOURCES,
+        description="where the title came from: headline | first_sentence (no headline; a one-line text) | "
+                    "metadata (front matter or sidecar)")
     dateline: Series[str] = pa.Field(nullable=True, description="dateline place as written (\"LONDON\"), if any")
-    published_on: Series[datetime.date] = pa.Field(nullable=True,
-                                                    description="publication date the text states, if any")
+    published_on: Series[datetime.date] = pa.Field(
+        nullable=True, description="publication date (a full date): from metadata, else as the text states it")
     body: Series[str] = _nonempty("cleaned text, headline first; every offset in the warehouse indexes into it")
     n_words: Series[int] = pa.Field(ge=1, description="words in body (whitespace-separated)")
     n_chars: Series[int] = pa.Field(ge=1, description="characters in body")
@@ -70,6 +74,13 @@ class Documents(pa.DataFrameModel):
     first_seen_at: Series[pd.Timestamp] = pa.Field(description="when a run first staged this text (UTC)")
     extractor_version: Series[str] = _nonempty("version of the extractors that wrote this document's rows")
     run_id: Series[str] = _run_id()
+    url: Series[str] = pa.Field(nullable=True, str_matches=r"(?i)^https?://",
+                                description="the article's address, from its metadata (front matter or sidecar)")
+    outlet: Series[str] = pa.Field(nullable=True, str_length={"min_value": 1},
+                                   description="the publication, from its metadata (\"BBC News\", \"reuters.com\")")
+    metadata_source: Series[str] = pa.Field(nullable=True, isin=METADATA_SOURCES,
+                                            description="where url, outlet and any metadata title or date came "
+                                                        "from: front_matter | sidecar | front_matter+sidecar")
 
     @pa.dataframe_check(name="n_chars_is_body_length")
     def _n_chars(cls, df: pd.DataFrame) -> Series[bool]:
@@ -247,6 +258,8 @@ class Runs(pa.DataFrameModel):
     stage_seconds: Series[str] = pa.Field(nullable=True, description="JSON object: seconds spent per stage")
     error: Series[str] = pa.Field(nullable=True, description="why the run failed or crashed")
     cleaner_version: Series[str] = pa.Field(nullable=True, description="version of the text clean-up rules")
+    metadata_files: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0, description="files read as the metadata of an article beside them (JSON sidecars)")
 
     class Config:
         strict = True

@@ -18,7 +18,10 @@ from newsdesk.cleaning import RejectError, clean_article, prepare
         ("\u00a0\n\u3000".encode("utf-8"), "whitespace_only"),  # only odd spaces
         (b"\x00\x01\x02\x03", "binary"),
         (b"Advertisement\n\nRead More\n\nLeave a Reply\n", "no_body"),  # nothing but boilerplate
-        (b"Chelsea sack striker\n", "no_body"),  # a headline with no article under it
+        (b"93\n\n$ 1,200\n", "no_body"),  # figures and symbols, no word
+        # a German article: the model reads English only
+        ("Der Stadtrat hat am Dienstag beschlossen, den alten Hafen für vierzig Millionen Euro zu "
+         "erweitern, und die Opposition kritisierte die Kosten.".encode(), "not_english"),
     ],
 )
 def test_prepare_rejects_with_a_reason(raw, reason):

@@ -274,3 +274,18 @@ def test_the_record_is_a_contract_table():
     frame = pd.DataFrame([{c: None for c in schemas.columns("forgotten")}])
     with pytest.raises(pa.errors.SchemaError):
         schemas.ALL_MODELS["forgotten"].validate(frame)
+
+
+def test_a_forgotten_text_dropped_in_again_is_rejected_not_ingested(settings, samples_dir, tmp_path):
+    """A takedown sticks: the same bytes arriving again become a reject `forgotten`, with no raw copy."""
+    doc_id = _doc_id(samples_dir, SAMPLE)
+    assert _forget(settings, doc_id[:12], "--yes", "--reason", "takedown request") == 0
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(samples_dir / SAMPLE, inbox / "again.txt")
+    from helpers import ingest_without_nlp
+
+    summary = ingest_without_nlp(settings, inbox)
+    assert (summary["documents_new"], summary["rejected"], summary["reject_reasons"]) == (0, 1, {"forgotten": 1})
+    assert _rows(settings, "SELECT count(*) FROM documents WHERE doc_id = ?", [doc_id]) == [(0,)]
+    assert not staging.raw_copy_path(settings.raw_store, doc_id).exists()

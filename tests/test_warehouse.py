@@ -29,7 +29,8 @@ def _doc(doc_id: str, body: str = "Headline\n\nBody text here.") -> dict:
     return {"doc_id": doc_id, "title": "Headline", "title_source": "headline", "dateline": None,
             "published_on": None, "body": body, "n_words": len(body.split()), "n_chars": len(body),
             "encoding": "utf-8", "raw_bytes": len(body), "n_removed_lines": 0,
-            "first_seen_at": warehouse.utcnow(), "extractor_version": "t", "run_id": "r1"}
+            "first_seen_at": warehouse.utcnow(), "extractor_version": "t", "run_id": "r1",
+            "url": None, "outlet": None, "metadata_source": None}
 
 
 def _mention(doc_id: str, start: int, end: int, text: str) -> dict:

@@ -130,6 +130,8 @@ def remove_boilerplate_lines(marked: MarkedLines) -> tuple[list[int], datetime.d
         if hit:
             family, action = hit
             drop(i)
+            if family == "metadata":  # "First published on Tue 21 Mar 2023 09.30 GMT": a stamp's date counts
+                published_on = published_on or stamp(line)[1]
             if action == "terminal":
                 terminals.append(i)
             elif action == "video":  # the player's caption follows, often twice

@@ -5,15 +5,17 @@ headline (``headline``) → related-article headlines (``boilerplate``) → body
 (``unwrap``) → opening paragraph and its dateline, title (``headline``, ``dateline``) → published date
 (``dates``: a stamp or lone date line above the body, else the dateline's). Each step's rules are in
 its module's docstring; this module only sequences them and decides when nothing is left: every line
-boilerplate, or nothing below the headline. A one-sentence text (one line that ends a sentence) is a
-body, not a headline.
+boilerplate, or no word in what is left. A text of one line, a sentence or a headline, is a document:
+its line is the body and its title (``title_source = 'first_sentence'``: the first sentence of the
+line, cut at ``headline.TITLE_MAX_WORDS`` words), so nothing but a file without usable text is
+rejected.
 """
 
 from __future__ import annotations
 
 from newsdesk.cleaning.boilerplate import cut_trailing_block, drop_related_headlines, remove_boilerplate_lines
 from newsdesk.cleaning.headline import find_headline, find_opening, title_and_body
-from newsdesk.cleaning.lines import MarkedLines, ends_sentence
+from newsdesk.cleaning.lines import MarkedLines
 from newsdesk.cleaning.normalize import normalize_text
 from newsdesk.cleaning.types import CleanArticle, RejectError
 from newsdesk.cleaning.unwrap import join_body
@@ -21,7 +23,8 @@ from newsdesk.cleaning.unwrap import join_body
 
 def clean_article(text: str) -> CleanArticle:
     """Clean one decoded article (see ``newsdesk.cleaning``). Raises ``RejectError('whitespace_only')``
-    for a text without visible characters and ``RejectError('no_body')`` when no article text is left."""
+    for a text without visible characters and ``RejectError('no_body')`` when no article text is left
+    (every line boilerplate, or no word among the lines kept)."""
     if not text.strip():
         raise RejectError("whitespace_only", "the text holds only whitespace")
     marked = MarkedLines(normalize_text(text).split("\n"))
@@ -37,10 +40,12 @@ def clean_article(text: str) -> CleanArticle:
     published_on = published_on or header_day
     drop_related_headlines(marked, headline)
     body_idx = [i for i in marked.kept() if i != headline]
-    if not body_idx and headline is not None and ends_sentence(lines[headline]):
-        body_idx, headline = [headline], None  # a one-line text: it is the body, not a headline
+    if not body_idx and headline is not None:
+        body_idx, headline = [headline], None  # a one-line text (sentence or headline): its line is the body
     if not body_idx:
         raise RejectError("no_body", "no article text is left below the headline")
+    if not any(ch.isalpha() for i in body_idx for ch in lines[i]):
+        raise RejectError("no_body", "the text has no words, only figures or symbols")
 
     body_text = join_body(marked, body_idx)
     opening = find_opening(lines, body_idx)

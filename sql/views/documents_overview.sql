@@ -24,7 +24,7 @@ mention_counts AS (SELECT doc_id, count(*) AS n_mentions, count(DISTINCT entity_
 quote_counts AS (SELECT doc_id, count(*) AS n_quotes FROM quotes GROUP BY doc_id),
 figure_counts AS (SELECT doc_id, count(*) AS n_figures FROM figures GROUP BY doc_id),
 final AS (
-    SELECT d.doc_id, d.title, d.dateline, d.published_on, d.n_words, d.encoding, d.first_seen_at,
+    SELECT d.doc_id, d.title, d.dateline, d.published_on, d.outlet, d.url, d.n_words, d.encoding, d.first_seen_at,
            d.extractor_version, coalesce(s.n_sources, 0) AS n_sources, s.source_paths,
            coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_entities, 0) AS n_entities,
            coalesce(q.n_quotes, 0) AS n_quotes, coalesce(f.n_figures, 0) AS n_figures

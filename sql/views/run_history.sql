@@ -39,7 +39,7 @@ failure_counts AS (
 final AS (
     SELECT r.run_id, r.kind, r.status, r.source, r.started_at, r.finished_at,
            round(epoch(r.finished_at - r.started_at), 2) AS wall_seconds,
-           r.files_seen, r.documents_new, r.duplicates, r.already_seen, r.rejected,
+           r.files_seen, r.documents_new, r.duplicates, r.already_seen, r.rejected, r.metadata_files,
            r.documents_processed, r.words, r.mentions, r.quotes, r.figures, r.validation_failures,
            coalesce(rc.n_reject_rows, 0) AS n_reject_rows, rc.reject_reasons,
            coalesce(fc.n_failure_rows, 0) AS n_failure_rows, fc.failed_checks,
