@@ -12,6 +12,7 @@
 --   duplicates: = runs.duplicates
 --   already_seen: = runs.already_seen
 --   rejected: = runs.rejected
+--   metadata_files: = runs.metadata_files
 --   documents_processed: = runs.documents_processed
 --   words: = runs.words
 --   mentions: = runs.mentions
