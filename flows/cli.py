@@ -68,6 +68,19 @@ def _open_read_only(settings: Settings, external_access: bool = True):
         raise Failure(str(exc)) from None
 
 
+def _lock_free_or_fail(settings: Settings) -> None:
+    """With NEWSDESK_LOCK_TIMEOUT=0 a run that cannot have the lock fails before any flow run starts."""
+    if settings.lock_timeout_s > 0:
+        return
+    from newsdesk.locking import LockTimeout, run_lock
+
+    try:
+        with run_lock(settings.lock_path, 0):
+            pass
+    except LockTimeout as exc:
+        raise Failure(f"{exc}; wait for that run to finish, or raise NEWSDESK_LOCK_TIMEOUT to wait for it") from None
+
+
 def _prefect_env() -> None:
     """Quiet, offline-friendly Prefect defaults; anything the user set wins."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -179,6 +192,7 @@ def run(
 ) -> None:
     """Ingest every article file under a folder (a Prefect flow run)."""
     settings = _settings(warehouse, batch_docs=batch_docs, processes=processes)
+    _lock_free_or_fail(settings)
     _prefect_env()
 
     def load_flow():
@@ -208,6 +222,7 @@ def reprocess(
     settings = _settings(warehouse)
     if not settings.warehouse.exists():
         raise UsageError(f"no warehouse at {settings.warehouse}: run `newsdesk run --source DIR` first")
+    _lock_free_or_fail(settings)
     _prefect_env()
 
     def load_flow():

@@ -99,10 +99,11 @@ def test_crash_before_load_loses_nothing(settings, source, monkeypatch):
     s = run_once(settings, source)
     assert s["documents_new"] == 2
     con = warehouse.read_only(settings.warehouse)
-    runs = sorted(con.execute("SELECT status, error FROM runs").fetchall())
+    runs = sorted(con.execute("SELECT status, error, files_seen, documents_new FROM runs").fetchall())
     con.close()
-    assert [status for status, _ in runs] == ["completed", "failed"]
+    assert [status for status, *_ in runs] == ["completed", "failed"]
     assert "simulated crash during load" in runs[1][1]  # the failed run says why
+    assert runs[1][2:] == (0, 0)  # and its books count what it loaded: nothing
 
 
 def test_an_extractor_bug_costs_rows_not_the_run(settings, source, monkeypatch):
