@@ -95,6 +95,16 @@ def stoppable(grace_s: float = GRACE_S, on_signal: Callable[[int], None] | None 
 
 
 def ignore_in_worker() -> None:
-    """For worker processes: leave stopping to the parent (a terminal signals the whole group)."""
+    """For worker processes: leave stopping to the parent (a terminal signals the whole group), and
+    die with the parent: a parent that is killed or leaves with ``os._exit`` never strands a worker
+    (Linux: PR_SET_PDEATHSIG, tied to the thread that started the worker; ``workers.ExtractPool``
+    starts them all from the thread that creates the pool)."""
     for s in SIGNALS:
         signal.signal(s, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except OSError:
+            pass

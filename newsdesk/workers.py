@@ -29,6 +29,10 @@ def _init_worker(model: str, batch_size: int) -> None:
     load_nlp(model)
 
 
+def _ready() -> None:
+    """A no-op: submitted once per worker so that the pool starts them all at once."""
+
+
 def _work(docs: Sequence[tuple[str, str]], run_id: str):
     from newsdesk.extract.batch import extract_docs
 
@@ -44,6 +48,10 @@ class ExtractPool:
             max_workers=processes, mp_context=mp.get_context("spawn"),
             initializer=_init_worker, initargs=(model, batch_size),
         )
+        # start every worker now, from this thread: they begin loading the model at once, and each
+        # is tied to the life of this (long-lived) thread, not to a task thread that may end
+        for _ in range(processes):
+            self._pool.submit(_ready)
 
     def submit(self, docs: Sequence[tuple[str, str]], run_id: str) -> Future:
         return self._pool.submit(_work, list(docs), run_id)
