@@ -2,7 +2,7 @@
 #   make demo    set up .venv and run the main flow over samples/ into warehouse/news.duckdb
 #   make test    set up .venv and run the test suite (what CI runs)
 #   make serve   local Prefect server + UI on http://127.0.0.1:4200 and the scheduled inbox deployment
-#   make bench   throughput on ../shared/corpus/bbc (1 and 2 processes) — see BENCHMARKS.md
+#   make bench   whole commands vs plain spaCy on ../shared/corpus/bbc (1 process, default, re-runs) — BENCHMARKS.md
 #   make evaluate  accuracy on the public gold data in ../shared/eval and the seeds — see ACCURACY.md
 #   make docs    re-render the README's query outputs and write docs/catalog.html (the data catalogue)
 
@@ -41,8 +41,7 @@ serve: install
 	bash scripts/serve.sh
 
 bench: install
-	$(BIN)/newsdesk bench --corpus $(SHARED)/corpus/bbc --processes 1 --json warehouse/bench-1p.json
-	$(BIN)/newsdesk bench --corpus $(SHARED)/corpus/bbc --processes 2 --json warehouse/bench-2p.json
+	$(BIN)/newsdesk bench --corpus $(SHARED)/corpus/bbc --json warehouse/bench.json
 
 docs: install
 	$(BIN)/python scripts/render_readme.py

@@ -481,17 +481,14 @@ def evaluate_seeds(seeds: Path = typer.Option(..., help="Folder of the seed arti
 
 @app.command()
 def bench(corpus: Path = typer.Option(..., help="Folder of article files (e.g. ../shared/corpus/bbc)."),
-          limit: Optional[int] = typer.Option(None, min=1, help="First N article files (sorted)."),
-          processes: int = typer.Option(1, min=1, help="NLP worker processes."),
-          batch_docs: Optional[int] = typer.Option(None, min=1, help="Files per chunk.", show_default=False),
-          no_baseline: bool = typer.Option(False, help="Skip the plain nlp.pipe comparison."),
+          limit: Optional[int] = typer.Option(None, min=1, help="First N article files (sorted) only."),
           as_json: Optional[Path] = typer.Option(None, "--json", help="Also write the figures to this JSON file.")) -> None:
-    """Throughput of the real flow against plain spaCy on a corpus (see BENCHMARKS.md)."""
+    """Speed as users meet it: whole `newsdesk run` commands against plain spaCy, side by side (BENCHMARKS.md)."""
     from newsdesk.flows import bench as core
 
     if not corpus.is_dir():
         raise UsageError(f"corpus folder {corpus} does not exist")
-    core.main(str(corpus), limit, processes, batch_docs, not no_baseline, str(as_json) if as_json else None)
+    core.main(str(corpus), limit, str(as_json) if as_json else None)
 
 
 # ---------------------------------------------------------------------------- describe / show / forget
