@@ -77,7 +77,9 @@ def tree(tmp_path):
 
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
-    env.update(PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1", **extra)
+    # the runner scripts have no __main__ guard, which spawned NLP workers would need: one process
+    env.update(PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1", NEWSDESK_PROCESSES="1")
+    env.update(extra)
     return env
 
 
