@@ -25,6 +25,7 @@ that are only a matter of representation and leaves real disagreements to count 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -52,10 +53,26 @@ _WORD_RE = re.compile(r"[\w'-]+")
 _STOP = frozenset("the a an of and or in on for to by with from at its their his her this that as".split())
 
 
-def load_newsquant(path: str, limit: int | None = None) -> list[dict]:
-    """NewsQuant items ``{"text", "quantities"}``, the first ``limit`` ones if given."""
+PARTS = ("A", "B", "all")
+
+
+def sentence_part(text: str) -> str:
+    """The development part of a NewsQuant sentence: "A" (tuning) or "B" (checking only).
+
+    NewsQuant has no sentence ids, so the id is the sentence text itself: its SHA-256, read as a
+    number, even -> A, odd -> B. Stable across file orders and machines; about half and half."""
+    return "A" if int(hashlib.sha256(text.encode("utf8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def load_newsquant(path: str, limit: int | None = None, part: str = "all") -> list[dict]:
+    """NewsQuant items ``{"text", "quantities"}`` of one development part ("A", "B" or "all", see
+    :func:`sentence_part`), the first ``limit`` of them if given."""
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, not {part!r}")
     with open(path, encoding="utf8") as fh:
         data = json.load(fh)
+    if part != "all":
+        data = [item for item in data if sentence_part(item["text"]) == part]
     return data[:limit] if limit is not None else data
 
 
@@ -222,8 +239,10 @@ def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float
     return figures, t1 - t0, t2 - t1, holders
 
 
-def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = "auto") -> dict:
-    """Score ``extract_figures`` on NewsQuant, and on quantulum3's quantities.json.
+def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = "auto",
+                     part: str = "all") -> dict:
+    """Score ``extract_figures`` on NewsQuant (one development ``part``: "A", "B" or "all", see
+    :func:`sentence_part`), and on quantulum3's quantities.json.
 
     ``quantulum_path="auto"`` looks for ``../quantulum3/quantities.json`` beside the NewsQuant
     folder (the layout of shared/eval); ``None`` skips that check. Returns
@@ -233,12 +252,12 @@ def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_pa
     if quantulum_path == "auto":
         guess = Path(newsquant_path).resolve().parent.parent / "quantulum3" / "quantities.json"
         quantulum_path = str(guess) if guess.is_file() else None
-    items = load_newsquant(newsquant_path, limit)
+    items = load_newsquant(newsquant_path, limit, part)
     figures, nlp_s, ext_s, holders = _extract_all(item["text"] for item in items)
     preds = [[figure_to_prediction(f, h) for f, h in zip(figs, hs)] for figs, hs in zip(figures, holders)]
     result = score_predictions(items, preds)
     per100 = 100.0 / max(len(items), 1)
-    result.update(nlp_seconds_per_100=nlp_s * per100, extractor_seconds_per_100=ext_s * per100)
+    result.update(part=part, nlp_seconds_per_100=nlp_s * per100, extractor_seconds_per_100=ext_s * per100)
     q3 = evaluate_quantulum3(quantulum_path) if quantulum_path else None
     return {"newsquant": result, "quantulum3": q3}
 
@@ -288,7 +307,8 @@ def format_report(result: dict) -> str:
     """Human-readable table of :func:`evaluate_figures`'s result."""
     lines: list[str] = []
     nq = result.get("newsquant") or result
-    lines.append(f"NewsQuant: {nq['n_sentences']} sentences, {nq['n_gold']} gold, {nq['n_pred']} predicted")
+    part = f" part {nq['part']}" if nq.get("part", "all") != "all" else ""
+    lines.append(f"NewsQuant{part}: {nq['n_sentences']} sentences, {nq['n_gold']} gold, {nq['n_pred']} predicted")
     lines.append(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}")
     for name, s in nq["scores"].items():
         note = "  (informative: object or holder, for a proposed subject column)" if name == "concept|holder" else ""
