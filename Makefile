@@ -4,6 +4,7 @@
 #   make serve   local Prefect server + UI on http://127.0.0.1:4200 and the scheduled inbox deployment
 #   make bench   throughput on ../shared/corpus/bbc (1 and 2 processes) — see BENCHMARKS.md
 #   make evaluate  accuracy on the public gold data in ../shared/eval and the seeds — see ACCURACY.md
+#   make units   rebuild newsdesk/data/units.tsv from the unit catalogues (quantulum3, babel/CLDR, pint)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,14 +14,14 @@ WAREHOUSE ?= warehouse/news.duckdb
 SHARED ?= ../shared
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: install demo test test-all test-ui bench serve docs evaluate clean-warehouse
+.PHONY: install demo test test-all test-ui bench serve docs evaluate units clean-warehouse
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,dask]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,dask,units]"
 	@touch $(STAMP)
 
 demo: install
@@ -54,6 +55,9 @@ evaluate: install
 	$(BIN)/newsdesk evaluate quotes --polnear $(SHARED)/eval/polnear
 	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json
 	$(BIN)/newsdesk evaluate seeds --seeds $(SHARED)/seeds
+
+units: install
+	PYTHONHASHSEED=0 $(BIN)/python -m newsdesk.unitcatalog
 
 clean-warehouse:
 	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/raw

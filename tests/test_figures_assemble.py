@@ -34,7 +34,7 @@ def test_seed_articles_give_the_figures_a_reader_would_chart(nlp, seeds_dir):
     usd140 = one("US$140 billion")
     assert (usd140.value, usd140.unit, usd140.year) == (1.4e11, "USD", 2021)
     gas = one("10 billion cubic m")
-    assert (gas.value, gas.unit, gas.object) == (1e10, "m3", "natural gas")
+    assert (gas.value, gas.unit, gas.object) == (1e10, "cubic metre", "natural gas")
     troops = one("100,000")
     assert (troops.value, troops.kind, troops.object, troops.qualifier) == (1e5, "count", "troops", "more than")
     troops2 = one("106,000")

@@ -13,7 +13,7 @@ CONTEXT = [
     ("Bilateral trade reached $240 billion in 2023.",
      "$240 billion", 2.4e11, "USD", "money", None, "Bilateral trade", 2023, None),
     # the percentage rises (change "up"); the level it rose to is a separate figure
-    ("Revenue rose 76% to $1.13bn (£600m).", "76%", 76.0, "%", "percent", None, "Revenue", None, None),
+    ("Revenue rose 76% to $1.13bn (£600m).", "76%", 76.0, "percentage", "percent", None, "Revenue", None, None),
     ("Revenue rose 76% to $1.13bn (£600m).", "$1.13bn", 1.13e9, "USD", "money", None, "Revenue", None, None),
     ("Revenue rose 76% to $1.13bn (£600m).", "£600m", 6e8, "GBP", "money", None, "Revenue", None, None),
     # a rate written after the amount is the period

@@ -17,7 +17,7 @@ KINDS = [
     ("The squad had 17 players over the age of 21.", "21", 21.0, "year", "age", None, "age", None, None),
     ("She turned 30 last week.", "30", 30.0, "year", "age", None, None, None, "last week"),
     # a bare number after "by" repeats the unit of a parallel "by" figure
-    ("The DAX increased by 2 percent but the Nasdaq decreased by 1.", "1", 1.0, "%", "percent", None, "Nasdaq", None, None),
+    ("The DAX increased by 2 percent but the Nasdaq decreased by 1.", "1", 1.0, "percentage", "percent", None, "Nasdaq", None, None),
 ]
 
 

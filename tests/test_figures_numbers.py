@@ -13,15 +13,15 @@ NUMBERS = [
     # wire-service abbreviations, also in capitals
     ("Net profit rose to 1.5 mln dlrs.", "1.5 mln dlrs", 1.5e6, "USD", "money", None, "Net profit", None, None),
     ("ECUADOR QUAKE CAUSES 950 MLN DLRS IN LOSSES", "950 MLN DLRS", 9.5e8, "USD", "money", None, "ECUADOR QUAKE", None, None),
-    ("The bond pays 8-3/4 pct.", "8-3/4 pct", 8.75, "%", "percent", None, "bond", None, None),
+    ("The bond pays 8-3/4 pct.", "8-3/4 pct", 8.75, "percentage", "percent", None, "bond", None, None),
     # Indian scale words
     ("The state will spend Rs 500 crore on roads.", "Rs 500 crore", 5e9, "INR", "money", None, "state", None, None),
     # a fraction needs a unit; with one it is a quantity
-    ("A mouse can get through a 2 1/2 inch gap.", "2 1/2 inch", 2.5, "in", "quantity", None, "gap", None, None),
+    ("A mouse can get through a 2 1/2 inch gap.", "2 1/2 inch", 2.5, "inch", "quantity", None, "gap", None, None),
     ("Nearly two-thirds of voters stayed home.", "two-thirds", 2 / 3, None, "ratio", "nearly", "voters", None, None),
     ("Tesla shares have fallen by a third this year.", "a third", 1 / 3, None, "ratio", None, "Tesla shares", None, "this year"),
     # scientific notation is one number
-    ("The mass is approximately 1.99×10−30 kilograms.", "1.99×10−30 kilograms", 1.99e-30, "kg", "quantity", "approximately", "mass", None, None),
+    ("The mass is approximately 1.99×10−30 kilograms.", "1.99×10−30 kilograms", 1.99e-30, "kilogram", "quantity", "approximately", "mass", None, None),
 ]
 
 

@@ -11,7 +11,7 @@ OBJECTS = [
     ("Russia has massed more than 100,000 troops on its border.",
      "100,000", 1e5, None, "count", "more than", "troops", None, None),
     ("The plant will create up to 400 jobs.", "400", 400.0, None, "count", "up to", "jobs", None, None),
-    ("Nearly 40 per cent of voters backed him.", "40 per cent", 40.0, "%", "percent", "nearly", "voters", None, None),
+    ("Nearly 40 per cent of voters backed him.", "40 per cent", 40.0, "percentage", "percent", "nearly", "voters", None, None),
     # "N of the/its … <plural noun>" counts the noun
     ("The team has won five of its last six games.", "five", 5.0, None, "count", None, "games", None, None),
     # "one" counts when it modifies a noun directly

@@ -7,21 +7,21 @@ from extract_checks import FIGURE_FIELDS, RANGE_FIELDS, assert_figure, assert_ra
 
 # (sentence, figure text, low, high, unit)
 RANGES = [
-    ("The range grew to between 252 and 287 miles.", "252 and 287 miles", 252.0, 287.0, "mi"),
+    ("The range grew to between 252 and 287 miles.", "252 and 287 miles", 252.0, 287.0, "mile"),
     ("The court could order damages of $2 billion to $4 billion.", "$2 billion to $4 billion", 2e9, 4e9, "USD"),
     # the scale written once applies to both ends
     ("Analysts expect $1.5 to $2 billion in losses.", "$1.5 to $2 billion", 1.5e9, 2e9, "USD"),
-    ("We used a 5-10W laser.", "5-10W", 5.0, 10.0, "W"),
-    ("Water temperatures fell by 2 to 2.5 degrees Celsius.", "2 to 2.5 degrees Celsius", 2.0, 2.5, "°C"),
+    ("We used a 5-10W laser.", "5-10W", 5.0, 10.0, "watt"),
+    ("Water temperatures fell by 2 to 2.5 degrees Celsius.", "2 to 2.5 degrees Celsius", 2.0, 2.5, "degree Celsius"),
     ("There are 1 to 2 thousand people.", "1 to 2 thousand", 1000.0, 2000.0, None),
     ("Over the past three or four years prices rose.", "three or four years", 3.0, 4.0, "year"),
     # "from X … to Y" with words between is one range (NewsQuant); a bare end takes the unit; low <= high
     ("Gold slid from $1,250 at 9.15am to $1,180 at 4pm.", "$1,250 at 9.15am to $1,180", 1180.0, 1250.0, "USD"),
-    ("He slimmed down from 208 pounds to 193 by exercising.", "208 pounds to 193", 193.0, 208.0, "lb"),
+    ("He slimmed down from 208 pounds to 193 by exercising.", "208 pounds to 193", 193.0, 208.0, "pound-mass"),
     ("Shares fell from $5 to $3 on Monday.", "$5 to $3", 3.0, 5.0, "USD"),
-    ("Sales are expected to rise 5 to 7 per cent.", "5 to 7 per cent", 5.0, 7.0, "%"),
+    ("Sales are expected to rise 5 to 7 per cent.", "5 to 7 per cent", 5.0, 7.0, "percentage"),
     ("Fuel economy improved from 24 miles per gallon in 2010 to 31 mpg in 2019.",
-     "24 miles per gallon in 2010 to 31 mpg", 24.0, 31.0, "mpg"),
+     "24 miles per gallon in 2010 to 31 mpg", 24.0, 31.0, "mile per gallon"),
 ]
 
 

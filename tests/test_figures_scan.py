@@ -37,12 +37,12 @@ def test_dates_times_ordinals_labels_and_glued_names_are_no_figures(nlp, text):
 # (sentence, figure text, value, unit, kind, qualifier, object, year, period)
 EXTENTS = [
     # "m" after a bare number is metres...
-    ("The skeleton is 37m long.", "37m", 37.0, "m", "quantity", None, "skeleton", None, None),
+    ("The skeleton is 37m long.", "37m", 37.0, "metre", "quantity", None, "skeleton", None, None),
     # ...but millions when a plural noun follows
     ("The field holds 1.5m barrels of oil.", "1.5m barrels", 1.5e6, "barrel", "quantity", None, "oil", None, None),
     ("About 5m people live there.", "5m", 5e6, None, "count", "about", "people", None, None),
     # a lower-case prefix glued with a hyphen does not make a name ("COVID-19" does)
-    ("Chipmakers will produce sub-7 nanometer chips.", "7 nanometer", 7.0, "nm", "quantity", None, None, None, None),
+    ("Chipmakers will produce sub-7 nanometer chips.", "7 nanometer", 7.0, "nanometre", "quantity", None, None, None, None),
     ("Her now-18 month-old daughter spoke.", "18 month-old", 18.0, "month", "age", None, "daughter", None, None),
 ]
 

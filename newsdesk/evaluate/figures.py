@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from newsdesk import lexicon
 from newsdesk.extract.figures.patterns import phrases
 from newsdesk.extract.figures.units import per_unit_names, sub_units, unit_names
 from newsdesk.extract.types import Figure
@@ -41,12 +42,25 @@ from newsdesk.extract.types import Figure
 Value = float | tuple[float, float]
 Prediction = dict[str, Any]  # {"value": Value, "unit": str, "change": str, "concepts": set[str]}
 
-# Our canonical unit (Figure.unit) -> NewsQuant normalized_unit, from the extractor's unit and currency
-# tables (their newsquant_name column): one table, one place.
-UNIT_NAMES: dict[str, str] = unit_names()
-PER_UNIT_NAMES = per_unit_names()
+# NewsQuant's names for what differs from the catalogue's (data/figures_newsquant_unit_names.tsv).
+_ALIASES = {(what, ours.lower()): theirs for what, ours, theirs in lexicon.rows("figures_newsquant_unit_names")}
+
+
+def newsquant_name(name: str) -> str:
+    """A catalogue unit name in NewsQuant's vocabulary (lower case): "degree Celsius" -> "celsius"."""
+    return _ALIASES.get(("name", name.lower()), name.lower())
+
+
+# Figure.unit -> NewsQuant normalized_unit: the extractor's one unit table (a currency's code -> its
+# catalogue name, a measure's catalogue name -> itself), in NewsQuant's vocabulary.
+UNIT_NAMES: dict[str, str] = {unit: newsquant_name(name) for unit, name in unit_names().items()}
+# Nouns a price is per that are not units ("share"): their names as Figure.unit writes them after "/".
+PER_UNIT_NAMES = {surface: newsquant_name(name) for surface, name in per_unit_names().items()}
 # Sub-units NewsQuant keeps as their own unit ("19 cents" is 19 cent), with the factor to get back to them.
-SUB_UNITS: dict[str, tuple[str, float]] = sub_units()
+SUB_UNITS: dict[str, tuple[str, float]] = {
+    surface: (_ALIASES.get(("subunit", surface), newsquant_name(name)), factor)
+    for surface, (name, factor) in sub_units().items()
+}
 _KNOWN_UNITS = frozenset(UNIT_NAMES.values()) | {name for name, _ in SUB_UNITS.values()} | {"-"}
 _SUB_UNIT_RE = re.compile(rf"\d\s*({phrases(sorted(SUB_UNITS, key=len, reverse=True))})\b(?!\s*(?:er|c\b))", re.I)
 _WORD_RE = re.compile(r"[\w'-]+")
@@ -128,7 +142,7 @@ def figure_to_prediction(fig: Figure, holder: str | None = None) -> Prediction:
         base, _, per_unit = fig.unit.partition("/")
         unit = UNIT_NAMES.get(fig.unit) or UNIT_NAMES.get(base, base.lower())
         if per_unit and fig.unit not in UNIT_NAMES:
-            per = " per " + PER_UNIT_NAMES.get(per_unit, per_unit)
+            per = " per " + (PER_UNIT_NAMES.get(per_unit) or UNIT_NAMES.get(per_unit) or per_unit.lower())
         if fig.kind == "age":
             unit = f"{unit} of age"
     elif fig.kind == "count" and fig.object:
@@ -283,8 +297,7 @@ def evaluate_quantulum3(path: str) -> dict:
         gold = []
         for q in item["res"]:
             unit = q["unit"].lower()
-            unit = {"dimensionless": "-", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
-                    "tonne": "metric ton", "dozen": "-", "gross": "-"}.get(unit, unit)
+            unit = "-" if unit in ("dimensionless", "dozen", "gross") else newsquant_name(unit)
             # quantulum3 gives ranges as their midpoint
             gold.append({"value": float(q["value"]), "unit": unit})
         flat = [{**p, "value": (sum(p["value"]) / 2 if isinstance(p["value"], tuple) else p["value"])} for p in preds]

@@ -8,7 +8,7 @@
 - year: "in 2021", "for fiscal 2020";
 - period: a rate after the figure ("a month", "per year" -> "per month", "per year"; "a year
   earlier" is a comparison, not a rate), or a period phrase ("annually", "last year", "in the first
-  three quarters"); money priced per unit gets a per-unit ("$87 a barrel" -> "USD/barrel").
+  three quarters"); money priced per unit gets a per-unit ("$87 a barrel" -> "USD/barrel", "$3 per sq ft" -> "USD/square foot").
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx
 from newsdesk.extract.figures.objects import object_token, phrase
 from newsdesk.extract.figures.patterns import phrases
-from newsdesk.extract.figures.units import PER_UNIT_AFTER
+from newsdesk.extract.figures.units import per_unit_after
 
 _QUALIFIERS = lexicon.mapping("figures_qualifiers")  # "more than" -> ">"
 QUAL_ALT = phrases(sorted(_QUALIFIERS, key=len, reverse=True))
@@ -83,9 +83,8 @@ def add_context(ctx: Ctx, cand: Cand, taken: set[int]) -> None:
                 cand.object = text[s:e]
     after = text[cand.end:min(s_end, cand.end + 80)]
     after = _BRACKET_AFTER.sub("", after, count=1)  # skip a bracketed conversion: "$2bn (S$2.7bn) a year"
-    pu = PER_UNIT_AFTER.match(after)
-    if pu and cand.kind == "money":
-        per = re.sub(r"\s+", " ", pu.group("u").lower())
+    per = per_unit_after(after) if cand.kind == "money" else None
+    if per:
         cand.unit = f"{cand.unit}/{per}"
     rm = _RATE_AFTER.match(after)
     if rm:
