@@ -146,7 +146,7 @@ def _read_candidate(ctx: Ctx, m: re.Match, cur_hit: Hit | None) -> Cand | None:
         return cand
     elif m.group("vague"):
         low, high = vague_range(m.group("vague"))
-        cand = Cand(start, m.end(), core_start, m.end(), (low + high) / 2, low, high, spelled=True)
+        cand = Cand(start, m.end(), core_start, m.end(), (low + high) / 2, low, high, spelled=True, vague=True)
     else:
         value = spelled_value(m.group("words"))
         if value is None:
