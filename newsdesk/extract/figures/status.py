@@ -9,7 +9,8 @@ no lemmatizer):
 - a modifier on the figure or the noun it belongs to: "the planned 300 job cuts" (target), "the
   projected $5bn deficit" (forecast), "an estimated 500 people" (estimate);
 - a governing noun: "a target of 2%", "forecasts of 3% growth", "estimates of 200 deaths"; a verb
-  whose object is such a noun: "raised its forecast to 3%", "cut its target to 5%";
+  whose object or subject is such a noun: "raised its forecast to 3%", "cut its target to 5%",
+  "estimates put the crowd at 8,000", "the goal is 5%";
 - a governing verb whose complement holds the figure: "wants to increase trade to US$200 billion",
   "aims for 5% growth", "pledged $10bn" (target); "is expected to reach", "economists predict 2%"
   (forecast); "is estimated at $5bn" (estimate); "is set / likely / due to reach" (forecast, only
@@ -22,7 +23,8 @@ lemma, its object, and the verb its clause complements), so "the firm, which emp
 will close" leaves 500 actual. A subject is not a verb's complement: "the two leaders want …"
 leaves "two" actual (but the subject of a passive is: "500 people are expected to attend"). A
 "from" figure under a target or forecast verb is the starting point and stays actual ("aims to cut
-the deficit to 3% from 5%"). Limits: no coreference ("the goal is it"), no negation ("did not
+the deficit to 3% from 5%"). A clause of circumstance keeps its own status ("expects 2m passengers
+after carrying 1.9m this year": 1.9m is actual; the boundary words are in the cue file). Limits: no coreference ("the goal is it"), no negation ("did not
 expect"), and approximations ("about 300") stay actual: the qualifier says they are rounded.
 """
 
@@ -40,6 +42,7 @@ for _word, _role, _status in lexicon.rows("figures_status_cues"):
 
 _VERB, _RAISING, _NOUN = _CUES.get("verb", {}), _CUES.get("raising", {}), _CUES.get("noun", {})
 _MODAL, _MODIFIER, _QUALIFIER = _CUES.get("modal", {}), _CUES.get("modifier", {}), _CUES.get("qualifier", {})
+_BOUNDARY = _CUES.get("boundary", {})
 
 # deps by which a figure's phrase hangs in a verb's complement (not its subject)
 _COMPLEMENT = frozenset({"xcomp", "ccomp", "dobj", "prep", "attr", "oprd", "acomp", "advcl", "npadvmod", "nsubjpass",
@@ -76,10 +79,19 @@ def figure_status(ctx: Ctx, cand: Cand) -> str:
                 return "actual"
         if node.dep_ == "pobj" and node.head.text.lower() == "from":
             through_from = True
+        if _opens_circumstance(node, came):
+            return "actual"
         if node.head.i == node.i:
             break
         came, node = node.dep_, node.head
     return "actual"
+
+
+def _opens_circumstance(node: Token, came: str | None) -> bool:
+    """'after carrying 1.9m', 'while imports fell 2%': the climb leaves a clause of circumstance here."""
+    if node.tag_ == "IN" and came in ("pcomp", "pobj") and node.text.lower() in _BOUNDARY:
+        return True
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.text.lower() in _BOUNDARY for c in node.children)
 
 
 def _modifier_cue(node: Token, inside: set[int]) -> str | None:
@@ -104,6 +116,10 @@ def _verb_cue(verb: Token, came: str | None, inside: set[int], through_from: boo
     for c in verb.children:
         if c.dep_ == "aux" and c.text.lower() in _MODAL:
             return _MODAL[c.text.lower()], True
+    if came in _COMPLEMENT:  # "estimates put the crowd at 8,000", "the target is 5%"
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside and c.text.lower() in _NOUN:
+                return _NOUN[c.text.lower()], True
     if came in ("prep", "dobj", "npadvmod", None):  # "raised its forecast to 3%", "cut its target to 5%"
         for c in verb.children:
             if c.dep_ == "dobj" and c.i not in inside and c.text.lower() in _NOUN:
