@@ -26,7 +26,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
     """All figures of ``doc`` in text order; ``conversion_of`` indexes into the returned list."""
     ctx = Ctx(doc)
     cands = merge_ratios(ctx, merge_ranges(ctx, scan_candidates(ctx)))
-    period_spans(ctx, cands)
+    cands = period_spans(ctx, cands)
     kept: list[Cand] = []
     for cand in cands:
         if finite(cand) and (elliptical_unit(ctx, kept[-1] if kept else None, cand) or classify(ctx, cand)):

@@ -154,7 +154,8 @@ def _model_number(ctx: Ctx, cand: Cand, tok: Token) -> bool:
     if not cand.plain_int or cand.has_scale or cand.value < 100 or tok.i + 1 >= len(doc):
         return False
     nxt = doc[tok.i + 1]
-    return nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP", "GPE") and not nxt.is_sent_start
+    # an organisation's or a country's name is no model name: "148 WTO members", "27 EU states"
+    return nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP", "GPE", "ORG") and not nxt.is_sent_start
 
 
 _BY_END = re.compile(r"\bby\s+$", re.I)

@@ -57,12 +57,16 @@ def counted_noun(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
     if cand.spelled and tok.text[:1].isupper() and not tok.is_sent_start and nxt is not None and nxt.text[:1].isupper():
         return None  # "the RBS Six Nations", "Five Eyes"
     if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.tag_ in ("NNS", "NNPS", "NN"):
-        if head.i - tok.i <= 4 and head.text.lower() not in _COUNT_STOP and head.ent_type_ not in ("DATE", "TIME"):
+        if head.i - tok.i <= 6 and head.text.lower() not in _COUNT_STOP and head.ent_type_ not in ("DATE", "TIME"):
             return head
-    # the parse missed it: adjectives/compounds then a plural noun right after
+    # the parse missed it: modifiers then a plural noun right after: adjectives, participles, nouns and
+    # names used as modifiers, coordinated adjectives ("300 natural and man-made disasters", "148 WTO members")
     j = tok.i + 1
-    while j < len(doc) and j - tok.i <= 3 and doc[j].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NN", "HYPH"):
-        if doc[j].tag_ == "NN" and j + 1 < len(doc) and doc[j + 1].tag_ not in ("NNS", "NN"):
+    while j < len(doc) and j - tok.i <= 5 and (
+        doc[j].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NN", "NNP", "HYPH")
+        or (doc[j].tag_ in ("CC", ",") and j - 1 > tok.i and doc[j - 1].tag_ in ("JJ", "VBN", "VBG"))
+    ):
+        if doc[j].tag_ in ("NN", "NNP") and j + 1 < len(doc) and doc[j + 1].tag_ not in ("NNS", "NN", "NNP", "NNPS"):
             break
         j += 1
     if j < len(doc) and doc[j].tag_ in ("NNS", "NNPS") and doc[j].text.lower() not in _COUNT_STOP:
@@ -89,17 +93,27 @@ def count_one(ctx: Ctx, cand: Cand, tok: Token) -> bool:
 
 
 def part_of(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
-    """'N of the/its … <plural noun>' (N >= 2, a whole number): the plural noun N of which are counted
-    ("two of the victims", "five of its last six games"); None for "two of them", "5 of the best"."""
+    """'N of the/its/Alitalia's … <plural noun>' (N >= 2, a whole number): the noun N of which are counted
+    ("two of the victims", "five of its last six games", "eight of the firm's rivals"; a noun whose
+    plural is its singular counts as the object of "of": "30 of the aircraft"); None for "two of
+    them", "5 of the best"."""
     doc = ctx.doc
     if cand.low is not None or cand.has_scale or cand.value < 2 or not float(cand.value).is_integer():
         return None
     j = tok.i + 1
-    if j + 2 >= len(doc) or doc[j].text.lower() != "of" or doc[j + 1].tag_ not in ("DT", "PRP$"):
+    if j + 2 >= len(doc) or doc[j].text.lower() != "of":
         return None
-    for k in range(j + 2, min(j + 7, len(doc))):
+    start = j + 2
+    if doc[j + 1].tag_ not in ("DT", "PRP$"):
+        # a possessive name: "eight of Alitalia's rivals"
+        if not (doc[j + 1].tag_ in ("NNP", "NNPS") and j + 2 < len(doc) and doc[j + 2].tag_ == "POS"):
+            return None
+        start = j + 3
+    for k in range(start, min(start + 5, len(doc))):
         t = doc[k]
         if t.tag_ in ("NNS", "NNPS") and t.ent_type_ not in ("DATE", "TIME"):
+            return t if t.text.lower() not in _COUNT_STOP else None
+        if t.tag_ == "NN" and t.dep_ == "pobj" and t.head.i == j and t.ent_type_ not in ("DATE", "TIME"):
             return t if t.text.lower() not in _COUNT_STOP else None
         if t.tag_ not in ("JJ", "JJS", "JJR", "NN", "NNP", "VBN", "VBG", "HYPH", "CD", "RB"):
             return None
