@@ -47,3 +47,16 @@ def test_first_three_quarters_is_a_span_of_three_quarters_not_a_ratio(nlp):
 def test_a_fraction_outside_a_period_span_stays_a_ratio(nlp):
     f = find_figure(figures_of(nlp, "Three quarters of the staff voted to strike."), "Three quarters")
     assert (f.kind, f.value, f.is_incidental) == ("ratio", 0.75, False)
+
+
+@pytest.mark.parametrize("text", [
+    "The merger should close in the first half of 2027.",
+    "Attendance fell in the second half of the season.",
+])
+def test_a_named_half_year_is_no_figure(nlp, text):
+    assert figures_of(nlp, text) == []
+
+
+def test_a_hyphenated_fraction_is_a_ratio_even_without_of(nlp):
+    f = find_figure(figures_of(nlp, "Three-quarters said the plan was fair."), "Three-quarters")
+    assert (f.kind, f.value) == ("ratio", 0.75)

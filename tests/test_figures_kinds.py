@@ -9,15 +9,15 @@ from extract_checks import FIGURE_FIELDS, assert_figure, figures_of, find_figure
 # (sentence, figure text, value, unit, kind, qualifier, object, year, period)
 KINDS = [
     # small spelled numbers modifying a noun are counts (NewsQuant convention)
-    ("Gunmen attacked two mosques in the city.", "two", 2.0, None, "count", None, "mosques", None, None),
+    ("Floods closed two bridges in the valley.", "two", 2.0, None, "count", None, "bridges", None, None),
     # "Name, 66," is an age, with the person as its object
     ("Joe Biden, 79, spoke on Tuesday.", "79", 79.0, "year", "age", None, "Joe Biden", None, None),
-    ("Senard, 65, now faces the immediate task.", "65", 65.0, "year", "age", None, "Senard", None, None),
+    ("Okafor, 58, now leads the board.", "58", 58.0, "year", "age", None, "Okafor", None, None),
     # ages after an age word
-    ("The squad had 17 players over the age of 21.", "21", 21.0, "year", "age", None, "age", None, None),
+    ("The club has 40 members over the age of 70.", "70", 70.0, "year", "age", None, "age", None, None),
     ("She turned 30 last week.", "30", 30.0, "year", "age", None, None, None, "last week"),
     # a bare number after "by" repeats the unit of a parallel "by" figure
-    ("The DAX increased by 2 percent but the Nasdaq decreased by 1.", "1", 1.0, "percentage", "percent", None, "Nasdaq", None, None),
+    ("Wheat rose by 3 percent but maize fell by 2.", "2", 2.0, "percentage", "percent", None, "maize", None, None),
 ]
 
 
@@ -47,7 +47,7 @@ def test_number_without_unit_is_a_count_an_age_or_takes_the_unit_before(nlp, tex
         "Two of them left early.",
         # scores, descriptors, numbers standing as no value, letters as the counted noun
         "England lost the match 18-17 after a 5-1 win last week.",
-        "The studio signed a two-month contract with him.",
+        "The theatre signed a three-month lease with them.",
         "Text the word PUB to 85130 to vote.",
         "The current density fell to 1.3 A on Monday.",
     ],

@@ -30,13 +30,13 @@ UNITS = [
     ("Brent rose to $87 a barrel.", "$87", 87.0, "USD/barrel", "money", None, "Brent", None, None),
     # cents are scaled to the currency unit
     ("The loss was 63 cents per share.", "63 cents", 0.63, "USD/share", "money", None, "loss", None, None),
-    ("A 50-year-old man was arrested.", "50-year-old", 50.0, "year", "age", None, "man", None, None),
+    ("A 34-year-old cyclist was injured.", "34-year-old", 34.0, "year", "age", None, "cyclist", None, None),
     # "pounds" is money after a money word or with a scale word, else a weight
     ("He paid 450,000 pounds for the house.", "450,000 pounds", 4.5e5, "GBP", "money", None, None, None, None),
     ("The bomb held 2,000 pounds of explosives.", "2,000 pounds", 2000.0, "pound-mass", "quantity", None, "explosives", None, None),
     ("He lost 20 pounds in a month.", "20 pounds", 20.0, "pound-mass", "quantity", None, None, None, None),
     # an ASCII-folded pound sign (unidecode writes £ as "PS")
-    ("The package was worth up to PS2.7m.", "PS2.7m", 2.7e6, "GBP", "money", "up to", "package", None, None),
+    ("The bonus was worth up to PS1.4m.", "PS1.4m", 1.4e6, "GBP", "money", "up to", None, None, None),
     # prime marks are feet and inches
     ("The neck is 25.5″ long.", "25.5″", 25.5, "inch", "quantity", None, "neck", None, None),
 ]

@@ -14,7 +14,7 @@ quantity is used at most once per metric):
   the predicted object (CQE's "partial" concept match);
 - concept|holder (informative, not one of CQE's four): as value+concept, but the predicted words
   are the object's and those of the figure's holder (:func:`newsdesk.extract.figures.figure_holder`,
-  the clause subject: "Ford" for "Ford, which has 13,000 workers"). NewsQuant's referred concept is
+  the clause subject: "Nokia" for "Nokia, which has 9,000 staff"). NewsQuant's referred concept is
   often that holder, not the counted noun; this line measures what a proposed ``Figure.subject``
   column would add. It is not used for the official value+concept score.
 
@@ -165,7 +165,7 @@ def figure_to_prediction(fig: Figure, holder: str | None = None) -> Prediction:
 
 def values_match(a: Value, b: Value) -> bool:
     """Equal values (relative tolerance 1e-5); ranges only match ranges, as intervals (NewsQuant
-    writes "from 208 to 193" as "208-193", our figures keep low <= high)."""
+    writes "from 180 to 168" as "180-168", our figures keep low <= high)."""
     if isinstance(a, tuple) or isinstance(b, tuple):
         if not (isinstance(a, tuple) and isinstance(b, tuple)):
             return False

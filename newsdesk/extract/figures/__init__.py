@@ -8,7 +8,7 @@ per step, assembled by :func:`extract_figures` (:mod:`.assemble`):
    from ``newsdesk/data/units.tsv``, built from quantulum3's and CLDR's catalogues by
    :mod:`newsdesk.unitcatalog`); surface filters drop dates, clock
    times, ordinals, phone numbers, labelled numbers and numbers glued to names;
-2. ranges and ratios (:mod:`.ranges`): "between 252 and 287 miles", "one out of three Germans";
+2. ranges and ratios (:mod:`.ranges`): "between 252 and 287 miles", "two out of five voters";
 3. kinds (:mod:`.kinds`): what a number without a unit is (a count, an age, a value) or why it is
    no figure (a year, a score, a name, a descriptor); a bare number may repeat its neighbour's unit;
 4. what it counts or values (:mod:`.objects`), and its qualifier, change, year and period

@@ -2,13 +2,14 @@
 
 - qualifier and change (NewsQuant convention: "=", "~", ">", "<", "up", "down"): "more than" >,
   "about" ~, "up to" <, "as many as" =; a verb of change before the figure gives "up" or "down"
-  ("rose 76%", "fell by 2"), "+0.2%" is up; a bare "by N" after a change takes it ("Ross was
-  down 2.3%, Burlington by 2.6%");
+  ("rose 76%", "fell by 2"), "+0.2%" is up; a bare "by N" after a change takes it ("Exports were
+  up 4.1%, imports by 2.2%");
 - object: see :mod:`.objects` (counts and ages already name theirs);
 - year: "in 2021", "for fiscal 2020";
 - period: a rate after the figure ("a month", "per year" -> "per month", "per year"; "a year
   earlier" is a comparison, not a rate), or a period phrase ("annually", "last year", "in the first
-  three quarters"); money priced per unit gets a per-unit ("$87 a barrel" -> "USD/barrel", "$3 per sq ft" -> "USD/square foot").
+  three quarters"); money priced per unit gets a per-unit ("$87 a barrel" -> "USD/barrel", "$3 per
+  sq ft" -> "USD/square foot").
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ _BY_BEFORE = re.compile(r"\bby\s*$", re.I)
 
 
 def elliptical_changes(ctx: Ctx, cands: list[Cand]) -> None:
-    """'Ross was down 2.3%, Burlington by 2.6%': a bare 'by N' takes the change of the figure before."""
+    """'Exports were up 4.1%, imports by 2.2%': a bare 'by N' takes the change of the figure before."""
     for prev, cand in zip(cands, cands[1:]):
         if (
             cand.change == "=" and prev.change in ("up", "down") and prev.kind == cand.kind

@@ -1,5 +1,5 @@
 """Bracketed conversions: "US$200 billion (S$269 billion)", "$445bn (£227bn; 331bn euros)",
-"87 mph (140 km/h)".
+"62 mph (100 km/h)".
 
 A figure in brackets right after another of the same kind (money, quantity, duration) in another
 unit converts it: ``conversion_of`` is the index of the converted figure, and the conversion

@@ -1,17 +1,17 @@
 """What a number without a unit is: a count, an age, a year, a score, a name, a value, or nothing.
 
 - counts need a counted noun (:mod:`.objects`); small spelled numbers count only when they modify a
-  noun ("two mosques"), so "the two", "one of …" and pronoun uses are no figures;
-- ages: "Joe Maddon, 66, said" (the person is the object), "aged 35", "the age of 21", "she turned 30";
+  noun ("two bridges"), so "the two", "one of …" and pronoun uses are no figures;
+- ages: "Ann Okafor, 58, said" (the person is the object), "aged 35", "the age of 70", "she turned 30";
 - dropped: bare years ("in 2021", "2004 results"; "more than 1000 customers" stays: a qualifier
   makes a count), small numbers the NER calls a date or time, scores ("18-17 defeat", "a 5-1
   win"), numbers inside names ("Boeing 737", "Group of 20", "Windows 10"), model numbers ("737 Max
-  jets"), spelled hyphenated durations that classify a noun ("a two-month contract", "three-month
+  jets"), spelled hyphenated durations that classify a noun ("a three-month lease", "six-month
   bills": descriptors NewsQuant leaves out; digit ones such as "a 20-year treaty" stay);
-- a bare number is kept only where it stands as a value ("rose 8% to 3.65", "at 2483805") or has
+- a bare number is kept only where it stands as a value ("rose 4% to 2.85", "at 1750420") or has
   a scale word;
-- a bare numeral repeating the previous figure's unit unwritten takes it: "DAX rose by 2 percent
-  but Nasdaq fell by 1", "from about 14-18 mpg to 24".
+- a bare numeral repeating the previous figure's unit unwritten takes it: "wheat rose by 3 percent
+  but maize fell by 2", "from about 30-35 mpg to 40".
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ def classify(ctx: Ctx, cand: Cand) -> bool:
     if cand.plain_int and cand.low is None and _SCORE.search(ctx.text[max(0, cand.num_start - 4):cand.num_end + 4]):
         return False  # unit-less integers joined by a hyphen are scores: "18-17 defeat", "a 5-1 win"
     if _apposed_age(ctx, cand, tok):
-        cand.kind, cand.unit = "age", "year"  # "Joe Maddon, 66, said": the person is the object
+        cand.kind, cand.unit = "age", "year"  # "Ann Okafor, 58, said": the person is the object
         s, e = phrase(ctx.doc[tok.i - 2])
         cand.object = ctx.text[s:e]
         return True
     if _age_phrase(ctx, cand):
-        cand.kind, cand.unit = "age", "year"  # "over the age of 21", "aged 35"
+        cand.kind, cand.unit = "age", "year"  # "over the age of 70", "aged 35"
         return True
     # unit-less: drop years ("in 2021", "between 1600 and 1900", "2004 results") unless a qualifier
     # makes a count of them ("more than 1000 customers"); small numbers the NER calls a date or time
@@ -91,7 +91,7 @@ def classify(ctx: Ctx, cand: Cand) -> bool:
         return True
     # a bare numeral standing as a value ("rose 8% to 3.65", "estimates of 64,900")
     standing = tok.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod") and tok.tag_ == "CD"
-    # "at 2483805": too big for a year, a label or a score; not after "to" ("text GOODPUB to 85130")
+    # "at 1750420": too big for a year, a label or a score; not after "to" ("text HELP to 60123")
     big = cand.plain_int and cand.value >= 10000 and tok.head.text.lower() in ("at", "of", "with", "from", "than")
     if (standing and (big or not cand.plain_int)) or cand.has_scale:
         cand.kind = "other"
@@ -103,9 +103,9 @@ _DESCRIPTOR = re.compile(r"-(?:year|month|week|day)$", re.I)
 
 
 def _spelled_descriptor(ctx: Ctx, cand: Cand) -> bool:
-    """'a two-month contract', 'its three-year growth forecast': a spelled hyphenated duration that
+    """'a three-month lease', 'its five-year sales plan': a spelled hyphenated duration that
     classifies the next noun is a descriptor, not a reported figure (NewsQuant leaves it out); a
-    digit one ("a 20-year treaty") or one set off by a comma ("a five-year, 1.8 billion-mile journey") stays."""
+    digit one ("a 20-year treaty") or one set off by a comma ("a four-year, 900 million-km voyage") stays."""
     if not cand.spelled or cand.low is not None or not _DESCRIPTOR.search(ctx.text[cand.start:cand.end]):
         return False
     nxt = ctx.token_at(cand.end + 1)
@@ -120,7 +120,7 @@ def _apposed_age(ctx: Ctx, cand: Cand, tok: Token) -> bool:
     if tok.i < 2 or tok.i + 1 >= len(doc) or doc[tok.i - 1].text != "," or doc[tok.i + 1].text not in (",", ")"):
         return False
     name = doc[tok.i - 2]
-    # the small model often calls a bare surname a place ("Maddon, 66,")
+    # the small model often calls a bare surname a place ("Okafor, 58,")
     return name.ent_type_ == "PERSON" or (name.tag_ == "NNP" and name.ent_type_ in ("", "GPE") and name.text[:1].isupper())
 
 
@@ -163,8 +163,8 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
 
 
 def elliptical_unit(ctx: Ctx, prev: Cand | None, cand: Cand) -> bool:
-    """A bare numeral that repeats the previous figure's unit without writing it: "DAX rose by 2 percent
-    but Nasdaq fell by 1" (both after "by"), "from about 14-18 mpg to 24" (right after "from X to").
+    """A bare numeral that repeats the previous figure's unit without writing it: "wheat rose by 3 percent
+    but maize fell by 2" (both after "by"), "from about 30-35 mpg to 40" (right after "from X to").
     Takes the unit and kind of ``prev``; True when it did (the figure is kept)."""
     if prev is None or cand.kind is not None or cand.spelled or cand.low is not None or prev.kind in (None, "count"):
         return False

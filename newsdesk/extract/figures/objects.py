@@ -1,10 +1,10 @@
 """What a figure counts or values: the counted noun of a bare number and the object of a money,
 percent or quantity figure, from the dependency parse.
 
-- counted nouns: "100,000 troops", "dozens of people", "one count of fraud", "five of its last six
-  games" (N of the/its … plural noun, N >= 2), "one of the best wireless speakers" (a count of 1,
+- counted nouns: "100,000 troops", "dozens of people", "one count of bribery", "five of its last six
+  games" (N of the/its … plural noun, N >= 2), "one of the cheapest electric bikes" (a count of 1,
   NewsQuant's convention; a plain "one of the leaders" is not a figure);
-- objects: "X of Y" ("60 per cent of its revenue" -> "revenue"), the noun a figure modifies ("a
+- objects: "X of Y" ("40 per cent of its sales" -> "sales"), the noun a figure modifies ("a
   $150,000 contract"), "a fine of $10 million", and the direct object or subject of the valuing
   verb ("trade volume … to US$200 billion" -> "trade volume"), climbing through container nouns
   ("passed the US$100 billion mark") and a few clauses.
@@ -42,7 +42,7 @@ def core_token(ctx: Ctx, cand: Cand) -> Token | None:
 
 
 def counted_noun(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
-    """The noun a bare number counts ("100,000 troops", "dozens of people", "one count of fraud")."""
+    """The noun a bare number counts ("100,000 troops", "dozens of people", "one count of bribery")."""
     doc = ctx.doc
     if cand.spelled and tok.text.lower() in VAGUE_AMOUNTS:
         for c in tok.children:
@@ -76,7 +76,7 @@ def counted_noun(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
 
 
 def count_one(ctx: Ctx, cand: Cand, tok: Token) -> bool:
-    """'one' counts only as 'one <noun>' ("one count of wire fraud"), never 'one of', 'one China'."""
+    """'one' counts only as 'one <noun>' ("one count of bribery"), never 'one of', 'one China'."""
     doc = ctx.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text.lower() == "of":
@@ -121,7 +121,7 @@ def part_of(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
 
 
 def _one_of_superlative(ctx: Ctx, cand: Cand, tok: Token) -> bool:
-    """'one of the best wireless speakers', 'one of the most spectacular catches': NewsQuant counts these
+    """'one of the cheapest electric bikes', 'one of the most daring rescues': NewsQuant counts these
     as 1 of the noun; plain 'one of the leaders', 'one of them' stay out (a superlative is required)."""
     doc = ctx.doc
     j = tok.i + 2
@@ -167,7 +167,7 @@ def object_token(ctx: Ctx, cand: Cand, taken: set[int]) -> Token | None:
     if not toks:
         return None
     inside = {t.i for t in toks}
-    # "X of Y": "60 per cent of its revenue", "10 billion cubic m of natural gas"
+    # "X of Y": "40 per cent of its sales", "10 billion cubic m of natural gas"
     for t in toks:
         for c in t.children:
             if c.dep_ == "prep" and c.text.lower() == "of" and c.i not in inside and c.i > toks[-1].i - 1:
@@ -189,7 +189,7 @@ def object_token(ctx: Ctx, cand: Cand, taken: set[int]) -> Token | None:
             if head.text.lower() in _CONTAINER_NOUNS or head.text.lower() in _TIME_NOUNS:
                 node = head  # "passed the US$100 billion mark": the object is what passed it
                 continue
-            return head  # "a 0.6 per cent fee", "a $150,000 contract"
+            return head  # "a 1.5 per cent levy", "a $150,000 contract"
         if dep in ("appos",) and head.i in inside:
             return None
         if dep == "pobj" and head.dep_ == "prep":
@@ -204,20 +204,20 @@ def object_token(ctx: Ctx, cand: Cand, taken: set[int]) -> Token | None:
             node = head
             continue
         if dep in ("nummod", "compound", "npadvmod") and head.tag_ == "JJ" and head.i > node.i:
-            node = head  # "0.03 millimeter slim", "90 miles wide": the adjective's subject is measured
+            node = head  # "0.03 millimeter slim", "30 miles wide": the adjective's subject is measured
             continue
         return None
     return None
 
 
 def _predicative_adj(tok: Token) -> bool:
-    """An adjective with its own subject: "a grant worth up to $8 million" (grant <- worth)."""
+    """An adjective with its own subject: "a prize worth up to $3 million" (prize <- worth)."""
     return tok.tag_ == "JJ" and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
 def _verb_object(verb: Token, inside: set[int]) -> Token | None:
     """Direct object of the valuing verb if it is not the figure, else its subject; climbs through
-    clauses ("guidance for the quarter ended December to US$84bn" -> "guidance") for a few steps."""
+    clauses ("its outlook for the year ended March to US$12bn" -> "outlook") for a few steps."""
     v = verb
     for _ in range(5):
         if v.tag_.startswith("VB") or v.dep_ == "ROOT" or _predicative_adj(v):
@@ -234,7 +234,7 @@ def _verb_object(verb: Token, inside: set[int]) -> Token | None:
                     if is_noun(c):
                         return c
                     if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and is_noun(v.head):
-                        return v.head  # "the country that is about 90 miles wide"
+                        return v.head  # "the island that is about 30 miles wide"
                     return None
         if v.dep_ == "relcl" and is_noun(v.head):
             return v.head

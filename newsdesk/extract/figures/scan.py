@@ -9,7 +9,7 @@ ordinals ("21st"), phone numbers, numbers glued to letters or inside names ("COV
 "G7", "5G", "3D", "737MAX"), labelled numbers ("page 5", "flight 370", "Group 20"), fractions
 without a unit ("9/11", "24/7") and "PS5" (a console, not £5).
 Limits: "m" after a bare number is metres unless a plural noun follows ("37m long" vs "1.5m
-barrels"); a lower-case prefix glued by a hyphen does not make a name ("sub-7 nanometer").
+barrels"); a lower-case prefix glued by a hyphen does not make a name ("sub-5 nanometer filters").
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def _read_candidate(ctx: Ctx, m: re.Match, cur_hit: Hit | None) -> Cand | None:
         if not cur and not m.group("neg"):
             glued = prev in "-–" and core_start > 1 and text[core_start - 2].isalpha()
             if glued and _GLUE_PREFIX.search(text, max(0, core_start - 12), core_start - 1):
-                glued = False  # "sub-7 nanometer", "her now-18 month-old daughter"
+                glued = False  # "sub-5 nanometer filters", "under-21 players"
             if prev.isalnum() or prev in "_#@/\\" or glued:
                 return None
             if prev == "." and core_start > 1 and text[core_start - 2].isdigit():
