@@ -6,7 +6,7 @@ an analyst filters out.
   whole number under ten ("7 ministers"); news style spells the small numbers, so both are the
   small counts that fill a text;
 - the span of a period: a duration after a word of ``figures_period_span_words.txt`` ("the first
-  three quarters", "over the past two years", "the next 12 months"). It is a duration, not a ratio:
+  three quarters", "over the past five years", "the next 12 months"). It is a duration, not a ratio:
   "the first three quarters" is value 3, unit "quarter", kind duration (:func:`period_spans` turns
   the fraction reading "three quarters" = 0.75 into that before the other steps run); "the first
   half" names a period and is no figure (no number is written).
