@@ -16,8 +16,9 @@ CONTEXT = [
     ("Revenue rose 76% to $1.13bn (£600m).", "76%", 76.0, "percentage", "percent", None, "Revenue", None, None),
     ("Revenue rose 76% to $1.13bn (£600m).", "$1.13bn", 1.13e9, "USD", "money", None, "Revenue", None, None),
     ("Revenue rose 76% to $1.13bn (£600m).", "£600m", 6e8, "GBP", "money", None, "Revenue", None, None),
-    # a rate written after the amount is the period
+    # a rate written after the amount is the period, after a counted noun too
     ("They pay $3,500 a month in rent.", "$3,500", 3500.0, "USD", "money", None, None, None, "per month"),
+    ("The clinic runs 2,400 scans a week.", "2,400", 2400.0, None, "count", None, "scans", None, "per week"),
     # "a year earlier" is a comparison, not a rate
     ("Orders climbed to $4.12 billion from $3.95 billion a year earlier.",
      "$3.95 billion", 3.95e9, "USD", "money", None, "Orders", None, None),

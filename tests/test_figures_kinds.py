@@ -66,3 +66,18 @@ def test_number_with_its_own_noun_does_not_take_the_unit_before(nlp):
 def test_big_bare_number_standing_as_a_value_is_kept(nlp):
     figs = figures_of(nlp, "Texas had the most lightning strikes in 2018 at 2483805.")
     assert [(f.text, f.value) for f in figs] == [("2483805", 2483805.0)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The range offers four-, five- and six-cylinder engines.",
+     [("four", 4.0, None, "cylinder"), ("five", 5.0, None, "cylinder"), ("six", 6.0, None, "cylinder")]),
+    ("Lenders offer 10- and 25-year loans.", [("10", 10.0, "year", "loans"), ("25-year", 25.0, "year", "loans")]),
+])
+def test_a_suspended_hyphen_takes_the_word_of_the_number_that_completes_it(nlp, text, expected):
+    """Coordinated compounds share their last word: "four-, five- and six-cylinder" is three cylinder counts."""
+    assert [(f.text, f.value, f.unit, f.object) for f in figures_of(nlp, text)] == expected
+
+
+def test_a_level_after_at_repeats_the_noun_of_the_level_before(nlp):
+    figs = figures_of(nlp, "The index ended at 1,410.5 points while the other closed at 1,388.2.")
+    assert [(f.text, f.object) for f in figs] == [("1,410.5", "points"), ("1,388.2", "points")]

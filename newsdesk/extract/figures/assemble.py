@@ -15,7 +15,7 @@ from newsdesk.extract.figures.candidate import Cand, Ctx, finite
 from newsdesk.extract.figures.context import add_context, elliptical_changes
 from newsdesk.extract.figures.conversions import link_conversions
 from newsdesk.extract.figures.incidental import is_incidental, period_spans
-from newsdesk.extract.figures.kinds import classify, elliptical_unit
+from newsdesk.extract.figures.kinds import classify, complete_suspended, elliptical_unit, suspended_hyphen
 from newsdesk.extract.figures.ranges import merge_ranges, merge_ratios
 from newsdesk.extract.figures.scan import scan_candidates
 from newsdesk.extract.figures.status import figure_status
@@ -28,9 +28,19 @@ def extract_figures(doc: Doc) -> list[Figure]:
     cands = merge_ratios(ctx, merge_ranges(ctx, scan_candidates(ctx)))
     cands = period_spans(ctx, cands)
     kept: list[Cand] = []
+    pending: list[Cand] = []  # numbers with a suspended hyphen ("four-, five- and six-cylinder")
     for cand in cands:
-        if finite(cand) and (elliptical_unit(ctx, kept[-1] if kept else None, cand) or classify(ctx, cand)):
+        if not finite(cand):
+            continue
+        if cand.kind is None and suspended_hyphen(ctx, cand):
+            pending.append(cand)
+            continue
+        if elliptical_unit(ctx, kept[-1] if kept else None, cand) or classify(ctx, cand):
+            if complete_suspended(ctx, pending, cand):
+                kept.extend(pending)
             kept.append(cand)
+        pending = []
+    kept.sort(key=lambda c: c.start)
     taken = {t.i for cand in kept for t in ctx.tokens(cand.start, cand.end) if t.idx < cand.end}
     for cand in kept:
         add_context(ctx, cand, taken)

@@ -84,6 +84,9 @@ def add_context(ctx: Ctx, cand: Cand, taken: set[int]) -> None:
                 cand.object = text[s:e]
     after = text[cand.end:min(s_end, cand.end + 80)]
     after = _BRACKET_AFTER.sub("", after, count=1)  # skip a bracketed conversion: "$2bn (S$2.7bn) a year"
+    if cand.kind == "count" and cand.object:  # "3,000 tests a day": the rate follows the counted noun
+        om = re.match(rf"[ \t]*{re.escape(cand.object)}\b", after)
+        after = after[om.end():] if om else after
     per = per_unit_after(after) if cand.kind == "money" else None
     if per:
         cand.unit = f"{cand.unit}/{per}"

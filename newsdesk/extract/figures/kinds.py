@@ -11,7 +11,8 @@
 - a bare number is kept only where it stands as a value ("rose 4% to 2.85", "at 1750420") or has
   a scale word;
 - a bare numeral repeating the previous figure's unit unwritten takes it: "wheat rose by 3 percent
-  but maize fell by 2", "from about 30-35 mpg to 40".
+  but maize fell by 2", "from about 30-35 mpg to 40"; a number with a suspended hyphen takes the
+  word of the number that completes it: "four-, five- and six-cylinder engines".
 """
 
 from __future__ import annotations
@@ -158,15 +159,16 @@ def _model_number(ctx: Ctx, cand: Cand, tok: Token) -> bool:
     return nxt.tag_ == "NNP" and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP", "GPE", "ORG") and not nxt.is_sent_start
 
 
-_BY_END = re.compile(r"\bby\s+$", re.I)
+_PARALLEL_PREP = re.compile(r"\b(by|at)\s+$", re.I)  # "fell by 2 … by 1", "ended at 1,410 points … at 1,388"
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.I)
 
 
 def elliptical_unit(ctx: Ctx, prev: Cand | None, cand: Cand) -> bool:
     """A bare numeral that repeats the previous figure's unit without writing it: "wheat rose by 3 percent
-    but maize fell by 2" (both after "by"), "from about 30-35 mpg to 40" (right after "from X to").
+    but maize fell by 2" (both after "by"), "the index ended at 1,410 points and the other at 1,388" (both
+    after "at"), "from about 30-35 mpg to 40" (right after "from X to").
     Takes the unit and kind of ``prev``; True when it did (the figure is kept)."""
-    if prev is None or cand.kind is not None or cand.spelled or cand.low is not None or prev.kind in (None, "count"):
+    if prev is None or cand.kind is not None or cand.spelled or cand.low is not None or prev.kind is None:
         return False
     if prev.kind in ("age", "ratio", "multiple") or ctx.sent_index(prev.start) != ctx.sent_index(cand.start):
         return False
@@ -174,15 +176,42 @@ def elliptical_unit(ctx: Ctx, prev: Cand | None, cand: Cand) -> bool:
         return False
     text = ctx.text
     gap = text[prev.end:cand.start]
-    parallel_by = (
-        _BY_END.search(gap[-6:]) is not None and len(gap) <= 40
-        and _BY_END.search(text[max(0, prev.start - 6):prev.start]) is not None
+    prep_before_cand = _PARALLEL_PREP.search(gap[-6:])
+    prep_before_prev = _PARALLEL_PREP.search(text[max(0, prev.start - 6):prev.start])
+    parallel = (
+        prep_before_cand is not None and prep_before_prev is not None and len(gap) <= 60
+        and prep_before_cand.group(1).lower() == prep_before_prev.group(1).lower()
     )
     from_to = re.fullmatch(r"\s+to\s+", gap) is not None and _FROM_BEFORE.search(text[max(0, prev.start - 25):prev.start])
-    if not (parallel_by or from_to):
-        return False
+    if not (parallel or from_to) or (prev.kind == "count" and not (parallel and prep_before_cand.group(1).lower() == "at")):
+        return False  # a count's noun carries over only between levels "at N": "at 1,410 points … at 1,388"
     tok = core_token(ctx, cand)
     if tok is None or counted_noun(ctx, cand, tok) is not None or _in_name(ctx, cand, tok):
         return False  # "rose by $5 million, helped by 3 new stores"
     cand.kind, cand.unit = prev.kind, prev.unit
+    if prev.kind == "count":
+        cand.object = prev.object
+    return True
+
+
+_SUSPENDED = re.compile(r"-\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)", re.I)
+
+
+def suspended_hyphen(ctx: Ctx, cand: Cand) -> bool:
+    """'four-, five- and six-cylinder engines', 'two- or three-bedroom flats': a number whose hyphen waits
+    for the word of a later number in the same coordination."""
+    return _SUSPENDED.match(ctx.text, cand.end) is not None
+
+
+def complete_suspended(ctx: Ctx, pending: list[Cand], cand: Cand) -> bool:
+    """Give the numbers waiting in ``pending`` the kind, unit and object of ``cand`` when it closes their
+    coordination (its number is hyphenated to the shared word: "six-cylinder"); True when it did."""
+    if not pending or ctx.text[cand.num_end:cand.num_end + 1] != "-":
+        return False
+    chain = pending + [cand]
+    for a, b in zip(chain, chain[1:]):
+        if _SUSPENDED.fullmatch(ctx.text, a.end, b.start) is None:
+            return False
+    for p in pending:
+        p.kind, p.unit, p.object = cand.kind, cand.unit, cand.object
     return True

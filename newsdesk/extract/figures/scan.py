@@ -52,6 +52,7 @@ _LABEL_BEFORE = re.compile(rf"(?i:\b(?:{phrases(lexicon.ordered('figures_number_
 
 _GLUE_PREFIX = re.compile(rf"(?<![\w-])(?:{phrases(lexicon.ordered('figures_glued_prefixes'))})$")
 _DIGIT = re.compile(r"\.?\d")
+_SUSPENDED_WORD = re.compile(r"\b([A-Za-z]+)-(?=\s*(?:,|and\b|or\b))")
 _SIGN_BEFORE = re.compile(r"(?:[-−]|minus[ -])$")
 
 
@@ -71,6 +72,9 @@ def _starts(ctx: Ctx) -> list[tuple[int, int]]:
         while e < len(text) and (text[e].isdigit() or text[e] in ",." and e + 1 < len(text) and text[e + 1].isdigit()):
             e += 1
         pos = e
+    for m in _SUSPENDED_WORD.finditer(text):  # "four-, five- and six-cylinder": the tokenizer keeps "four-"
+        if m.group(1).lower() in SMALL:
+            starts.append((m.start(), m.start()))
     doc = ctx.doc
     lowers = doc.to_array("LOWER").tolist() if len(doc) else []
     for i, h in enumerate(lowers):  # hash look-ups: no Token objects for ordinary words
