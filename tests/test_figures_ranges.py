@@ -45,6 +45,14 @@ def test_one_out_of_n_is_a_ratio_of_the_counted_noun(nlp, text, span, value, uni
     assert_figure(nlp, text, span, value, unit, kind, qualifier, obj, year, period)
 
 
+@pytest.mark.parametrize("text", [
+    "Borrowing was £35bn - £2.5bn less than forecast.",  # a spaced dash as punctuation
+    "She finished in 45 seconds - 12secs behind the winner.",
+])
+def test_a_dash_between_two_figures_with_their_own_units_is_no_range(nlp, text):
+    assert all(f.value_low is None for f in figures_of(nlp, text))
+
+
 def test_change_then_level_is_not_a_range(nlp):
     figs = figures_of(nlp, "The population grew by 1.2 million to 67 million.")
     assert [(f.text, f.value, f.value_low) for f in figs] == [("1.2 million", 1.2e6, None), ("67 million", 6.7e7, None)]

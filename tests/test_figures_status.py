@@ -13,6 +13,7 @@ STATUS = [
     ("Ministers plan to cut emissions by 45% before the next election.", "45%", "target"),
     ("The mayor pledged to plant 2 million trees.", "2 million", "target"),
     ("The charity hopes to raise £3m for the new wing.", "£3m", "target"),
+    ("The council committed to spend £40m on roads.", "£40m", "target"),
     ("The bank targets 2% inflation.", "2%", "target"),
     # a noun of intent with the figure in its complement, or as the object of a verb that moves it
     ("The city missed its goal of 5,000 affordable flats.", "5,000", "target"),
@@ -55,6 +56,8 @@ ACTUAL = [
     ("The council aims to cut waste to 20% from 35% today.", "35%"),
     # a number beside a forecast it beat is actual
     ("Profit rose 9%, beating forecasts.", "9%"),
+    # "committed" is a target only with a "to" complement; an adverbial clause is no complement
+    ("The painter committed fraud in 2019, aged 61.", "61"),
     # a clause of circumstance keeps its own status
     ("The port expects 700 cruise calls after handling 610 calls last year.", "610"),
 ]

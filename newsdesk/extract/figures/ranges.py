@@ -40,7 +40,11 @@ def _range_ok(ctx: Ctx, a: Cand, b: Cand) -> bool:
     if b.kind is None and fb is None and not b.has_scale:
         return False  # two bare numbers: only "from/between X to Y" ("1 to 2 thousand" is fine)
     if word in ("-", "–", "—"):
-        return True  # b has a unit here ("3-6W", "30-35 mpg"); bare "2-0" needed from/between above
+        # b has a unit here ("3-6W", "30-35 mpg"); bare "2-0" needed from/between above. A dash range
+        # is written low to high; a spaced dash between two figures that each write their unit is
+        # punctuation ("£35bn - £2.5bn less than", "45 seconds - 22secs behind")
+        spaced = sep.startswith((" ", "\t")) and sep.endswith((" ", "\t"))
+        return fb is not None or (a.value < b.value and not (spaced and a.kind is not None))
     if word == "or":
         return a.kind is None and a.value < b.value and a.spelled == b.spelled
     # "to": "from $1m to $2m", "2 to 2.5 degrees"; not "rose 5% to 7%", "grew by 1.2 million to 67

@@ -45,7 +45,7 @@ _MODAL, _MODIFIER, _QUALIFIER = _CUES.get("modal", {}), _CUES.get("modifier", {}
 _BOUNDARY = _CUES.get("boundary", {})
 
 # deps by which a figure's phrase hangs in a verb's complement (not its subject)
-_COMPLEMENT = frozenset({"xcomp", "ccomp", "dobj", "prep", "attr", "oprd", "acomp", "advcl", "npadvmod", "nsubjpass",
+_COMPLEMENT = frozenset({"xcomp", "ccomp", "dobj", "prep", "attr", "oprd", "acomp", "npadvmod", "nsubjpass",
                          "dative", "conj", "pcomp", "agent"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "compound", "npadvmod", "nmod"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
