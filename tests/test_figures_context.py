@@ -56,3 +56,8 @@ def test_change_from_verbs_qualifiers_and_signs(nlp, text, span, change):
 def test_a_gapped_change_takes_the_verb_of_the_change_before(nlp, text, span, change):
     """Gapping: "X rose 5%, Y by 3%" leaves the verb out of the second clause; "by N" keeps its change."""
     assert find_figure(figures_of(nlp, text), span).change == change
+
+
+def test_a_slash_after_money_is_a_rate_or_a_price_per_unit(nlp):
+    figs = figures_of(nlp, "Cleaners earn $15.40/hour and beef sells at $9/kg.")
+    assert (find_figure(figs, "$15.40").period, find_figure(figs, "$9").unit) == ("per hour", "USD/kilogram")

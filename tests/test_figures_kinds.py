@@ -81,3 +81,8 @@ def test_a_suspended_hyphen_takes_the_word_of_the_number_that_completes_it(nlp, 
 def test_a_level_after_at_repeats_the_noun_of_the_level_before(nlp):
     figs = figures_of(nlp, "The index ended at 1,410.5 points while the other closed at 1,388.2.")
     assert [(f.text, f.object) for f in figs] == [("1,410.5", "points"), ("1,388.2", "points")]
+
+
+def test_a_bare_number_coordinated_with_a_measured_one_shares_its_unit(nlp):
+    figs = figures_of(nlp, "Patients were given 20 and 40 mg of the drug.")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("20", 20.0, "milligram"), ("40 mg", 40.0, "milligram")]

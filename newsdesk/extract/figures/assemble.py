@@ -15,7 +15,7 @@ from newsdesk.extract.figures.candidate import Cand, Ctx, finite
 from newsdesk.extract.figures.context import add_context, elliptical_changes
 from newsdesk.extract.figures.conversions import link_conversions
 from newsdesk.extract.figures.incidental import is_incidental, period_spans
-from newsdesk.extract.figures.kinds import classify, complete_suspended, elliptical_unit, suspended_hyphen
+from newsdesk.extract.figures.kinds import classify, complete_suspended, elliptical_unit, shared_unit, suspended_hyphen
 from newsdesk.extract.figures.ranges import merge_ranges, merge_ratios
 from newsdesk.extract.figures.scan import scan_candidates
 from newsdesk.extract.figures.status import figure_status
@@ -29,8 +29,12 @@ def extract_figures(doc: Doc) -> list[Figure]:
     cands = period_spans(ctx, cands)
     kept: list[Cand] = []
     pending: list[Cand] = []  # numbers with a suspended hyphen ("four-, five- and six-cylinder")
-    for cand in cands:
+    for i, cand in enumerate(cands):
         if not finite(cand):
+            continue
+        if shared_unit(ctx, cand, cands[i + 1] if i + 1 < len(cands) else None):
+            kept.append(cand)
+            pending = []
             continue
         if cand.kind is None and suspended_hyphen(ctx, cand):
             pending.append(cand)

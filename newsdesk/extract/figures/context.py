@@ -6,7 +6,8 @@
   up 4.1%, imports by 2.2%");
 - object: see :mod:`.objects` (counts and ages already name theirs);
 - year: "in 2021", "for fiscal 2020";
-- period: a rate after the figure ("a month", "per year" -> "per month", "per year"; "a year
+- period: a rate after the figure ("a month", "per year", "/hour" -> "per month", "per year",
+  "per hour"; "a year
   earlier" is a comparison, not a rate), or a period phrase ("annually", "last year", "in the first
   three quarters"); money priced per unit gets a per-unit ("$87 a barrel" -> "USD/barrel", "$3 per
   sq ft" -> "USD/square foot").
@@ -42,7 +43,7 @@ _RATE_PERIODS = lexicon.mapping("figures_rate_periods")  # "a month" -> "per mon
 _NOT_A_RATE = "earlier|ago|later|before|after|on|from|back|previously"
 _NOT_A_PERIOD = "earlier|ago|later|before|after|back|previously"
 _RATE_AFTER = re.compile(
-    rf"^[ \t]*(?:an?|per|each|every)\s+(?P<p>{'|'.join(_RATE_PERIODS)})\b"
+    rf"^(?:[ \t]*(?:an?|per|each|every)\s+|/)(?P<p>{'|'.join(_RATE_PERIODS)})\b"
     rf"(?!\s+(?:{_NOT_A_RATE}))",
     re.I,
 )

@@ -12,7 +12,8 @@
   a scale word;
 - a bare numeral repeating the previous figure's unit unwritten takes it: "wheat rose by 3 percent
   but maize fell by 2", "from about 30-35 mpg to 40"; a number with a suspended hyphen takes the
-  word of the number that completes it: "four-, five- and six-cylinder engines".
+  word of the number that completes it: "four-, five- and six-cylinder engines"; a bare number
+  coordinated with a measured one shares its unit: "45 and 50 mg".
 """
 
 from __future__ import annotations
@@ -214,4 +215,20 @@ def complete_suspended(ctx: Ctx, pending: list[Cand], cand: Cand) -> bool:
             return False
     for p in pending:
         p.kind, p.unit, p.object = cand.kind, cand.unit, cand.object
+    return True
+
+
+_COORDINATED = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+", re.I)
+
+
+def shared_unit(ctx: Ctx, cand: Cand, nxt: Cand | None) -> bool:
+    """'45 and 50 mg', 'between 2 or 3 per cent': a bare number coordinated with the next one shares the
+    unit written once after it; True when it took it."""
+    if nxt is None or cand.kind is not None or nxt.kind in (None, "count", "ratio", "age") or nxt.low is not None:
+        return False
+    if cand.spelled != nxt.spelled or year_like(cand) or _COORDINATED.fullmatch(ctx.text, cand.end, nxt.start) is None:
+        return False
+    if nxt.has_scale:
+        return False  # "5 and 10 million dollars": is the first 5 or 5 million? left alone
+    cand.kind, cand.unit = nxt.kind, nxt.unit
     return True

@@ -175,11 +175,11 @@ def currency_before(text: str, pos: int) -> Hit | None:
 
 
 _PER_UNIT_NOUNS = lexicon.rows("figures_per_units")  # nouns a price is per that are not units: "share"
-_PER_AFTER = re.compile(r"^[ \t]*(?:an?|per)\s+", re.I)
+_PER_AFTER = re.compile(r"^(?:[ \t]*(?:an?|per)\s+|/)", re.I)
 
 
 def per_unit_after(after: str) -> str | None:
-    """The unit a price is per, written after it: "a barrel", "per sq m", "a share" -> its name
+    """The unit a price is per, written after it: "a barrel", "per sq m", "/kg", "a share" -> its name
     ("barrel", "square metre", "share"); None when the words after are no unit."""
     m = _PER_AFTER.match(after)
     if m is None:
