@@ -54,6 +54,8 @@ evaluate: install
 	$(BIN)/newsdesk evaluate ner --conll $(SHARED)/eval/conll2003/eng.testa
 	$(BIN)/newsdesk evaluate quotes --polnear $(SHARED)/eval/polnear
 	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json
+	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json --part A
+	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json --part B
 	$(BIN)/newsdesk evaluate seeds --seeds $(SHARED)/seeds
 
 units: install

@@ -86,3 +86,8 @@ def test_a_level_after_at_repeats_the_noun_of_the_level_before(nlp):
 def test_a_bare_number_coordinated_with_a_measured_one_shares_its_unit(nlp):
     figs = figures_of(nlp, "Patients were given 20 and 40 mg of the drug.")
     assert [(f.text, f.value, f.unit) for f in figs] == [("20", 20.0, "milligram"), ("40 mg", 40.0, "milligram")]
+
+
+def test_a_bare_level_after_at_does_not_take_a_currency(nlp):
+    figs = figures_of(nlp, "The euro traded at $1.14 and the index at 96.1.")
+    assert find_figure(figs, "96.1").unit is None

@@ -184,8 +184,11 @@ def elliptical_unit(ctx: Ctx, prev: Cand | None, cand: Cand) -> bool:
         and prep_before_cand.group(1).lower() == prep_before_prev.group(1).lower()
     )
     from_to = re.fullmatch(r"\s+to\s+", gap) is not None and _FROM_BEFORE.search(text[max(0, prev.start - 25):prev.start])
-    if not (parallel or from_to) or (prev.kind == "count" and not (parallel and prep_before_cand.group(1).lower() == "at")):
-        return False  # a count's noun carries over only between levels "at N": "at 1,410 points … at 1,388"
+    at = parallel and prep_before_cand.group(1).lower() == "at"
+    if not (parallel or from_to) or (prev.kind == "count" and not at) or (prev.kind == "money" and at):
+        # a count's noun carries over only between levels "at N" ("at 1,410 points … at 1,388"); a
+        # currency does not: news repeats its sign ("at $1.14, … at 96.1" is a rate, then an index)
+        return False
     tok = core_token(ctx, cand)
     if tok is None or counted_noun(ctx, cand, tok) is not None or _in_name(ctx, cand, tok):
         return False  # "rose by $5 million, helped by 3 new stores"
