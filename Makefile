@@ -5,6 +5,7 @@
 #   make bench   whole commands vs plain spaCy on ../shared/corpus/bbc (1 process, default, re-runs) — BENCHMARKS.md
 #   make evaluate  accuracy on the public gold data in ../shared/eval and the seeds — see ACCURACY.md
 #   make docs    re-render the README's query outputs and write docs/catalog.html (the data catalogue)
+#   make units   rebuild newsdesk/data/units.tsv from the unit catalogues (quantulum3, babel/CLDR, pint)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,14 +15,14 @@ WAREHOUSE ?= warehouse/news.duckdb
 SHARED ?= ../shared
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: install demo test test-all test-ui bench serve docs evaluate clean-warehouse
+.PHONY: install demo test test-all test-ui bench serve docs evaluate units clean-warehouse
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,dask]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,dask,units]"
 	@touch $(STAMP)
 
 demo: install
@@ -53,7 +54,12 @@ evaluate: install
 	$(BIN)/newsdesk evaluate ner --conll $(SHARED)/eval/conll2003/eng.testa
 	$(BIN)/newsdesk evaluate quotes --polnear $(SHARED)/eval/polnear
 	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json
+	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json --part A
+	$(BIN)/newsdesk evaluate figures --newsquant $(SHARED)/eval/newsquant/NewsQuant.dev.json --part B
 	$(BIN)/newsdesk evaluate seeds --seeds $(SHARED)/seeds
+
+units: install
+	PYTHONHASHSEED=0 $(BIN)/python -m newsdesk.unitcatalog
 
 clean-warehouse:
 	rm -rf warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/news-raw warehouse/raw

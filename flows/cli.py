@@ -460,11 +460,15 @@ def evaluate_quotes(polnear: Path = typer.Option(..., help="PolNeAR folder (e.g.
 
 @evaluate_app.command("figures")
 def evaluate_figures(newsquant: Path = typer.Option(..., help="NewsQuant JSON file."),
-                     limit: Optional[int] = typer.Option(None, min=1, help="First N sentences only.")) -> None:
+                     limit: Optional[int] = typer.Option(None, min=1, help="First N sentences only."),
+                     part: str = typer.Option("all", help="Development part: A (tuning), B (checking), all (ACCURACY.md).")) -> None:
     """Figures against NewsQuant (and the quantulum3 cases beside it)."""
     from newsdesk.evaluate import figures
 
-    print(figures.format_report(figures.evaluate_figures(str(_existing(newsquant, "NewsQuant file")), limit=limit)))
+    if part not in figures.PARTS:
+        raise UsageError(f"--part must be one of {', '.join(figures.PARTS)}")
+    path = str(_existing(newsquant, "NewsQuant file"))
+    print(figures.format_report(figures.evaluate_figures(path, limit=limit, part=part)))
 
 
 @evaluate_app.command("seeds")

@@ -42,6 +42,7 @@ RUN_STATUSES = ("running", "completed", "failed", "interrupted", "crashed")
 TITLE_SOURCES = ("headline", "first_sentence", "metadata")
 METADATA_SOURCES = ("front_matter", "sidecar", "front_matter+sidecar")
 CHANGES = ("=", "~", ">", "<", "up", "down")
+FIGURE_STATUSES = ("actual", "target", "forecast", "estimate")
 
 
 def _nonempty(description: str, **kw) -> pa.Field:
@@ -198,7 +199,9 @@ class Figures(_Span):
     value: Series[float] = pa.Field(description="fully scaled value (\"US$200 billion\" → 2e11); ranges: midpoint")
     value_low: Series[float] = pa.Field(nullable=True, description="low end of a range or vague amount")
     value_high: Series[float] = pa.Field(nullable=True, description="high end of a range or vague amount")
-    unit: Series[str] = pa.Field(nullable=True, description="ISO 4217 code for money, unit symbol or name otherwise")
+    unit: Series[str] = pa.Field(nullable=True, description=(
+        "ISO 4217 code for money (\"USD\"; a price per unit \"USD/barrel\"), otherwise the unit's canonical "
+        "catalogue name (quantulum3/CLDR: \"kilometre\", \"percentage\", \"degree Celsius\", \"barrel per day\")"))
     qualifier: Series[str] = pa.Field(nullable=True, description="more than | about | up to | at least | …")
     change: Series[str] = pa.Field(nullable=True, isin=CHANGES, description="= ~ > < up down (NewsQuant convention)")
     object: Series[str] = pa.Field(nullable=True, description="what is counted or measured (\"troops\", \"natural gas\")")
@@ -207,6 +210,12 @@ class Figures(_Span):
     conversion_of: Series[str] = pa.Field(nullable=True, str_matches=SHORT_ID,
                                           description="figure_id of the figure this one converts (\"(S$269 billion)\")")
     subject: Series[str] = pa.Field(nullable=True, description="who has or reports the figure (\"Ford\")")
+    is_incidental: Series[bool] = pa.Field(description=(
+        "true for a bare small count (\"the two leaders\": spelled, or under ten, no unit) or the span of a "
+        "period (\"the first three quarters\"): chatter an analyst filters out, not a charted figure"))
+    status: Series[str] = pa.Field(isin=FIGURE_STATUSES, description=(
+        "actual | target (\"aims to reach\") | forecast (\"is expected to\", \"will … by 2030\") | estimate "
+        "(\"an estimated\"); actual where the text gives no sign otherwise"))
     run_id: Series[str] = _run_id()
 
     @pa.check("value", "value_low", "value_high", name="finite")

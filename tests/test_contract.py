@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DUCK_TYPES = {  # pandera dtype (as str) -> DuckDB column types it may map to
     "str": {"VARCHAR"}, "string[python]": {"VARCHAR"}, "string[pyarrow]": {"VARCHAR"},
     "int64": {"INTEGER", "BIGINT"}, "Int64": {"INTEGER", "BIGINT"},
-    "float64": {"DOUBLE"}, "datetime64[ns]": {"TIMESTAMP"}, "date": {"DATE"},
+    "float64": {"DOUBLE"}, "datetime64[ns]": {"TIMESTAMP"}, "date": {"DATE"}, "bool": {"BOOLEAN"},
 }
 
 

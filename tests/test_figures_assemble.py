@@ -34,7 +34,7 @@ def test_seed_articles_give_the_figures_a_reader_would_chart(nlp, seeds_dir):
     usd140 = one("US$140 billion")
     assert (usd140.value, usd140.unit, usd140.year) == (1.4e11, "USD", 2021)
     gas = one("10 billion cubic m")
-    assert (gas.value, gas.unit, gas.object) == (1e10, "m3", "natural gas")
+    assert (gas.value, gas.unit, gas.object) == (1e10, "cubic metre", "natural gas")
     troops = one("100,000")
     assert (troops.value, troops.kind, troops.object, troops.qualifier) == (1e5, "count", "troops", "more than")
     troops2 = one("106,000")
@@ -54,3 +54,19 @@ def test_seed_articles_give_the_figures_a_reader_would_chart(nlp, seeds_dir):
                 overlapping = [f.text for f in figs if f.start_char < end and f.end_char > start]
                 assert not overlapping, f"{not_figure!r} in {path.name} gave figures {overlapping}"
                 start = body.find(not_figure, end)
+
+
+def test_a_one_line_document_has_its_figures_and_they_pass_the_contract():
+    """A text of one line is a document (its line is title and body): its figures are extracted
+    and valid rows of the figures table, status and is_incidental included."""
+    from newsdesk.extract.batch import extract_docs
+    from newsdesk.validate import validate_table
+
+    line = "Ferry operator expects 2.4 million passengers in 2027 after carrying 1.9 million this year"
+    doc_id = "0" * 64
+    result = extract_docs([(doc_id, line)], run_id="r1")
+    figures = result["figures"].assign(run_id="r1")
+    valid, failures = validate_table("figures", figures, "r1", {doc_id: line})
+    assert failures.empty and len(valid) == len(figures) == 2
+    by_text = dict(zip(valid["text"], zip(valid["value"], valid["status"], valid["is_incidental"])))
+    assert by_text == {"2.4 million": (2.4e6, "forecast", False), "1.9 million": (1.9e6, "actual", False)}

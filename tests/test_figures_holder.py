@@ -9,9 +9,9 @@ from newsdesk.extract.figures import extract_figures, figure_holder
 
 # (sentence, figure text, holder)
 HOLDERS = [
-    ("Ford, which has 13000 workers in Britain, estimated the cost.", "13000", "Ford"),
-    ("Chris Wood has scored 22 goals this season.", "22", "Chris Wood"),
-    ("Jyske Bank announced that it will charge a 0.6 per cent fee.", "0.6 per cent", "Jyske Bank"),
+    ("Nokia, which has 9000 staff in Finland, counted the cost.", "9000", "Nokia"),
+    ("Mary Lowe has won 14 races this year.", "14", "Mary Lowe"),
+    ("Nordea Bank announced that it will charge a 1.5 per cent levy.", "1.5 per cent", "Nordea Bank"),
     ("Dell's 6,650 employees were told on Monday.", "6,650", "Dell"),
     ("It rose 5% on Monday.", "5%", None),  # no coreference: a pronoun holds nothing
 ]

@@ -13,15 +13,15 @@ NUMBERS = [
     # wire-service abbreviations, also in capitals
     ("Net profit rose to 1.5 mln dlrs.", "1.5 mln dlrs", 1.5e6, "USD", "money", None, "Net profit", None, None),
     ("ECUADOR QUAKE CAUSES 950 MLN DLRS IN LOSSES", "950 MLN DLRS", 9.5e8, "USD", "money", None, "ECUADOR QUAKE", None, None),
-    ("The bond pays 8-3/4 pct.", "8-3/4 pct", 8.75, "%", "percent", None, "bond", None, None),
+    ("The bond pays 8-3/4 pct.", "8-3/4 pct", 8.75, "percentage", "percent", None, "bond", None, None),
     # Indian scale words
     ("The state will spend Rs 500 crore on roads.", "Rs 500 crore", 5e9, "INR", "money", None, "state", None, None),
     # a fraction needs a unit; with one it is a quantity
-    ("A mouse can get through a 2 1/2 inch gap.", "2 1/2 inch", 2.5, "in", "quantity", None, "gap", None, None),
+    ("A mouse can get through a 2 1/2 inch gap.", "2 1/2 inch", 2.5, "inch", "quantity", None, "gap", None, None),
     ("Nearly two-thirds of voters stayed home.", "two-thirds", 2 / 3, None, "ratio", "nearly", "voters", None, None),
     ("Tesla shares have fallen by a third this year.", "a third", 1 / 3, None, "ratio", None, "Tesla shares", None, "this year"),
     # scientific notation is one number
-    ("The mass is approximately 1.99×10−30 kilograms.", "1.99×10−30 kilograms", 1.99e-30, "kg", "quantity", "approximately", "mass", None, None),
+    ("The grain weighs approximately 6.5×10−9 kilograms.", "6.5×10−9 kilograms", 6.5e-9, "kilogram", "quantity", "approximately", "grain", None, None),
 ]
 
 
@@ -32,10 +32,10 @@ def test_spelled_fractional_and_scaled_numbers_give_their_value(nlp, text, span,
 
 # (sentence, figure text, low, high, unit): NewsQuant's ranges from the value to ten times it
 VAGUE_AMOUNTS = [
-    ("Dozens of people were killed.", "Dozens", 12.0, 120.0, None),
+    ("Dozens of cars were towed.", "Dozens", 12.0, 120.0, None),
     ("Tens of thousands of troops gathered.", "Tens of thousands", 1e4, 1e5, None),
     ("Hundreds of protesters marched.", "Hundreds", 100.0, 1000.0, None),
-    ("It cost tens of millions of dollars.", "tens of millions of dollars", 1e7, 1e8, "USD"),
+    ("The stadium cost hundreds of millions of euros.", "hundreds of millions of euros", 1e8, 1e9, "EUR"),
 ]
 
 

@@ -11,13 +11,20 @@ OBJECTS = [
     ("Russia has massed more than 100,000 troops on its border.",
      "100,000", 1e5, None, "count", "more than", "troops", None, None),
     ("The plant will create up to 400 jobs.", "400", 400.0, None, "count", "up to", "jobs", None, None),
-    ("Nearly 40 per cent of voters backed him.", "40 per cent", 40.0, "%", "percent", "nearly", "voters", None, None),
+    ("Nearly 40 per cent of voters backed him.", "40 per cent", 40.0, "percentage", "percent", "nearly", "voters", None, None),
     # "N of the/its … <plural noun>" counts the noun
     ("The team has won five of its last six games.", "five", 5.0, None, "count", None, "games", None, None),
+    # ... also after a possessive name, and a noun whose plural is its singular
+    ("Nine of Acme's suppliers were late.", "Nine", 9.0, None, "count", None, "suppliers", None, None),
+    ("The navy retired 12 of the aircraft.", "12", 12.0, None, "count", None, "aircraft", None, None),
+    # the counted noun after coordinated adjectives or a name used as a modifier
+    ("Inspectors found about 240 small and medium-sized leaks.", "240", 240.0, None, "count", "about",
+     "leaks", None, None),
+    ("All 27 EU governments signed.", "27", 27.0, None, "count", None, "EU governments", None, None),
     # "one" counts when it modifies a noun directly
-    ("She put one hand behind her head.", "one", 1.0, None, "count", None, "hand", None, None),
+    ("He kept one eye on the road.", "one", 1.0, None, "count", None, "eye", None, None),
     # "one of the <superlative> X" is a count of one X (NewsQuant's convention)
-    ("Are you looking for one of the best wireless speakers?", "one", 1.0, None, "count", None, "best wireless speakers", None, None),
+    ("It is one of the cheapest electric bikes.", "one", 1.0, None, "count", None, "cheapest electric bikes", None, None),
 ]
 
 

@@ -50,7 +50,8 @@ def test_every_view_works_on_an_empty_warehouse(tmp_path):
 
 # ---------------------------------------------------------------------------- hand-built warehouse
 
-D1 = "Xi meets Putin\n\nXi Jinping told Putin that trade would reach US$200 billion (S$269 billion). Putin agreed."
+D1 = ("Xi meets Putin\n\nXi Jinping told Putin that trade would reach US$200 billion (S$269 billion). Putin agreed."
+      " Both aim for US$500 billion; oil costs US$80 a barrel.")
 D2 = "NATO worries\n\nNATO said it was watching. Vladimir Putin said nothing, and trade was US$100 billion."
 
 
@@ -63,7 +64,8 @@ def _span(body: str, text: str, nth: int = 0) -> tuple[int, int]:
 
 @pytest.fixture(scope="module")
 def hand_built(tmp_path_factory) -> duckdb.DuckDBPyConnection:
-    """Two documents, three entities, two quotes, three figures (one a conversion), one reject."""
+    """Two documents, three entities, two quotes, five figures (one a conversion, one a forecast, one a
+    target, one a price per unit), one reject."""
     path = tmp_path_factory.mktemp("views") / "hand.duckdb"
     warehouse.ensure_schema(path, SQL_DIR)
     con = duckdb.connect(str(path))
@@ -99,14 +101,17 @@ def hand_built(tmp_path_factory) -> duckdb.DuckDBPyConnection:
                                 "speaker_name": name, "speaker_label": "PERSON" if eid else None,
                                 "speaker_entity_id": eid, "cue": cue, "cue_lemma": "tell" if eid else "say",
                                 "run_id": "r1"})
-    for fid, doc_id, text, value, unit, conv, sent in (
-            ("f1", "d1", "US$200 billion", 2e11, "USD", None, 1),
-            ("f2", "d1", "S$269 billion", 2.69e11, "SGD", "f1", 1),
-            ("f3", "d2", "US$100 billion", 1e11, "USD", None, 2)):
+    for fid, doc_id, text, value, unit, conv, sent, status, obj in (
+            ("f1", "d1", "US$200 billion", 2e11, "USD", None, 1, "forecast", "trade"),
+            ("f2", "d1", "S$269 billion", 2.69e11, "SGD", "f1", 1, "forecast", "trade"),
+            ("f3", "d2", "US$100 billion", 1e11, "USD", None, 2, "actual", "trade"),
+            ("f4", "d1", "US$500 billion", 5e11, "USD", None, 3, "target", "trade"),
+            ("f5", "d1", "US$80", 80.0, "USD/barrel", None, 3, "actual", "oil")):
         s, e = _span(D1 if doc_id == "d1" else D2, text)
         _insert(con, "figures", {"figure_id": fid, "doc_id": doc_id, "start_char": s, "end_char": e,
                                  "sentence_index": sent, "text": text, "kind": "money", "value": value,
-                                 "unit": unit, "object": "trade", "conversion_of": conv, "run_id": "r1"})
+                                 "unit": unit, "object": obj, "conversion_of": conv, "status": status,
+                                 "is_incidental": False, "run_id": "r1"})
     _insert(con, "runs", {"run_id": "r1", "kind": "ingest", "started_at": NOW,
                           "finished_at": NOW + dt.timedelta(seconds=3), "status": "completed", "files_seen": 4, "documents_new": 2, "duplicates": 1,
                           "already_seen": 0, "rejected": 1, "quotes": 2, "figures": 3})
@@ -163,16 +168,20 @@ def test_figures_in_context_and_money_by_currency(hand_built):
     s, e = _span(D1, "US$200 billion")
     assert figs["f1"]["context"] == D1[s - 40:e + 40]  # 40 characters either side
     assert figs["f3"]["context"] == D2[_span(D2, "US$100 billion")[0] - 40:].replace("\n", " ")  # cut at the end
-    money = _rows(hand_built, "SELECT * FROM money_by_currency")
-    assert [(m["currency"], m["object"], m["n_figures"], m["n_documents"], m["total_value"], m["examples"])
-            for m in money] == [("USD", "trade", 2, 2, 3e11, "US$100 billion | US$200 billion")]
+    assert (figs["f1"]["status"], figs["f4"]["status"], figs["f3"]["is_incidental"]) == ("forecast", "target", False)
+    # only actual amounts are summed: the forecast (and its conversion) and the target stay out; a price
+    # per unit is its own row, never added to amounts
+    money = _rows(hand_built, "SELECT * FROM money_by_currency ORDER BY per_unit NULLS FIRST")
+    assert [(m["currency"], m["per_unit"], m["object"], m["n_figures"], m["n_documents"], m["total_value"],
+             m["examples"]) for m in money] == [
+        ("USD", None, "trade", 1, 1, 1e11, "US$100 billion"), ("USD", "barrel", "oil", 1, 1, 80.0, "US$80")]
 
 
 def test_documents_overview_and_run_history(hand_built):
     docs = {d["doc_id"]: d for d in _rows(hand_built, "SELECT * FROM documents_overview")}
     assert docs["d1"]["n_sources"] == 2 and docs["d1"]["source_paths"] == "in/a.txt | in/copy/a.txt"
     d1 = docs["d1"]
-    assert (d1["n_mentions"], d1["n_entities"], d1["n_quotes"], d1["n_figures"]) == (5, 2, 1, 2)
+    assert (d1["n_mentions"], d1["n_entities"], d1["n_quotes"], d1["n_figures"]) == (5, 2, 1, 4)
     runs = _rows(hand_built, "SELECT * FROM run_history")
     assert len(runs) == 1
     r = runs[0]
@@ -223,13 +232,16 @@ def test_seeds_us200_billion_trade_figure(seeds_warehouse):
     f = figs[0]
     assert (f["kind"], f["unit"], f["value"]) == ("money", "USD", 2e11)
     assert "trade" in (f["object"] or "")
-    # its bracketed conversion points back to it, and only the original counts in money_by_currency
+    # the text says trade should grow to it: a target, so money_by_currency (actual amounts) leaves it
+    # out, and its bracketed conversion points back to it and shares its status
+    assert f["status"] == "target" and not f["is_incidental"]
     conv = _rows(con, "SELECT * FROM figures_in_context WHERE converts_text = 'US$200 billion'")
-    assert [(c["text"], c["unit"]) for c in conv] == [("S$269 billion", "SGD")]
-    money = _rows(con, "SELECT * FROM money_by_currency WHERE currency = 'USD' AND examples LIKE '%US$200 billion%'")
-    assert len(money) == 1 and money[0]["min_value"] <= 2e11 <= money[0]["max_value"]
-    assert "trade" in money[0]["object"]
+    assert [(c["text"], c["unit"], c["status"]) for c in conv] == [("S$269 billion", "SGD", "target")]
+    assert not _rows(con, "SELECT * FROM money_by_currency WHERE examples LIKE '%US$200 billion%'")
     assert not _rows(con, "SELECT * FROM money_by_currency WHERE examples LIKE '%S$269 billion%'")
+    # the actual amount of the same trade last year is summed
+    money = _rows(con, "SELECT * FROM money_by_currency WHERE currency = 'USD' AND examples LIKE '%US$140 billion%'")
+    assert len(money) == 1 and money[0]["per_unit"] is None
 
 
 def test_seeds_putin_xi_cooccur(seeds_warehouse):

@@ -14,7 +14,7 @@ quantity is used at most once per metric):
   the predicted object (CQE's "partial" concept match);
 - concept|holder (informative, not one of CQE's four): as value+concept, but the predicted words
   are the object's and those of the figure's holder (:func:`newsdesk.extract.figures.figure_holder`,
-  the clause subject: "Ford" for "Ford, which has 13,000 workers"). NewsQuant's referred concept is
+  the clause subject: "Nokia" for "Nokia, which has 9,000 staff"). NewsQuant's referred concept is
   often that holder, not the counted noun; this line measures what a proposed ``Figure.subject``
   column would add. It is not used for the official value+concept score.
 
@@ -25,6 +25,7 @@ that are only a matter of representation and leaves real disagreements to count 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from newsdesk import lexicon
 from newsdesk.extract.figures.patterns import phrases
 from newsdesk.extract.figures.units import per_unit_names, sub_units, unit_names
 from newsdesk.extract.types import Figure
@@ -40,22 +42,51 @@ from newsdesk.extract.types import Figure
 Value = float | tuple[float, float]
 Prediction = dict[str, Any]  # {"value": Value, "unit": str, "change": str, "concepts": set[str]}
 
-# Our canonical unit (Figure.unit) -> NewsQuant normalized_unit, from the extractor's unit and currency
-# tables (their newsquant_name column): one table, one place.
-UNIT_NAMES: dict[str, str] = unit_names()
-PER_UNIT_NAMES = per_unit_names()
+# NewsQuant's names for what differs from the catalogue's (data/figures_newsquant_unit_names.tsv).
+_ALIASES = {(what, ours.lower()): theirs for what, ours, theirs in lexicon.rows("figures_newsquant_unit_names")}
+
+
+def newsquant_name(name: str) -> str:
+    """A catalogue unit name in NewsQuant's vocabulary (lower case): "degree Celsius" -> "celsius"."""
+    return _ALIASES.get(("name", name.lower()), name.lower())
+
+
+# Figure.unit -> NewsQuant normalized_unit: the extractor's one unit table (a currency's code -> its
+# catalogue name, a measure's catalogue name -> itself), in NewsQuant's vocabulary.
+UNIT_NAMES: dict[str, str] = {unit: newsquant_name(name) for unit, name in unit_names().items()}
+# Nouns a price is per that are not units ("share"): their names as Figure.unit writes them after "/".
+PER_UNIT_NAMES = {surface: newsquant_name(name) for surface, name in per_unit_names().items()}
 # Sub-units NewsQuant keeps as their own unit ("19 cents" is 19 cent), with the factor to get back to them.
-SUB_UNITS: dict[str, tuple[str, float]] = sub_units()
+SUB_UNITS: dict[str, tuple[str, float]] = {
+    surface: (_ALIASES.get(("subunit", surface), newsquant_name(name)), factor)
+    for surface, (name, factor) in sub_units().items()
+}
 _KNOWN_UNITS = frozenset(UNIT_NAMES.values()) | {name for name, _ in SUB_UNITS.values()} | {"-"}
 _SUB_UNIT_RE = re.compile(rf"\d\s*({phrases(sorted(SUB_UNITS, key=len, reverse=True))})\b(?!\s*(?:er|c\b))", re.I)
 _WORD_RE = re.compile(r"[\w'-]+")
 _STOP = frozenset("the a an of and or in on for to by with from at its their his her this that as".split())
 
 
-def load_newsquant(path: str, limit: int | None = None) -> list[dict]:
-    """NewsQuant items ``{"text", "quantities"}``, the first ``limit`` ones if given."""
+PARTS = ("A", "B", "all")
+
+
+def sentence_part(text: str) -> str:
+    """The development part of a NewsQuant sentence: "A" (tuning) or "B" (checking only).
+
+    NewsQuant has no sentence ids, so the id is the sentence text itself: its SHA-256, read as a
+    number, even -> A, odd -> B. Stable across file orders and machines; about half and half."""
+    return "A" if int(hashlib.sha256(text.encode("utf8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def load_newsquant(path: str, limit: int | None = None, part: str = "all") -> list[dict]:
+    """NewsQuant items ``{"text", "quantities"}`` of one development part ("A", "B" or "all", see
+    :func:`sentence_part`), the first ``limit`` of them if given."""
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, not {part!r}")
     with open(path, encoding="utf8") as fh:
         data = json.load(fh)
+    if part != "all":
+        data = [item for item in data if sentence_part(item["text"]) == part]
     return data[:limit] if limit is not None else data
 
 
@@ -111,7 +142,7 @@ def figure_to_prediction(fig: Figure, holder: str | None = None) -> Prediction:
         base, _, per_unit = fig.unit.partition("/")
         unit = UNIT_NAMES.get(fig.unit) or UNIT_NAMES.get(base, base.lower())
         if per_unit and fig.unit not in UNIT_NAMES:
-            per = " per " + PER_UNIT_NAMES.get(per_unit, per_unit)
+            per = " per " + (PER_UNIT_NAMES.get(per_unit) or UNIT_NAMES.get(per_unit) or per_unit.lower())
         if fig.kind == "age":
             unit = f"{unit} of age"
     elif fig.kind == "count" and fig.object:
@@ -134,7 +165,7 @@ def figure_to_prediction(fig: Figure, holder: str | None = None) -> Prediction:
 
 def values_match(a: Value, b: Value) -> bool:
     """Equal values (relative tolerance 1e-5); ranges only match ranges, as intervals (NewsQuant
-    writes "from 208 to 193" as "208-193", our figures keep low <= high)."""
+    writes "from 180 to 168" as "180-168", our figures keep low <= high)."""
     if isinstance(a, tuple) or isinstance(b, tuple):
         if not (isinstance(a, tuple) and isinstance(b, tuple)):
             return False
@@ -222,8 +253,10 @@ def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float
     return figures, t1 - t0, t2 - t1, holders
 
 
-def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = "auto") -> dict:
-    """Score ``extract_figures`` on NewsQuant, and on quantulum3's quantities.json.
+def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_path: str | None = "auto",
+                     part: str = "all") -> dict:
+    """Score ``extract_figures`` on NewsQuant (one development ``part``: "A", "B" or "all", see
+    :func:`sentence_part`), and on quantulum3's quantities.json.
 
     ``quantulum_path="auto"`` looks for ``../quantulum3/quantities.json`` beside the NewsQuant
     folder (the layout of shared/eval); ``None`` skips that check. Returns
@@ -233,12 +266,12 @@ def evaluate_figures(newsquant_path: str, limit: int | None = None, quantulum_pa
     if quantulum_path == "auto":
         guess = Path(newsquant_path).resolve().parent.parent / "quantulum3" / "quantities.json"
         quantulum_path = str(guess) if guess.is_file() else None
-    items = load_newsquant(newsquant_path, limit)
+    items = load_newsquant(newsquant_path, limit, part)
     figures, nlp_s, ext_s, holders = _extract_all(item["text"] for item in items)
     preds = [[figure_to_prediction(f, h) for f, h in zip(figs, hs)] for figs, hs in zip(figures, holders)]
     result = score_predictions(items, preds)
     per100 = 100.0 / max(len(items), 1)
-    result.update(nlp_seconds_per_100=nlp_s * per100, extractor_seconds_per_100=ext_s * per100)
+    result.update(part=part, nlp_seconds_per_100=nlp_s * per100, extractor_seconds_per_100=ext_s * per100)
     q3 = evaluate_quantulum3(quantulum_path) if quantulum_path else None
     return {"newsquant": result, "quantulum3": q3}
 
@@ -264,8 +297,7 @@ def evaluate_quantulum3(path: str) -> dict:
         gold = []
         for q in item["res"]:
             unit = q["unit"].lower()
-            unit = {"dimensionless": "-", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
-                    "tonne": "metric ton", "dozen": "-", "gross": "-"}.get(unit, unit)
+            unit = "-" if unit in ("dimensionless", "dozen", "gross") else newsquant_name(unit)
             # quantulum3 gives ranges as their midpoint
             gold.append({"value": float(q["value"]), "unit": unit})
         flat = [{**p, "value": (sum(p["value"]) / 2 if isinstance(p["value"], tuple) else p["value"])} for p in preds]
@@ -288,7 +320,8 @@ def format_report(result: dict) -> str:
     """Human-readable table of :func:`evaluate_figures`'s result."""
     lines: list[str] = []
     nq = result.get("newsquant") or result
-    lines.append(f"NewsQuant: {nq['n_sentences']} sentences, {nq['n_gold']} gold, {nq['n_pred']} predicted")
+    part = f" part {nq['part']}" if nq.get("part", "all") != "all" else ""
+    lines.append(f"NewsQuant{part}: {nq['n_sentences']} sentences, {nq['n_gold']} gold, {nq['n_pred']} predicted")
     lines.append(f"{'metric':<15}{'P':>7}{'R':>7}{'F1':>7}")
     for name, s in nq["scores"].items():
         note = "  (informative: object or holder, for a proposed subject column)" if name == "concept|holder" else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsdesk.schemas import ENTITY_LABELS, FIGURE_KINDS, QUOTE_KINDS  # noqa: F401 - the contract's vocabularies
+from newsdesk.schemas import ENTITY_LABELS, FIGURE_KINDS, FIGURE_STATUSES, QUOTE_KINDS  # noqa: F401 - the contract's vocabularies
 
 
 @dataclass(slots=True)
@@ -89,7 +89,7 @@ class Figure:
     value: float  # fully scaled: "US$200 billion" -> 2e11; ranges: midpoint
     value_low: float | None = None  # ranges and vague amounts ("dozens" -> 12..120)
     value_high: float | None = None
-    unit: str | None = None  # ISO 4217 for money ("USD"), "%", "m3", "km", "tonne"...
+    unit: str | None = None  # ISO 4217 for money ("USD", "USD/barrel"), else the catalogue name ("kilometre")
     qualifier: str | None = None  # "more than", "about", "up to", "at least"...
     change: str | None = None  # "=", "~", ">", "<", "up", "down" (NewsQuant convention)
     object: str | None = None  # what is counted or measured ("troops", "natural gas", "trade volume")
@@ -97,3 +97,5 @@ class Figure:
     period: str | None = None  # "annually", "per month", "in the first three quarters"...
     conversion_of: int | None = None  # index (in the returned list) of the figure this one converts
     subject: str | None = None  # who has or reports the figure ("Ford" for "Ford cut 13,000 jobs")
+    is_incidental: bool = False  # a bare small count ("the two leaders") or a period span ("the first three quarters")
+    status: str = "actual"  # one of FIGURE_STATUSES: actual | target | forecast | estimate

@@ -33,6 +33,7 @@ sentence_entities AS (
 final AS (
     SELECT f.figure_id, f.doc_id, d.title AS doc_title, f.sentence_index, f.text, f.kind, f.value,
            f.value_low, f.value_high, f.unit, f.qualifier, f.change, f.object, f.subject, f.year, f.period,
+           f.status, f.is_incidental,
            c.text AS converts_text, c.unit AS converts_unit, c.value AS converts_value,
            s.sentence_entities,
            -- the figure with up to 40 characters of the body either side, on one line

@@ -25,6 +25,7 @@ class Cand:
     kind: str | None = None
     unit: str | None = None
     spelled: bool = False
+    vague: bool = False  # "dozens", "tens of thousands": a magnitude, not a count
     has_scale: bool = False
     plain_int: bool = False  # digits only, no comma/decimal
     qualifier: str | None = None
@@ -33,6 +34,8 @@ class Cand:
     year: int | None = None
     period: str | None = None
     conversion_of: int | None = None
+    status: str = "actual"  # actual | target | forecast | estimate (:mod:`.status`)
+    incidental: bool = False  # a bare small count or a period span (:mod:`.incidental`)
 
 
 class Ctx:

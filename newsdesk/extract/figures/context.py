@@ -2,13 +2,15 @@
 
 - qualifier and change (NewsQuant convention: "=", "~", ">", "<", "up", "down"): "more than" >,
   "about" ~, "up to" <, "as many as" =; a verb of change before the figure gives "up" or "down"
-  ("rose 76%", "fell by 2"), "+0.2%" is up; a bare "by N" after a change takes it ("Ross was
-  down 2.3%, Burlington by 2.6%");
+  ("rose 76%", "fell by 2"), "+0.2%" is up; a bare "by N" after a change takes it ("Exports were
+  up 4.1%, imports by 2.2%");
 - object: see :mod:`.objects` (counts and ages already name theirs);
 - year: "in 2021", "for fiscal 2020";
-- period: a rate after the figure ("a month", "per year" -> "per month", "per year"; "a year
+- period: a rate after the figure ("a month", "per year", "/hour" -> "per month", "per year",
+  "per hour"; "a year
   earlier" is a comparison, not a rate), or a period phrase ("annually", "last year", "in the first
-  three quarters"); money priced per unit gets a per-unit ("$87 a barrel" -> "USD/barrel").
+  three quarters"); money priced per unit gets a per-unit ("$87 a barrel" -> "USD/barrel", "$3 per
+  sq ft" -> "USD/square foot").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from newsdesk import lexicon
 from newsdesk.extract.figures.candidate import Cand, Ctx
 from newsdesk.extract.figures.objects import object_token, phrase
 from newsdesk.extract.figures.patterns import phrases
-from newsdesk.extract.figures.units import PER_UNIT_AFTER
+from newsdesk.extract.figures.units import per_unit_after
 
 _QUALIFIERS = lexicon.mapping("figures_qualifiers")  # "more than" -> ">"
 QUAL_ALT = phrases(sorted(_QUALIFIERS, key=len, reverse=True))
@@ -41,7 +43,7 @@ _RATE_PERIODS = lexicon.mapping("figures_rate_periods")  # "a month" -> "per mon
 _NOT_A_RATE = "earlier|ago|later|before|after|on|from|back|previously"
 _NOT_A_PERIOD = "earlier|ago|later|before|after|back|previously"
 _RATE_AFTER = re.compile(
-    rf"^[ \t]*(?:an?|per|each|every)\s+(?P<p>{'|'.join(_RATE_PERIODS)})\b"
+    rf"^(?:[ \t]*(?:an?|per|each|every)\s+|/)(?P<p>{'|'.join(_RATE_PERIODS)})\b"
     rf"(?!\s+(?:{_NOT_A_RATE}))",
     re.I,
 )
@@ -83,9 +85,11 @@ def add_context(ctx: Ctx, cand: Cand, taken: set[int]) -> None:
                 cand.object = text[s:e]
     after = text[cand.end:min(s_end, cand.end + 80)]
     after = _BRACKET_AFTER.sub("", after, count=1)  # skip a bracketed conversion: "$2bn (S$2.7bn) a year"
-    pu = PER_UNIT_AFTER.match(after)
-    if pu and cand.kind == "money":
-        per = re.sub(r"\s+", " ", pu.group("u").lower())
+    if cand.kind == "count" and cand.object:  # "3,000 tests a day": the rate follows the counted noun
+        om = re.match(rf"[ \t]*{re.escape(cand.object)}\b", after)
+        after = after[om.end():] if om else after
+    per = per_unit_after(after) if cand.kind == "money" else None
+    if per:
         cand.unit = f"{cand.unit}/{per}"
     rm = _RATE_AFTER.match(after)
     if rm:
@@ -103,7 +107,7 @@ _BY_BEFORE = re.compile(r"\bby\s*$", re.I)
 
 
 def elliptical_changes(ctx: Ctx, cands: list[Cand]) -> None:
-    """'Ross was down 2.3%, Burlington by 2.6%': a bare 'by N' takes the change of the figure before."""
+    """'Exports were up 4.1%, imports by 2.2%': a bare 'by N' takes the change of the figure before."""
     for prev, cand in zip(cands, cands[1:]):
         if (
             cand.change == "=" and prev.change in ("up", "down") and prev.kind == cand.kind

@@ -1,9 +1,9 @@
 """Bracketed conversions: "US$200 billion (S$269 billion)", "$445bn (£227bn; 331bn euros)",
-"87 mph (140 km/h)".
+"62 mph (100 km/h)".
 
 A figure in brackets right after another of the same kind (money, quantity, duration) in another
 unit converts it: ``conversion_of`` is the index of the converted figure, and the conversion
-shares its object, year, period and change.
+shares its object, year, period, change and status.
 """
 
 from __future__ import annotations
@@ -47,5 +47,6 @@ def _link(a: Cand, b: Cand, index: int) -> None:
     b.object = b.object or a.object
     b.year = b.year or a.year
     b.period = b.period or a.period
+    b.status = a.status
     if b.change == "=" and a.change != "=":
         b.change = a.change

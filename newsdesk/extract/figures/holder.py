@@ -14,8 +14,8 @@ _HOLDER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 def figure_holder(doc: Doc, fig: Figure) -> str | None:
     """Who or what has, does or reports the figure: the subject of the clause the figure is in
-    ("Ford, which has 13,000 workers" -> "Ford"; "Dell plans to lay off 6,650 employees" -> "Dell"),
-    or the possessor of a counted noun ("Dell's 6,650 employees" -> "Dell").
+    ("Nokia, which has 9,000 staff" -> "Nokia"; "Acme plans to lay off 1,200 employees" -> "Acme"),
+    or the possessor of a counted noun ("Acme's 1,200 employees" -> "Acme").
 
     A candidate for a future ``Figure.subject`` column (the thing NewsQuant calls the referred
     concept of a count); not part of the Figure contract yet. None for pronouns and when unclear.
@@ -27,7 +27,7 @@ def figure_holder(doc: Doc, fig: Figure) -> str | None:
         return None
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
-    # a counted or measured noun with a possessor: "Dell's 6,650 employees"
+    # a counted or measured noun with a possessor: "Acme's 1,200 employees"
     if root.head.i not in inside and is_noun(root.head):
         for c in root.head.children:
             if c.dep_ == "poss" and c.tag_ not in ("PRP$", "WP$"):
@@ -38,9 +38,9 @@ def figure_holder(doc: Doc, fig: Figure) -> str | None:
             for c in node.children:
                 if c.dep_ in SUBJECT_DEPS and c.i not in inside:
                     if c.tag_ in ("WDT", "WP") and node.dep_ == "relcl" and is_noun(node.head):
-                        return _holder_text(doc, node.head, inside)  # "Ford, which has …"
+                        return _holder_text(doc, node.head, inside)  # "Nokia, which has …"
                     if c.tag_ == "PRP" and node.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
-                        break  # "Jyske Bank announced that it will charge …": try the main clause's subject
+                        break  # "Nordea Bank announced that it will charge …": try the main clause's subject
                     if c.tag_ in ("PRP", "WDT", "WP", "EX", "DT") or not is_noun(c):
                         return None
                     return _holder_text(doc, c, inside)

@@ -69,6 +69,7 @@ FRACTION = (
     r"(?:(?:two|three|four)[- ](?:thirds|fifths|tenths)(?![-\w])"
     r"|(?:one|a)[- ](?:third|fifth|tenth)(?=\s+of\b)"
     r"|(?:one|three|a)[- ]quarters?(?=\s+of\s+(?:the|its|their|his|her|all|[a-z]+s)\b)"
+    r"|(?:one|three)-quarters?(?![-\w])|(?:one|two)-(?:thirds?|fifths?)(?![-\w])"
     r"|half(?=\s+of\b)|(?<=\bby\s)(?:(?:a|one)\s(?:third|quarter|fifth|tenth)|half)\b)"
 )
 _FRACTION_WORDS = lexicon.rows("figures_fraction_words")

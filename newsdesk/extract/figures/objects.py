@@ -1,10 +1,10 @@
 """What a figure counts or values: the counted noun of a bare number and the object of a money,
 percent or quantity figure, from the dependency parse.
 
-- counted nouns: "100,000 troops", "dozens of people", "one count of fraud", "five of its last six
-  games" (N of the/its … plural noun, N >= 2), "one of the best wireless speakers" (a count of 1,
+- counted nouns: "100,000 troops", "dozens of people", "one count of bribery", "five of its last six
+  games" (N of the/its … plural noun, N >= 2), "one of the cheapest electric bikes" (a count of 1,
   NewsQuant's convention; a plain "one of the leaders" is not a figure);
-- objects: "X of Y" ("60 per cent of its revenue" -> "revenue"), the noun a figure modifies ("a
+- objects: "X of Y" ("40 per cent of its sales" -> "sales"), the noun a figure modifies ("a
   $150,000 contract"), "a fine of $10 million", and the direct object or subject of the valuing
   verb ("trade volume … to US$200 billion" -> "trade volume"), climbing through container nouns
   ("passed the US$100 billion mark") and a few clauses.
@@ -42,7 +42,7 @@ def core_token(ctx: Ctx, cand: Cand) -> Token | None:
 
 
 def counted_noun(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
-    """The noun a bare number counts ("100,000 troops", "dozens of people", "one count of fraud")."""
+    """The noun a bare number counts ("100,000 troops", "dozens of people", "one count of bribery")."""
     doc = ctx.doc
     if cand.spelled and tok.text.lower() in VAGUE_AMOUNTS:
         for c in tok.children:
@@ -57,12 +57,16 @@ def counted_noun(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
     if cand.spelled and tok.text[:1].isupper() and not tok.is_sent_start and nxt is not None and nxt.text[:1].isupper():
         return None  # "the RBS Six Nations", "Five Eyes"
     if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and head.tag_ in ("NNS", "NNPS", "NN"):
-        if head.i - tok.i <= 4 and head.text.lower() not in _COUNT_STOP and head.ent_type_ not in ("DATE", "TIME"):
+        if head.i - tok.i <= 6 and head.text.lower() not in _COUNT_STOP and head.ent_type_ not in ("DATE", "TIME"):
             return head
-    # the parse missed it: adjectives/compounds then a plural noun right after
+    # the parse missed it: modifiers then a plural noun right after: adjectives, participles, nouns and
+    # names used as modifiers, coordinated adjectives ("300 natural and man-made disasters", "148 WTO members")
     j = tok.i + 1
-    while j < len(doc) and j - tok.i <= 3 and doc[j].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NN", "HYPH"):
-        if doc[j].tag_ == "NN" and j + 1 < len(doc) and doc[j + 1].tag_ not in ("NNS", "NN"):
+    while j < len(doc) and j - tok.i <= 5 and (
+        doc[j].tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG", "NN", "NNP", "HYPH")
+        or (doc[j].tag_ in ("CC", ",") and j - 1 > tok.i and doc[j - 1].tag_ in ("JJ", "VBN", "VBG"))
+    ):
+        if doc[j].tag_ in ("NN", "NNP") and j + 1 < len(doc) and doc[j + 1].tag_ not in ("NNS", "NN", "NNP", "NNPS"):
             break
         j += 1
     if j < len(doc) and doc[j].tag_ in ("NNS", "NNPS") and doc[j].text.lower() not in _COUNT_STOP:
@@ -72,7 +76,7 @@ def counted_noun(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
 
 
 def count_one(ctx: Ctx, cand: Cand, tok: Token) -> bool:
-    """'one' counts only as 'one <noun>' ("one count of wire fraud"), never 'one of', 'one China'."""
+    """'one' counts only as 'one <noun>' ("one count of bribery"), never 'one of', 'one China'."""
     doc = ctx.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text.lower() == "of":
@@ -89,17 +93,27 @@ def count_one(ctx: Ctx, cand: Cand, tok: Token) -> bool:
 
 
 def part_of(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
-    """'N of the/its … <plural noun>' (N >= 2, a whole number): the plural noun N of which are counted
-    ("two of the victims", "five of its last six games"); None for "two of them", "5 of the best"."""
+    """'N of the/its/Alitalia's … <plural noun>' (N >= 2, a whole number): the noun N of which are counted
+    ("two of the victims", "five of its last six games", "eight of the firm's rivals"; a noun whose
+    plural is its singular counts as the object of "of": "30 of the aircraft"); None for "two of
+    them", "5 of the best"."""
     doc = ctx.doc
     if cand.low is not None or cand.has_scale or cand.value < 2 or not float(cand.value).is_integer():
         return None
     j = tok.i + 1
-    if j + 2 >= len(doc) or doc[j].text.lower() != "of" or doc[j + 1].tag_ not in ("DT", "PRP$"):
+    if j + 2 >= len(doc) or doc[j].text.lower() != "of":
         return None
-    for k in range(j + 2, min(j + 7, len(doc))):
+    start = j + 2
+    if doc[j + 1].tag_ not in ("DT", "PRP$"):
+        # a possessive name: "eight of Alitalia's rivals"
+        if not (doc[j + 1].tag_ in ("NNP", "NNPS") and j + 2 < len(doc) and doc[j + 2].tag_ == "POS"):
+            return None
+        start = j + 3
+    for k in range(start, min(start + 5, len(doc))):
         t = doc[k]
         if t.tag_ in ("NNS", "NNPS") and t.ent_type_ not in ("DATE", "TIME"):
+            return t if t.text.lower() not in _COUNT_STOP else None
+        if t.tag_ == "NN" and t.dep_ == "pobj" and t.head.i == j and t.ent_type_ not in ("DATE", "TIME"):
             return t if t.text.lower() not in _COUNT_STOP else None
         if t.tag_ not in ("JJ", "JJS", "JJR", "NN", "NNP", "VBN", "VBG", "HYPH", "CD", "RB"):
             return None
@@ -107,7 +121,7 @@ def part_of(ctx: Ctx, cand: Cand, tok: Token) -> Token | None:
 
 
 def _one_of_superlative(ctx: Ctx, cand: Cand, tok: Token) -> bool:
-    """'one of the best wireless speakers', 'one of the most spectacular catches': NewsQuant counts these
+    """'one of the cheapest electric bikes', 'one of the most daring rescues': NewsQuant counts these
     as 1 of the noun; plain 'one of the leaders', 'one of them' stay out (a superlative is required)."""
     doc = ctx.doc
     j = tok.i + 2
@@ -153,7 +167,7 @@ def object_token(ctx: Ctx, cand: Cand, taken: set[int]) -> Token | None:
     if not toks:
         return None
     inside = {t.i for t in toks}
-    # "X of Y": "60 per cent of its revenue", "10 billion cubic m of natural gas"
+    # "X of Y": "40 per cent of its sales", "10 billion cubic m of natural gas"
     for t in toks:
         for c in t.children:
             if c.dep_ == "prep" and c.text.lower() == "of" and c.i not in inside and c.i > toks[-1].i - 1:
@@ -175,7 +189,7 @@ def object_token(ctx: Ctx, cand: Cand, taken: set[int]) -> Token | None:
             if head.text.lower() in _CONTAINER_NOUNS or head.text.lower() in _TIME_NOUNS:
                 node = head  # "passed the US$100 billion mark": the object is what passed it
                 continue
-            return head  # "a 0.6 per cent fee", "a $150,000 contract"
+            return head  # "a 1.5 per cent levy", "a $150,000 contract"
         if dep in ("appos",) and head.i in inside:
             return None
         if dep == "pobj" and head.dep_ == "prep":
@@ -190,20 +204,20 @@ def object_token(ctx: Ctx, cand: Cand, taken: set[int]) -> Token | None:
             node = head
             continue
         if dep in ("nummod", "compound", "npadvmod") and head.tag_ == "JJ" and head.i > node.i:
-            node = head  # "0.03 millimeter slim", "90 miles wide": the adjective's subject is measured
+            node = head  # "0.03 millimeter slim", "30 miles wide": the adjective's subject is measured
             continue
         return None
     return None
 
 
 def _predicative_adj(tok: Token) -> bool:
-    """An adjective with its own subject: "a grant worth up to $8 million" (grant <- worth)."""
+    """An adjective with its own subject: "a prize worth up to $3 million" (prize <- worth)."""
     return tok.tag_ == "JJ" and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
 def _verb_object(verb: Token, inside: set[int]) -> Token | None:
     """Direct object of the valuing verb if it is not the figure, else its subject; climbs through
-    clauses ("guidance for the quarter ended December to US$84bn" -> "guidance") for a few steps."""
+    clauses ("its outlook for the year ended March to US$12bn" -> "outlook") for a few steps."""
     v = verb
     for _ in range(5):
         if v.tag_.startswith("VB") or v.dep_ == "ROOT" or _predicative_adj(v):
@@ -220,7 +234,7 @@ def _verb_object(verb: Token, inside: set[int]) -> Token | None:
                     if is_noun(c):
                         return c
                     if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and is_noun(v.head):
-                        return v.head  # "the country that is about 90 miles wide"
+                        return v.head  # "the island that is about 30 miles wide"
                     return None
         if v.dep_ == "relcl" and is_noun(v.head):
             return v.head

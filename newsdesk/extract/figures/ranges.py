@@ -1,12 +1,12 @@
 """Ranges and ratios: two numbers that are one figure.
 
-- ranges: "between 252 and 287 miles", "$3 billion to $5 billion", "$1.5 to 2 billion" (the scale
-  written once applies to both ends), "5-10W", "three or four years", and NewsQuant's "from X … to
+- ranges: "between 252 and 287 miles", "$4 billion to $6 billion", "$1.5 to 2 billion" (the scale
+  written once applies to both ends), "3-6W", "three or four years", and NewsQuant's "from X … to
   Y" with words between ("from $1,250 on Monday to $1,180") where a bare end takes the other's
   unit; value = midpoint. "rose 5% to 7%" and "grew by 1.2 million to 67 million" are a change and
   a level, not a range.
-- ratios: "one out of three Germans", "1 in 5 adults" -> 1/3, 1/5 with the counted noun as object.
-Limits: a range stores low <= high (the warehouse's check), so a fall ("from 208 pounds to 193")
+- ratios: "two out of five voters", "1 in 5 adults" -> 1/3, 1/5 with the counted noun as object.
+Limits: a range stores low <= high (the warehouse's check), so a fall ("from 180 pounds to 168")
 loses its direction.
 """
 
@@ -23,7 +23,7 @@ _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|-?\s*to|and|or)\s*$", re.I)
 
 
 def _range_ok(ctx: Ctx, a: Cand, b: Cand) -> bool:
-    """Is "a <sep> b" one range? ("between 252 and 287 miles", "$3bn to $5bn", "5-10W", "three or four years")."""
+    """Is "a <sep> b" one range? ("between 252 and 287 miles", "$4bn to $6bn", "3-6W", "three or four years")."""
     text = ctx.text
     sep = text[a.end:b.start]
     if not _RANGE_SEP.match(sep) or a.low is not None or b.low is not None:
@@ -40,10 +40,14 @@ def _range_ok(ctx: Ctx, a: Cand, b: Cand) -> bool:
     if b.kind is None and fb is None and not b.has_scale:
         return False  # two bare numbers: only "from/between X to Y" ("1 to 2 thousand" is fine)
     if word in ("-", "–", "—"):
-        return True  # b has a unit here ("5-10W", "14-18 mpg"); bare "2-0" needed from/between above
+        # b has a unit here ("3-6W", "30-35 mpg"); bare "2-0" needed from/between above. A dash range
+        # is written low to high; a spaced dash between two figures that each write their unit is
+        # punctuation ("£35bn - £2.5bn less than", "45 seconds - 22secs behind")
+        spaced = sep.startswith((" ", "\t")) and sep.endswith((" ", "\t"))
+        return fb is not None or (a.value < b.value and not (spaced and a.kind is not None))
     if word == "or":
         return a.kind is None and a.value < b.value and a.spelled == b.spelled
-    # "to": "from $1m to $2m", "1 to 1.5 degrees"; not "rose 5% to 7%", "grew by 1.2 million to 67
+    # "to": "from $1m to $2m", "2 to 2.5 degrees"; not "rose 5% to 7%", "grew by 1.2 million to 67
     # million" (a change then a level: the first end writes its own unit or scale)
     if fb is None and (a.kind is not None or a.has_scale) and CHANGE_RE.search(text[max(0, a.start - 40):a.start]):
         return False
@@ -56,8 +60,8 @@ _FROM_GAP = re.compile(r"[^;:!?()\n]{0,45}?\bto\s*$", re.I)
 
 
 def _gapped_from_to(ctx: Ctx, cands: list[Cand], i: int) -> int | None:
-    """Index of the 'to' end of "from $1,250 at 9am on Monday to $1,180", "from 20 mpg in 2008 to
-    29 mpg", "from 208 pounds to 193" (NewsQuant reads these as a range, in text order), else None.
+    """Index of the 'to' end of "from $1,250 at 9am on Monday to $1,180", "from 31 mpg in 2015 to
+    38 mpg", "from 180 pounds to 168" (NewsQuant reads these as a range, in text order), else None.
 
     Only when the first figure has a unit, follows "from" directly (a qualifier may stand between),
     the words between end in "to" without a clause break, and the second end is bare (it takes the
@@ -83,7 +87,7 @@ def _gapped_from_to(ctx: Ctx, cands: list[Cand], i: int) -> int | None:
 
 def merge_ranges(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     """Merge range pairs into one candidate: value = midpoint, unit from the high end; low <= high always
-    (the warehouse checks it), so "from 208 pounds to 193" is low 193, high 208."""
+    (the warehouse checks it), so "from 180 pounds to 168" is low 168, high 180."""
     out: list[Cand] = []
     i = 0
     while i < len(cands):
@@ -125,7 +129,7 @@ _OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+", re.I)
 
 
 def merge_ratios(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
-    """'one out of three Germans', '1 in 5 adults' -> one ratio figure (1/3), the counted noun as object.
+    """'two out of five voters', '1 in 5 adults' -> one ratio figure (1/3), the counted noun as object.
 
     "in" only with a numerator of one ("2 in 5 games" is ambiguous); both numbers bare integers and
     the first the smaller; the denominator must not be a year ("one in 2019")."""

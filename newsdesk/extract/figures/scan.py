@@ -9,7 +9,7 @@ ordinals ("21st"), phone numbers, numbers glued to letters or inside names ("COV
 "G7", "5G", "3D", "737MAX"), labelled numbers ("page 5", "flight 370", "Group 20"), fractions
 without a unit ("9/11", "24/7") and "PS5" (a console, not £5).
 Limits: "m" after a bare number is metres unless a plural noun follows ("37m long" vs "1.5m
-barrels"); a lower-case prefix glued by a hyphen does not make a name ("sub-7 nanometer").
+barrels"); a lower-case prefix glued by a hyphen does not make a name ("sub-5 nanometer filters").
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from newsdesk.extract.figures.numbers import (
     SCALES, SCALE_RE, SCI_RE, SHORT_SCALES, SMALL, SPELLED, TRIGGER_HASHES, VAGUE, numeral, spelled_value,
     vague_range,
 )
-from newsdesk.extract.figures.patterns import alternation, phrases
+from newsdesk.extract.figures.patterns import phrases
 from newsdesk.extract.figures.units import (
-    PREFIX_CUR, PRE_S, SUFFIX_CUR, SUFFIX_CUR_RE, UNITS, UNIT_RE, VAGUE_OF_CUR_RE, currency_suffix_ok, lookup,
-    pounds_are_money, unit_ok,
+    Hit, currency_alternative, currency_before, currency_of_after, currency_suffix_ok, unit_after, unit_is_money,
+    unit_ok,
 )
 
 _CANDIDATE = re.compile(
-    rf"(?:(?P<cur>{alternation(PRE_S)})[ \t]?)?(?P<neg>(?<![\w.,-])[-−](?=\d)|\bminus[ -](?=\d))?"
+    r"(?P<neg>(?<![\w.,-])[-−](?=\d)|\bminus[ -](?=\d))?"
     rf"(?:(?P<num>{NUMERAL})|(?P<vague>(?i:{VAGUE}))|(?P<frac>\b(?i:{FRACTION}))|(?P<words>\b(?i:{SPELLED})\b))"
 )
 
@@ -52,12 +52,13 @@ _LABEL_BEFORE = re.compile(rf"(?i:\b(?:{phrases(lexicon.ordered('figures_number_
 
 _GLUE_PREFIX = re.compile(rf"(?<![\w-])(?:{phrases(lexicon.ordered('figures_glued_prefixes'))})$")
 _DIGIT = re.compile(r"\.?\d")
-_PREFIX_BEFORE = re.compile(rf"(?:(?:{alternation(PRE_S)})[ \t]?)?(?:[-−]|minus[ -])?$")
+_SUSPENDED_WORD = re.compile(r"\b([A-Za-z]+)-(?=\s*(?:,|and\b|or\b))")
+_SIGN_BEFORE = re.compile(r"(?:[-−]|minus[ -])$")
 
 
 def _starts(ctx: Ctx) -> list[tuple[int, int]]:
-    """(start, fallback) where a candidate can begin: a digit run's currency prefix or sign (falling back
-    to the digit itself) and number words."""
+    """(start, digit) where a candidate can begin: a digit run, or its sign ("-5", "minus 5"), and
+    number words (start = digit = the word's start). A currency before the start is read later."""
     text = ctx.text
     starts: list[tuple[int, int]] = []
     pos = 0
@@ -65,13 +66,15 @@ def _starts(ctx: Ctx) -> list[tuple[int, int]]:
         s = m.start()
         if s < pos:
             continue
-        window_start = max(0, s - 12)
-        pm = _PREFIX_BEFORE.search(text, window_start, s)
-        starts.append((pm.start() if pm and pm.end() == s and pm.start() < s else s, s))
+        sign = _SIGN_BEFORE.search(text, max(0, s - 6), s)
+        starts.append((sign.start() if sign else s, s))
         e = s + 1
         while e < len(text) and (text[e].isdigit() or text[e] in ",." and e + 1 < len(text) and text[e + 1].isdigit()):
             e += 1
         pos = e
+    for m in _SUSPENDED_WORD.finditer(text):  # "four-, five- and six-cylinder": the tokenizer keeps "four-"
+        if m.group(1).lower() in SMALL:
+            starts.append((m.start(), m.start()))
     doc = ctx.doc
     lowers = doc.to_array("LOWER").tolist() if len(doc) else []
     for i, h in enumerate(lowers):  # hash look-ups: no Token objects for ordinary words
@@ -85,44 +88,46 @@ def scan_candidates(ctx: Ctx) -> list[Cand]:
     text = ctx.text
     out: list[Cand] = []
     last_end = 0
-    for start, fallback in _starts(ctx):
+    for start, digit in _starts(ctx):
         if start < last_end:
-            if fallback >= last_end:
-                start = fallback
+            if digit >= last_end:
+                start = digit
             else:
                 continue  # inside the previous figure ("billion" of "US$200 billion")
         m = _CANDIDATE.match(text, start)
-        if m is None and fallback != start:
-            m = _CANDIDATE.match(text, fallback)
+        if m is None and digit != start:
+            m = _CANDIDATE.match(text, digit)
         if m is None:
             continue
-        cand = _read_candidate(ctx, m)
+        cur = currency_before(text, m.start()) if m.group("num") else None
+        if cur is not None and cur.start < last_end:
+            cur = None
+        cand = _read_candidate(ctx, m, cur)
         if cand is not None:
             last_end = cand.end
             out.append(cand)
     return out
 
 
-def _read_candidate(ctx: Ctx, m: re.Match) -> Cand | None:
+def _read_candidate(ctx: Ctx, m: re.Match, cur_hit: Hit | None) -> Cand | None:
+    """The candidate a match of ``_CANDIDATE`` (and the currency written before it) starts, or None."""
     text = ctx.text
     core_group = next(g for g in ("num", "vague", "frac", "words") if m.group(g))
-    start, core_start = m.start(), m.start(core_group)
+    start, core_start = (cur_hit.start if cur_hit else m.start()), m.start(core_group)
     before = text[max(0, start - 40):start]
-    cur = lookup(PREFIX_CUR, m.group("cur")) if m.group("cur") else None
+    cur = cur_hit.row if cur_hit else None
     if m.group("num"):
         raw = m.group("num")
         # left boundary: "COVID-19", "F-35", "G7", "A4", "x2"; a currency symbol is fine
         prev = text[core_start - 1] if core_start > 0 else " "
-        if not m.group("cur") and not m.group("neg"):
+        if not cur and not m.group("neg"):
             glued = prev in "-–" and core_start > 1 and text[core_start - 2].isalpha()
             if glued and _GLUE_PREFIX.search(text, max(0, core_start - 12), core_start - 1):
-                glued = False  # "sub-7 nanometer", "her now-18 month-old daughter"
+                glued = False  # "sub-5 nanometer filters", "under-21 players"
             if prev.isalnum() or prev in "_#@/\\" or glued:
                 return None
             if prev == "." and core_start > 1 and text[core_start - 2].isdigit():
                 return None
-        if m.group("cur") and m.group("cur")[0].isalpha() and start > 0 and text[start - 1].isalnum():
-            return None  # "ABCRM5": currency code glued inside a word
         value = numeral(raw)
         if not math.isfinite(value):
             return None
@@ -139,15 +144,13 @@ def _read_candidate(ctx: Ctx, m: re.Match) -> Cand | None:
                 return None  # "COVID -19"
             cand.value = -value
     elif m.group("frac"):
-        if m.group("cur"):
-            return None
         words = re.split(r"[- ]", m.group("frac").lower())
         num = 1.0 if len(words) == 1 else float(SMALL.get(words[0], 1))
         cand = Cand(start, m.end(), core_start, m.end(), num * FRACTION_VALUES[words[-1]], kind="ratio", spelled=True)
         return cand
     elif m.group("vague"):
         low, high = vague_range(m.group("vague"))
-        cand = Cand(start, m.end(), core_start, m.end(), (low + high) / 2, low, high, spelled=True)
+        cand = Cand(start, m.end(), core_start, m.end(), (low + high) / 2, low, high, spelled=True, vague=True)
     else:
         value = spelled_value(m.group("words"))
         if value is None:
@@ -155,8 +158,6 @@ def _read_candidate(ctx: Ctx, m: re.Match) -> Cand | None:
         cand = Cand(start, m.end(), core_start, m.end(), value, spelled=True)
         if ENDS_IN_SCALE.search(m.group("words")):
             cand.has_scale = True
-    if cur is None and m.group("cur"):
-        return None
 
     pos = cand.end
     after = text[pos:pos + 40]
@@ -191,7 +192,7 @@ def _read_candidate(ctx: Ctx, m: re.Match) -> Cand | None:
                 nxt = ctx.token_at(sm.end() + 1) if sm.end() < len(text) else None
                 take = scale_word == "M" or (
                     scale_word == "m" and nxt is not None and nxt.idx > sm.end() - 1 and _plural_follows(ctx, nxt)
-                ) or (scale_word.lower() in ("m", "b", "bn") and SUFFIX_CUR_RE.match(text, sm.end()) is not None)
+                ) or (scale_word.lower() in ("m", "b", "bn") and _money_after(text, sm.end()))
         if take:
             factor = 1.0
             for word in scale_word.lower().split():
@@ -201,45 +202,50 @@ def _read_candidate(ctx: Ctx, m: re.Match) -> Cand | None:
             cand.end = pos = sm.end()
             after = text[pos:pos + 40]
     if m.group("vague") and not cur:
-        vm = VAGUE_OF_CUR_RE.match(text, pos)
+        vm = currency_of_after(text, pos)  # "millions of dollars"
         if vm:
-            c = lookup(SUFFIX_CUR, vm.group("cur"))
-            if c:
-                cand.kind, cand.unit, cand.end = "money", c.iso, vm.end()
-                cand.value, cand.low, cand.high = cand.value * c.factor, cand.low * c.factor, cand.high * c.factor
-                return cand
+            f = vm.row.factor
+            cand.kind, cand.unit, cand.end = "money", vm.row.code, vm.end
+            cand.value, cand.low, cand.high = cand.value * f, cand.low * f, cand.high * f
+            return cand
     # ---- currency or unit after ----
     if cur is not None:
-        if m.group("cur") == "PS" and cand.plain_int and cand.value < 10 and not cand.has_scale:
+        if cur_hit.surface == "PS" and cand.plain_int and cand.value < 10 and not cand.has_scale:
             return None  # "PS5" is a games console
-        cand.kind, cand.unit = "money", cur.iso
-        cm = SUFFIX_CUR_RE.match(text, pos)  # "US$5 million dollars", "$76 US" is left alone
-        if cm and cm.group("cur").lower() in ("dollars", "dollar"):
-            cand.end = cm.end()
+        cand.kind, cand.unit = "money", cur.code
+        um = unit_after(text, pos)  # "US$5 million dollars"; "$76 US" is left alone
+        if um and um.sp.strip() == "" and um.row.kind == "money" and um.row.code == cur.code and um.row.factor == 1:
+            cand.end = um.end
         return cand
-    cm = SUFFIX_CUR_RE.match(text, pos)
-    um = UNIT_RE.match(text, pos)
-    if cm and (not um or cm.end() >= um.end()):
-        surface = cm.group("cur")
-        c = lookup(SUFFIX_CUR, surface)
-        if c and currency_suffix_ok(ctx, cand, cm):
-            cand.kind, cand.unit, cand.end = "money", c.iso, cm.end()
-            cand.value *= c.factor
-            return cand
-    if m.group("num") and "/" in m.group("num") and not (um and lookup(UNITS, um.group("unit"))):
+    um = unit_after(text, pos)
+    if m.group("num") and "/" in m.group("num") and um is None:
         return None  # a fraction without a unit: date ("9/11") or score
-    if um:
-        u = lookup(UNITS, um.group("unit"))
-        if u and unit_ok(ctx, cand, um, u):
-            if um.group("unit").lower().startswith("pound") and pounds_are_money(ctx, cand, um):
-                cand.kind, cand.unit = "money", "GBP"  # "2 billion pounds", "paid 450,000 pounds"
+    if um is not None:
+        row = um.row
+        if row.kind == "money":
+            if currency_suffix_ok(ctx, cand, um):
+                cand.kind, cand.unit, cand.end = "money", row.code, um.end
+                cand.value *= row.factor
+                return cand
+        elif unit_ok(ctx, cand, um):
+            code = currency_alternative(row)
+            if code and unit_is_money(ctx, cand, um):
+                cand.kind, cand.unit = "money", code  # "2 billion pounds", "paid 450,000 pounds"
             else:
-                cand.kind, cand.unit = u.kind, u.unit
-            cand.end = um.end()
+                cand.kind, cand.unit = row.kind, row.stored
+            cand.end = um.end
             return cand
+    if m.group("num") and "/" in m.group("num"):
+        return None
     if text[cand.end:cand.end + 1].isalpha():
         return None  # letters glued to the number: "5G", "3D", "737MAX", "5T"
     return cand
+
+
+def _money_after(text: str, pos: int) -> bool:
+    """A currency word follows ("1.5m euros", "2bn yuan"): the letter before it is a scale word."""
+    um = unit_after(text, pos)
+    return um is not None and um.row.kind == "money" and "-" not in um.sp
 
 
 def _plural_follows(ctx: Ctx, tok: Token) -> bool:
