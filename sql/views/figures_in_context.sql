@@ -16,6 +16,8 @@
 --   subject: = figures.subject
 --   year: = figures.year
 --   period: = figures.period
+--   status: = figures.status
+--   is_incidental: = figures.is_incidental
 --   converts_text: when this figure converts another ("(S$269 billion)"), that figure as written
 --   converts_unit: unit of the figure converted
 --   converts_value: value of the figure converted
