@@ -46,7 +46,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("newsdesk/warehouse.py", "', '.join(('?' for _ in cols))"): "placeholders only; the values are bound",
     ("newsdesk/warehouse.py", "sets"): "'<column> = ?' pairs from finish_run's field names (code); values bound",
     ("newsdesk/export.py", "name"): "a table/view name read from information_schema, double-quoted",
-    ("flows/cli.py", "msg"): "not SQL: an error message that names statement kinds",
+    ("flows/cli_warehouse.py", "msg"): "not SQL: an error message that names statement kinds",
     # COMMENT ON takes no bound parameter in DuckDB (`IS ?` is a parser error): the text goes through
     # catalog.quote_literal, the one escaping function, tested in tests/test_catalog.py
     ("newsdesk/catalog.py", "kind"): "TABLE | VIEW | COLUMN, checked against that list in comment_sql",
