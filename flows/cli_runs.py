@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+import uuid
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from newsdesk.settings import Settings
 from newsdesk.flows.cli_base import (
     Failure, UsageError, WarehouseOpt, app, evaluate_app, existing, lock_free_or_fail, prefect_env, settings_for,
 )
@@ -110,6 +112,8 @@ def run(
     """Ingest every article file under a folder (a Prefect flow run)."""
     settings = settings_for(warehouse, batch_docs=batch_docs, processes=processes)
     lock_free_or_fail(settings)
+    if runner == "local" and _unchanged_run(settings, source, as_json):
+        return
     prefect_env()
 
     def load_flow():
@@ -124,6 +128,32 @@ def run(
     print(summary_text(summary))
     if as_json:
         print(json.dumps(summary, indent=2, default=str))
+
+
+def _unchanged_run(settings: Settings, source: Path, as_json: bool) -> bool:
+    """A folder with nothing new is recorded without the pipeline (newsdesk.unchanged): in ``runs``,
+    and as a completed flow run in the Prefect server when one answers. True when that was the case."""
+    from newsdesk import unchanged
+    from newsdesk.report import SUMMARY_KEY
+    from newsdesk.flows.server import record_completed_run
+    from newsdesk.report import summary_markdown, summary_text
+
+    books = unchanged.check(settings, source)
+    if books is None:
+        return False
+    run_id = uuid.uuid4().hex
+    flow_run_id = record_completed_run(
+        "newsdesk-ingest", {"source": str(source), "warehouse": str(settings.warehouse)},
+        summary_markdown(unchanged.summary(settings, books, run_id)),
+        f"nothing new: {books.files_seen} file(s) already in the warehouse", SUMMARY_KEY)
+    summary = unchanged.record(settings, books, run_id, flow_run_id)
+    summary["flow_run_id"] = flow_run_id
+    print(summary_text(summary))
+    if not flow_run_id:
+        print("  (no Prefect server answered: the run is recorded in the warehouse's runs table only)")
+    if as_json:
+        print(json.dumps(summary, indent=2, default=str))
+    return True
 
 
 @app.command()

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from newsdesk.report import summary_markdown
+from newsdesk.report import REJECTS_KEY, SUMMARY_KEY, summary_markdown  # noqa: F401 - the keys are used by tests
 
-SUMMARY_KEY = "newsdesk-run-summary"
-REJECTS_KEY = "newsdesk-rejects"
 EXAMPLES = 3
 
 

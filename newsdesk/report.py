@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+# keys of the Prefect artifacts a run publishes (flows/report.py)
+SUMMARY_KEY = "newsdesk-run-summary"
+REJECTS_KEY = "newsdesk-rejects"
 # what each timed step of a run is called in a sentence
 STEP_NAMES = {"model_load": "loading the model", "discover": "listing files", "stage": "staging",
               "nlp": "spaCy", "entities": "entities", "quotes": "quotes", "figures": "figures",
-              "validate": "validation", "load": "loading"}
+              "validate": "validation", "load": "loading", "unchanged_check": "checking for new texts"}
 
 
 def _slowest(secs: dict) -> tuple[str, float]:
@@ -58,11 +61,17 @@ def summary_text(s: dict) -> str:
     """A few plain lines for the terminal."""
     slowest = _slowest(s.get("seconds", {}))
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(s.get("reject_reasons", {}).items())) or "none"
-    return "\n".join([
+    books = [
         f"run {s['run_id']} {s['status']} in {s['wall_seconds']:.1f}s → {s['warehouse']}",
         f"  files seen {s['files_seen']} = new {s['documents_new']} + duplicates {s['duplicates']}"
         f" + already seen {s['already_seen']} + rejected {s['rejected']} ({reasons})"
         f" + metadata files {s.get('metadata_files', 0)}",
+    ]
+    if s.get("unchanged"):
+        return "\n".join([*books, "  nothing new: every file is a text the warehouse already holds at its path "
+                                  "(or rejected before); no model or flow needed"])
+    return "\n".join([
+        *books,
         f"  extracted from {s['documents_processed']} documents ({s['words']:,} words): {s['mentions']} mentions,"
         f" {s['quotes']} quotes, {s['figures']} figures; {s['validation_failures']} rows quarantined",
         f"  {s.get('words_per_second') or 0:,.0f} words/s with {_workers(s)}; slowest step: {slowest[0]} ({slowest[1]:.1f}s)",

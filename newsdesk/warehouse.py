@@ -14,12 +14,14 @@ import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import duckdb
-import pandas as pd
 
-from newsdesk import catalog, schemas
+# pandas, pandera (newsdesk.schemas) and the catalogue are imported by the functions that use them:
+# opening a warehouse, migrating it and recording a run must stay cheap (newsdesk.unchanged).
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +173,8 @@ def refresh_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
         for path in paths:
             con.execute(path.read_text(encoding="utf-8"))
             names.append(path.stem)
+        from newsdesk import catalog
+
         catalog.apply_comments(con, paths)  # CREATE OR REPLACE VIEW dropped the views' comments
         con.execute("COMMIT")
     except Exception:
@@ -194,7 +198,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, view: str, cols: list[st
 
 def load_batch(
     con: duckdb.DuckDBPyConnection,
-    frames: dict[str, pd.DataFrame],
+    frames: "dict[str, pd.DataFrame]",
     processed_doc_ids: Iterable[str] = (),
 ) -> dict[str, int]:
     """Load one batch atomically: all of it or, on any error, none of it.
@@ -205,6 +209,10 @@ def load_batch(
     failures are appended. Returns rows inserted per table. Table names come from
     ``schemas.MODELS`` only; no value is ever formatted into SQL.
     """
+    import pandas as pd
+
+    from newsdesk import schemas
+
     processed = pd.DataFrame({"doc_id": sorted(set(processed_doc_ids))}, dtype="str")
     counts: dict[str, int] = {}
     con.execute("BEGIN TRANSACTION")
@@ -243,6 +251,8 @@ def load_batch(
 
 def known_doc_ids(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[str]:
     """The subset of ``doc_ids`` already in ``documents``."""
+    import pandas as pd
+
     frame = pd.DataFrame({"doc_id": list(set(doc_ids))}, dtype="str")
     if frame.empty:
         return set()
@@ -266,7 +276,14 @@ def begin_run(con: duckdb.DuckDBPyConnection, run: dict) -> None:
         "error = coalesce(error, 'process ended without finishing the run') WHERE status = 'running'",
         [utcnow()],
     )
-    cols = _run_columns(run)
+    _run_columns(run)
+    insert_run(con, run)
+
+
+def insert_run(con: duckdb.DuckDBPyConnection, run: dict) -> None:
+    """Insert a run's row; the keys are columns of ``runs`` (``begin_run`` checks them against the
+    contract; ``newsdesk.unchanged`` writes a fixed set that tests/test_unchanged.py checks)."""
+    cols = list(run)
     con.execute(
         f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
         [run[c] for c in cols],
@@ -275,6 +292,8 @@ def begin_run(con: duckdb.DuckDBPyConnection, run: dict) -> None:
 
 def _run_columns(fields: dict) -> list[str]:
     """The keys of a run record, each a column of the ``runs`` contract (else a ValueError)."""
+    from newsdesk import schemas
+
     unknown = sorted(set(fields) - set(schemas.columns("runs")))
     if unknown:
         raise ValueError(f"not columns of runs (schemas.Runs): {', '.join(unknown)}")
@@ -292,4 +311,6 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, fields: dict) -> Non
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    from newsdesk import schemas
+
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in schemas.MODELS}

@@ -305,3 +305,30 @@ def test_flow_run_page_shows_completed(stack, finished_run, tmp_path):
     assert "<span>Completed</span>" in html[badge.end():badge.end() + 2000]
     assert res.returncode == 0 and shot.is_file() and shot.stat().st_size > 10_000, res.stderr[-2000:]
     print(f"screenshot: {shot}")
+
+
+def test_an_unchanged_run_is_a_completed_flow_run_with_its_summary(stack, samples_dir, tmp_path):
+    """A folder with nothing new skips the pipeline but still shows in the UI: a Completed flow run of
+    newsdesk-ingest tagged 'unchanged', with the run summary artifact, and its id in runs."""
+    from newsdesk import pipeline, warehouse
+    from newsdesk.settings import Settings
+
+    settings = Settings().with_overrides(warehouse=tmp_path / "wh" / "news.duckdb")
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(sorted(samples_dir.glob("*.txt"))[1], src / "a.txt")
+    pipeline.run_ingest(settings, src)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_API_URL=stack.api, PREFECT_HOME=str(tmp_path / "prefect-home"))
+    done = subprocess.run([str(BIN / "newsdesk"), "run", "--source", str(src), "--warehouse", str(settings.warehouse)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "nothing new" in done.stdout, done.stdout + done.stderr
+    con = warehouse.read_only(settings.warehouse)
+    try:
+        flow_run_id = con.execute("SELECT flow_run_id FROM runs ORDER BY started_at DESC LIMIT 1").fetchall()[0][0]
+    finally:
+        con.close()
+    fr = api(stack.api, "GET", f"/flow_runs/{flow_run_id}")
+    assert fr["state_type"] == "COMPLETED" and "unchanged" in fr["tags"]
+    arts = api(stack.api, "POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}})
+    assert [a["key"] for a in arts] == ["newsdesk-run-summary"] and "| 1 | 0 | 0 | 1 | 0 |" in arts[0]["data"]
