@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
-from typer._click import exceptions as click_errors  # typer 0.29 carries its own copy of click
+from newsdesk.settings import one_math_thread_per_process
+
+one_math_thread_per_process()  # before anything imports numpy (and before workers are spawned)
+
+import typer  # noqa: E402
+from typer._click import exceptions as click_errors  # noqa: E402 - typer 0.29 carries its own copy of click
 
 from newsdesk.flows import cli_runs, cli_warehouse  # noqa: F401 - registering their commands on the app
 from newsdesk.flows.cli_base import Failure, UsageError, app, say  # noqa: F401 - the public surface

@@ -8,7 +8,6 @@ parent runs Prefect's threads and event loop, which must not be copied mid-fligh
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Sequence
 
@@ -21,8 +20,10 @@ def _init_worker(model: str, batch_size: int) -> None:
     from newsdesk.interrupts import ignore_in_worker
 
     ignore_in_worker()  # Ctrl-C reaches the whole process group; the parent stops the workers
-    # one thread per worker: the pool itself is the parallelism
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # one math thread per worker: the pool itself is the parallelism
+    from newsdesk.settings import one_math_thread_per_process
+
+    one_math_thread_per_process()
     _MODEL, _BATCH_SIZE = model, batch_size
     from newsdesk.nlp import load_nlp
 
