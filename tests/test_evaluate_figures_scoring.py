@@ -114,3 +114,13 @@ def test_holder_counts_only_in_its_own_score():
     s = score_predictions(items, [[figure_to_prediction(fig, "Ford")]])["scores"]
     assert s["value+concept"]["hits"] == 0  # the official score uses the object only
     assert s["concept|holder"]["hits"] == 1
+
+
+def test_split_noise_is_zero_for_uniform_sentences_and_grows_with_uneven_ones():
+    from newsdesk.evaluate.figures import CRITERIA, split_noise
+
+    uniform = [(2, 2, dict.fromkeys(CRITERIA, 1))] * 40
+    assert split_noise(uniform, rounds=50)["value"] == {"median": 0.0, "p90": 0.0}
+    uneven = [(2, 2, dict.fromkeys(CRITERIA, 2 if i % 2 else 0)) for i in range(40)]
+    noise = split_noise(uneven, rounds=200)["value"]
+    assert 0 < noise["median"] <= noise["p90"] <= 100

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import math
 import re
 import time
@@ -225,16 +226,45 @@ def score_predictions(items: Sequence[dict], predictions: Sequence[Sequence[Pred
     n_gold = n_pred = 0
     hits = dict.fromkeys(CRITERIA, 0)
     errors: list[dict] = []
+    per_sentence: list[tuple[int, int, dict[str, int]]] = []
     for item, preds in zip(items, predictions):
         gold = [gold_to_prediction(q) for q in item["quantities"]]
         n_gold += len(gold)
         n_pred += len(preds)
-        for name, extra in CRITERIA.items():
-            hits[name] += _match(gold, preds, extra)
+        matched = {name: _match(gold, preds, extra) for name, extra in CRITERIA.items()}
+        per_sentence.append((len(gold), len(preds), matched))
+        for name, n in matched.items():
+            hits[name] += n
         if _match(gold, preds, CRITERIA["value+unit"]) != len(gold) or len(preds) != len(gold):
             errors.append({"text": item["text"], "gold": gold, "pred": list(preds)})
     scores = {name: prf(h, n_gold, n_pred) for name, h in hits.items()}
-    return {"n_sentences": len(items), "n_gold": n_gold, "n_pred": n_pred, "scores": scores, "errors": errors}
+    return {"n_sentences": len(items), "n_gold": n_gold, "n_pred": n_pred, "scores": scores, "errors": errors,
+            "split_noise": split_noise(per_sentence) if len(items) >= 20 else None}
+
+
+def split_noise(per_sentence: list[tuple[int, int, dict[str, int]]], rounds: int = 2000, seed: int = 0) -> dict:
+    """How far apart two random halves of the same predictions score: per criterion, the median and the
+    90th percentile of |F1(half 1) − F1(half 2)| over ``rounds`` random halvings (in points). A gap between
+    the tuning and the checking part is a finding only when it is well above this."""
+    rng = random.Random(seed)
+    rows = list(per_sentence)
+    half = len(rows) // 2
+    gaps: dict[str, list[float]] = {name: [] for name in CRITERIA}
+
+    def f1(part, name):
+        g = sum(r[0] for r in part)
+        p = sum(r[1] for r in part)
+        return 200.0 * sum(r[2][name] for r in part) / (g + p) if g + p else 0.0
+
+    for _ in range(rounds):
+        rng.shuffle(rows)
+        for name in CRITERIA:
+            gaps[name].append(abs(f1(rows[:half], name) - f1(rows[half:], name)))
+    out = {}
+    for name, values in gaps.items():
+        values.sort()
+        out[name] = {"median": values[len(values) // 2], "p90": values[int(len(values) * 0.9)]}
+    return out
 
 
 def _extract_all(texts: Iterable[str]) -> tuple[list[list[Figure]], float, float, list[list[str | None]]]:
@@ -326,6 +356,11 @@ def format_report(result: dict) -> str:
     for name, s in nq["scores"].items():
         note = "  (informative: object or holder, for a proposed subject column)" if name == "concept|holder" else ""
         lines.append(f"{name:<15}{s['p'] * 100:7.1f}{s['r'] * 100:7.1f}{s['f1'] * 100:7.1f}{note}")
+    if nq.get("split_noise") and nq.get("part", "all") == "all":
+        noise = nq["split_noise"]
+        lines.append("random halves of these sentences differ by (F1 points, median / 90th percentile): "
+                     + ", ".join(f"{k} {v['median']:.1f}/{v['p90']:.1f}" for k, v in noise.items()
+                                 if k in ("value", "value+unit", "value+change")))
     if "nlp_seconds_per_100" in nq:
         lines.append(
             f"seconds per 100 sentences: spaCy {nq['nlp_seconds_per_100']:.3f}, "
