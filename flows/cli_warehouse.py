@@ -123,7 +123,8 @@ def status(warehouse: Optional[Path] = WarehouseOpt,
         con.sql(
             "SELECT run_id[:8] AS run, kind, status, started_at::TIMESTAMP(0) AS started_at, "
             "round(epoch(finished_at - started_at), 1) AS seconds, files_seen, documents_new AS new, "
-            "duplicates AS dup, already_seen AS seen, rejected, quotes, figures, validation_failures AS quarantined "
+            "duplicates AS dup, already_seen AS seen, rejected, metadata_files AS meta, quotes, figures, "
+            "validation_failures AS quarantined "
             "FROM runs ORDER BY started_at DESC LIMIT ?", params=[limit]
         ).show(max_width=200)
     finally:
