@@ -53,10 +53,12 @@ def check(settings: Settings, source: Path) -> Unchanged | None:
     if not settings.warehouse.is_file():
         return None
     pairs: list[tuple[str, str]] = []
+    turned_away: list[tuple[str, str]] = []  # (path, reason) rejected before its bytes were read
     metadata = 0
     for found in staging.discover(Path(source)):
         if found.reject is not None:
-            return None
+            turned_away.append((str(found.path), found.reject[0]))
+            continue
         try:
             data = staging.read_file(found.path, settings.max_file_bytes)
         except OSError:
@@ -67,7 +69,7 @@ def check(settings: Settings, source: Path) -> Unchanged | None:
             metadata += 1  # a sidecar: its article decides (its metadata is read only with a new text)
             continue
         pairs.append((str(found.path), hashlib.sha256(data).hexdigest()))
-    if not pairs:
+    if not pairs and not turned_away:
         return None
     try:
         con = duckdb.connect(str(settings.warehouse), read_only=True)
@@ -77,8 +79,8 @@ def check(settings: Settings, source: Path) -> Unchanged | None:
         applied = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
         if {v for v, _ in migration_files(settings.sql_dir)} - applied:
             return None
-        con.execute("CREATE TEMP TABLE _probe (source_path VARCHAR, doc_id VARCHAR)")
-        con.executemany("INSERT INTO _probe VALUES (?, ?)", pairs)
+        con.execute("CREATE TEMP TABLE _probe AS SELECT unnest(?::VARCHAR[]) AS source_path, "
+                    "unnest(?::VARCHAR[]) AS doc_id", [[p for p, _ in pairs], [d for _, d in pairs]])
         # each file: a document already recorded at this path, or a file rejected before (same bytes, same
         # path: a run would reject it again for the same reason), or something a run must look at
         seen = con.execute(
@@ -86,19 +88,26 @@ def check(settings: Settings, source: Path) -> Unchanged | None:
             "EXISTS (SELECT 1 FROM document_sources s WHERE s.source_path = p.source_path AND s.doc_id = p.doc_id), "
             "(SELECT min(r.reason) FROM rejects r WHERE r.source_path = p.source_path AND r.doc_id = p.doc_id) "
             "FROM _probe p").fetchall()
+        recorded = {tuple(r) for r in con.execute(
+            "SELECT source_path, reason FROM rejects WHERE doc_id IS NULL").fetchall()} if turned_away else set()
     except duckdb.Error:
         return None
     finally:
         con.close()
+    if any(t not in recorded for t in turned_away):  # a reject a run has not recorded yet
+        return None
     reasons: dict[str, int] = {}
+    for _, reason in turned_away:
+        reasons[reason] = reasons.get(reason, 0) + 1
     for _, _, known, reason in seen:
         if known:
             continue
         if reason is None:
             return None
         reasons[reason] = reasons.get(reason, 0) + 1
-    already = len(pairs) - sum(reasons.values())
-    return Unchanged(str(source), len(pairs) + metadata, already, metadata, time.perf_counter() - t, reasons)
+    already = len(pairs) + len(turned_away) - sum(reasons.values())
+    return Unchanged(str(source), len(pairs) + len(turned_away) + metadata, already, metadata,
+                     time.perf_counter() - t, reasons)
 
 
 def summary(settings: Settings, books: Unchanged, run_id: str) -> dict:

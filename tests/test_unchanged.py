@@ -81,3 +81,14 @@ def test_the_command_records_an_unchanged_run_without_importing_prefect_or_panda
     assert "nothing new" in done.stdout and "runs table only" in done.stdout
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert not {"prefect", "pandas", "pandera", "spacy"} & imported
+
+
+def test_files_turned_away_unread_count_as_rejected_again(settings, folder):
+    """A dataset README beside the articles is rejected by name, before it is read: a run that saw it
+    before rejects it again for the same reason, so the folder is still unchanged."""
+    (folder / "README.TXT").write_text("About this dataset\n")
+    assert unchanged.check(settings, folder) is None  # not recorded yet: a run must record the reject
+    ingest_without_nlp(settings, folder)
+    books = unchanged.check(settings, folder)
+    assert books is not None and books.reject_reasons == {"whitespace_only": 1, "not_article": 1}
+    assert books.files_seen == 5 and books.already_seen == 3
