@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.quotes import merging
 from newsdesk.extract.quotes.attachment import gap_ok
 
-from quote_helpers import find, run
+from quote_helpers import find, head_of, run
 
 
 @pytest.mark.parametrize(
@@ -73,7 +72,7 @@ def test_cue_ending_in_a_colon_introduces_the_next_quote_only(nlp):
     qs = run(nlp, text)
     q = find(qs, "careless century")
     assert q.cue == "added" and q.text.startswith("“The mill")
-    assert find(qs, "fear born").cue == "wrote"
+    assert head_of(qs, find(qs, "fear born")).cue == "wrote"  # a floating quote continues the first
 
 
 def test_object_only_cue_does_not_take_an_adjacent_quote(nlp):
@@ -81,41 +80,77 @@ def test_object_only_cue_does_not_take_an_adjacent_quote(nlp):
             "''I assume they saw the golf market returning.''")
     qs = run(nlp, text)
     assert all(q.cue != "referring to" for q in qs if "assume" in q.text)
-    # its unquoted object is reported on its own (see test_referring_and_pointing_report_their_object)
-    assert [q.text for q in qs if q.cue == "referring to"] == ["the two resorts"]
+    assert not [q for q in qs if q.cue == "referring to"]  # nor is its bare object reported
 
 
-def test_floating_quote_takes_previous_speaker(nlp, monkeypatch):
-    # a quote paragraph with no cue continues the previous paragraph's speaker
-    monkeypatch.setattr(merging, "MERGE_CONTINUED", False)
+def test_floating_quote_continues_the_previous_speaker(nlp):
+    """A quote paragraph with no cue continues the previous paragraph's speaker: a passage of the
+    same act of speech, with no mention or cue of its own and the speaker's name."""
     text = ("“We will win the vote tomorrow,” Maria Lopez said.\n\n"
             "“We have always been ready to talk to them about it.”")
     qs = run(nlp, text)
     q = find(qs, "always been ready")
-    assert q.kind == "direct" and q.speaker == "Maria Lopez" and q.cue == "said"
+    assert q.kind == "direct" and q.speaker is None and q.cue is None
+    assert q.speaker_name == "Maria Lopez" and q.attribution_id == find(qs, "win the vote").attribution_id
+    assert head_of(qs, q).speaker == "Maria Lopez" and head_of(qs, q).cue == "said"
 
 
-def test_quote_after_reported_clause_continues_it(nlp):
+def test_floating_quote_after_a_reported_clause_in_the_next_paragraph(nlp):
+    text = ("Tomas Ferreira, the harbour master, said the dredging would start in June.\n\n"
+            "“The channel is too shallow for the new ferries, and every month costs us money.”")
+    qs = run(nlp, text)
+    q = find(qs, "too shallow")
+    assert q.speaker is None and q.speaker_name == "Tomas Ferreira"
+    assert q.attribution_id == find(qs, "dredging would start").attribution_id
+
+
+def test_floating_quote_does_not_cross_another_named_subject(nlp):
+    text = ("“The pier must close,” said Hana Ito.\n\n"
+            "Omar Haddad, who leads the Friends of the Pier, disagreed. “We have engineers ready to start.”")
+    qs = run(nlp, text)
+    assert all(q.speaker_name != "Hana Ito" for q in qs if "engineers" in q.text)
+
+
+def test_floating_quote_does_not_cross_two_paragraphs(nlp):
+    text = ("“The pier must close,” said Hana Ito.\n\nThe council meets on Friday.\n\n"
+            "“The engineers will report next month on the cost of repairs.”")
+    assert [q for q in run(nlp, text) if "engineers" in q.text] == []
+
+
+def test_quote_after_reported_clause_continues_it_as_a_second_passage(nlp):
     text = ("Asked about the strike, Maria Lopez said she and the mayor had settled their feud. "
             "“I honestly think the mayor has done a remarkable job under hard conditions.”")
-    q = find(run(nlp, text), "remarkable job")
-    assert q.text.startswith("she and the mayor") and q.text.endswith("conditions.”")
-    assert q.kind == "mixed" and q.speaker == "Maria Lopez"
+    qs = run(nlp, text)
+    clause, quote = find(qs, "settled their feud"), find(qs, "remarkable job")
+    assert clause is not quote and clause.kind == "indirect" and quote.kind == "direct"
+    assert quote.text.startswith("“I honestly") and quote.speaker is None
+    assert quote.attribution_id == clause.attribution_id and clause.speaker == "Maria Lopez"
 
 
 def test_quote_after_side_clause_of_a_direct_cue_continues_the_direct_quote(nlp):
     text = ("“The councillors left just don’t understand the farmers,” said Capt. Owen Tull, "
             "who said he would back neither of them. “The farming view is far out there.”")
-    q = find(run(nlp, text), "far out there")
-    assert q.kind == "direct" and q.text.startswith("“The councillors left")
+    qs = run(nlp, text)
+    q = find(qs, "far out there")
+    assert q.kind == "direct" and q.attribution_id == find(qs, "councillors left").attribution_id
 
 
-def test_quote_resumed_after_its_cue_in_the_same_sentence_is_one_quote(nlp):
+def test_quote_resumed_after_its_cue_in_the_same_sentence_is_a_second_passage(nlp):
     text = ('"These people know how to bend rules," said Marlow, speaking of landlords, '
             '"and leave themselves a little escape hatch."')
-    q = find(run(nlp, text), "escape hatch")
-    assert q.kind == "direct" and q.speaker == "Marlow"
-    assert q.text.startswith('"These people') and q.text.endswith('hatch."')
+    qs = run(nlp, text)
+    first, second = find(qs, "bend rules"), find(qs, "escape hatch")
+    assert first.speaker == "Marlow" and second.speaker is None and second.speaker_name == first.speaker_name
+    assert second.text.startswith('"and leave') and first.attribution_id == second.attribution_id
+
+
+def test_quoted_subheading_takes_the_speaker_who_then_says_it(nlp):
+    text = ("Ferry service ends\n\nThe last ferry crossed on Sunday.\n\n“A piece of our history”\n\n"
+            "Its owner, Jonas Berg, watched from the pier. “The boat is a piece of our history,” Berg said.")
+    qs = run(nlp, text)
+    sub = find(qs, "A piece of our history")
+    assert sub.speaker is None and sub.cue is None and sub.speaker_name == find(qs, "The boat is").speaker_name
+    assert sub.attribution_id != find(qs, "The boat is").attribution_id  # an act of its own
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,7 @@ def test_org_name_cut_at_and_by_the_ner_is_joined(nlp):
 
 def test_party_name_cut_by_the_ner_is_joined(nlp):
     # the NER tags only "Democrats"; not a capitalised sentence opener ("Fellow Republicans")
-    text = "The Liberal Democrats have called for a Europe-wide policy on immigration."
+    text = "The Liberal Democrats have said that a Europe-wide policy on immigration is needed."
     q = find(run(nlp, text), "Europe-wide")
     assert q.speaker_name == "Liberal Democrats"
 

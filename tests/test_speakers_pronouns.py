@@ -77,11 +77,12 @@ def test_it_said_after_a_person_speaker_stays_unresolved(nlp):
     assert q.speaker_name is None
 
 
-def test_both_leaders_resolve_to_one_of_them(nlp):
+def test_both_leaders_are_both_of_them(nlp):
     text = ("Emmanuel Macron met Olaf Scholz in Paris on Monday. Both leaders said the budget rules "
             "needed “a serious overhaul before winter.”")
     q = find(run(nlp, text), "serious overhaul")
-    assert q.speaker_name in ("Emmanuel Macron", "Olaf Scholz")
+    assert q.speaker_name == "Emmanuel Macron and Olaf Scholz" and q.speaker_entity_id is None
+    assert [s.name for s in q.speakers] == ["Emmanuel Macron", "Olaf Scholz"]
 
 
 def test_two_groups_of_leaders_are_not_both_leaders(nlp):

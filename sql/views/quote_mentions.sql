@@ -1,14 +1,12 @@
--- quote_mentions: one row per (quote, entity mentioned inside the quote), e.g. "whom did Xi's quotes mention?"
+-- quote_mentions: one row per (quote passage, entity mentioned inside it), e.g. "whom did Xi's quotes mention?"
 CREATE OR REPLACE VIEW quote_mentions AS
 WITH
 final AS (
-    SELECT q.quote_id, q.doc_id, coalesce(q.speaker_name, q.speaker) AS speaker_name, q.speaker_entity_id,
+    SELECT q.quote_id, q.attribution_id, q.doc_id, q.speaker_name, q.speaker_entity_id,
            q.kind, e.entity_id, e.name AS mentioned_name, e.label AS mentioned_label,
            count(*) AS n_mentions
     FROM quotes q
     JOIN mentions m ON m.doc_id = q.doc_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char
-     -- an interrupted quote ("“…,” Hale said, “…”") contains its own speaker: that is not a mention
-     AND NOT (q.speaker_start IS NOT NULL AND m.start_char >= q.speaker_start AND m.end_char <= q.speaker_end)
     JOIN entities e ON e.entity_id = m.entity_id
     GROUP BY ALL
 )

@@ -9,9 +9,9 @@ Marlow was right when he said …" → Marlow; never a person inside the quote b
 Blair has failed, he claimed" → not Blair) (a name in apposition to a subject counts), or a later
 definite role subject ("The minister was unapologetic. …, she said") resolved by role (see
 ``roles``). "It" as a subject → the latest resolved speaker when that is no person and ≤ 1000
-characters back ("The statement criticised … It also said …"). "both leaders", "the two
-presidents" → one of them (the latest person subject or speaker; not "both Christian and Islamic
-leaders"). A relative "who" is resolved as its antecedent (by the resolver).
+characters back ("The statement criticised … It also said …"). "both leaders" and "they" after a
+joint speaker are joint speakers (``joint``). A relative "who" is resolved as its antecedent (by the
+resolver).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import bisect
 import numpy as np
 from spacy.tokens import Token
 
-from newsdesk import lexicon
 from newsdesk.extract.quotes.spans import np_span
 from newsdesk.extract.quotes.speaker import PRONOUNS_PERSON, SUBJ_DEPS
 from newsdesk.extract.speakers.roles import ROLE_WORDS, nominal_person
@@ -34,8 +33,6 @@ if TYPE_CHECKING:
 
 
 _IT_DISTANCE = 1000  # characters between an organisation speaker and a later "it said"
-
-_JOINT = lexicon.words("speakers_joint_words")
 
 
 def definite_role_subjects(r: Resolver) -> list[Token]:
@@ -103,15 +100,6 @@ def quote_mark_before(r: Resolver, pos: int) -> bool:
     text = r.doc.text
     a = text.rfind("\n", 0, pos) + 1
     return any(c in text[a:pos] for c in '"“”')
-
-
-def joint_role(words: list[Token], head: Token) -> bool:
-    """"both leaders", "the two presidents": a plural role noun counted as two (not "both
-    Christian and Islamic leaders", whose modifiers make two groups)."""
-    low = head.lower_
-    return (head.tag_ == "NNS" and low.endswith("s") and low[:-1] in ROLE_WORDS
-            and any(t.lower_ in _JOINT for t in words if t.i < head.i)
-            and not any(t.lower_ in ("and", "or", "&") for t in words if t.i < head.i))
 
 
 def pronoun_speaker(r: Resolver, head: Token) -> Mention | None:
