@@ -3,10 +3,12 @@
 -- contract version it wrote. Additive: rows written under v1 (one row per attribution) stay readable
 -- as single-passage attributions until `newsdesk reprocess` rewrites them (EXTRACTOR_VERSION changed).
 
--- one act of speech: v1 rows were one attribution each
-ALTER TABLE quotes ADD COLUMN IF NOT EXISTS attribution_id VARCHAR;
-UPDATE quotes SET attribution_id = quote_id WHERE attribution_id IS NULL;
-ALTER TABLE quotes ALTER COLUMN attribution_id SET NOT NULL;
+-- one act of speech: v1 rows were one attribution each. (NOT NULL comes with the column: DuckDB cannot add
+-- the constraint after an UPDATE in the same transaction, nor a NOT NULL column "IF NOT EXISTS" — the
+-- migration runs once, recorded in schema_migrations; the placeholder default is dropped at once.)
+ALTER TABLE quotes ADD COLUMN attribution_id VARCHAR NOT NULL DEFAULT '';
+UPDATE quotes SET attribution_id = quote_id WHERE attribution_id = '';
+ALTER TABLE quotes ALTER COLUMN attribution_id DROP DEFAULT;
 
 -- one row per quote passage and speaker entity (a joint speaker has one row per person)
 CREATE TABLE IF NOT EXISTS quote_speakers (
