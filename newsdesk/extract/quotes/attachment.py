@@ -1,11 +1,10 @@
-"""Attachment of the quoted passages no cue's content claimed: an adjacent cue, a loose cue, a colon
-or a signature, the quote before it, or nothing (``attach_unclaimed``).
+"""Attachment of the quoted passages no cue's content claimed: an adjacent cue, a colon or a
+signature, the quote before it, or nothing (``attach_unclaimed``).
 
 An adjacent cue in the same sentence and paragraph takes the quote ("“…,” Xi said", "Xi said:
 “…”", "said Xi"); a subject with a long apposition may sit between a quote and its verb ("“…,”
 [James Comey, the director of the F.B.I.,] said"); a capitalised word tagged as a verb before a
-proper noun between them is a name ("“…,” Tulsa police Chief X said"); a verb form tagged as a
-noun right after a quote ending in ',”' still cues it ("“…,” the editorial read"); a cue ending in
+proper noun between them is a name ("“…,” Tulsa police Chief X said"); a cue ending in
 a colon before a mark ("Mr. Franco added: “…”") introduces the quote after it, never the one
 before it. A quote that resumes after its cue in the same sentence ("“A,” said Sherman, speaking
 of politicians, “and leave …”") is the same quote.
@@ -88,28 +87,6 @@ def gap_is_subject(doc: Doc, cue: Cue, lo: int, hi: int) -> bool:
     if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[lo:hi]):
         return False
     return subj.left_edge.i <= lo and subj.right_edge.i >= end - 1
-
-
-def loose_cue_after(doc: Doc, hi: int, para: int, paras: "Paragraphs") -> Cue | None:
-    """A cue the tagger missed right after a quote ending in ',”' / '?”': a short noun phrase
-    and a reporting-verb form closing the sentence ("“…,” the editorial read.", tagged as a
-    noun). Looks at most 8 tokens ahead, inside the quote's paragraph."""
-    end = min(len(doc), hi + 9)
-    for j in range(hi, end):
-        t = doc[j]
-        if "\n" in t.text or paras.of(t.idx) != para:
-            return None
-        hit = VERBS.get(t.lower_)
-        if hit is not None and j > hi and (j + 1 >= len(doc) or doc[j + 1].text in (".", ",", ";")):
-            nouns = [x for x in doc[hi:j] if x.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP", "JJ")]
-            if not nouns or not all(x.is_punct or x.tag_ in _GAP_TAGS_AFTER for x in doc[hi:j]):
-                return None
-            head = nouns[-1]
-            lo_ = np_span(head)[0]
-            return Cue(t, t, hit[0], hit[1], head, lo_, head.i + 1, None, None, "loose")
-        if not (t.is_punct or t.tag_ in _GAP_TAGS_AFTER):
-            return None
-    return None
 
 
 def introduces_next(doc: Doc, cue: Cue) -> bool:
@@ -298,8 +275,7 @@ def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], shor
                   ends_punct: bool) -> tuple[int, Cue, Token | None] | None:
     """(distance, cue, speaker head) of the cue that takes the unclaimed quoted passage ``k``: the
     nearest adjacent cue after it in its last sentence ("“…,” Xi said", "said Xi") or before it in its
-    first sentence ("Xi said: “…”"), else a loose cue after a quote ending in ,” ?” !”, a colon or a
-    dash signature; None when there is none."""
+    first sentence ("Xi said: “…”"), else a colon or a dash signature; None when there is none."""
     doc, text, starts, sents, paras = view.doc, view.text, view.starts, view.sents, view.paras
     a, b = view.qspans[k]
     lo, hi = view.qtok[k]
@@ -339,10 +315,6 @@ def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], shor
             dist = lo - c.last.i
             if best is None or dist < best[0]:
                 best = (dist, c, c.speaker_head)
-    if best is None and ends_punct and text[b - 2:b - 1] in (",", "?", "!"):
-        loose = loose_cue_after(doc, hi, pb, paras)
-        if loose is not None:
-            best = (0, loose, loose.speaker_head)
     if best is None and not short:
         colon = colon_cue(doc, text, a, lo, cue_by_sent, sents)
         if colon is not None:
@@ -356,7 +328,7 @@ def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], shor
 
 def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: dict[int, dict]) -> list[dict]:
     """Records for the quoted passages no content claimed (``claimed``: quote index → record): an
-    adjacent cue in the same sentence and paragraph, a loose cue, a colon or a byline, a quote that
+    adjacent cue in the same sentence and paragraph, a colon or a byline, a quote that
     resumes after its cue, else a floating quote that continues the most recent speaker
     (``_continued``), else a quoted sub-heading that a later speaker says (``_subheadings``); ≤ 3
     words not set off as an utterance (scare quotes, titles) are skipped. ``raw`` holds the records

@@ -31,7 +31,7 @@ _NOT_SPEAKING = lexicon.words("speakers_not_speaking_nouns")
 
 _SHARES = lexicon.words("quotes_crowd_words") | {"%"}  # percent, majority, half …
 
-_NO_FRAME_CHECK = ("according", "colon", "byline", "loose", "noun", "question")
+_NO_FRAME_CHECK = ("according", "colon", "byline", "noun", "question")
 
 
 def _object_head(cue: Cue) -> Token:
