@@ -188,3 +188,13 @@ def test_title_case_utterances_with_a_cue(nlp, text, fragment, speaker):
 def test_title_followed_by_a_verb_with_its_own_clause_is_no_quote(nlp):
     text = "Appearing on “Sunday Morning Live,” Rep. Ann Moss said the bill would pass."
     assert all("Morning Live" not in q.text or q.kind != "direct" for q in run(nlp, text))
+
+
+def test_cue_with_a_clause_of_its_own_does_not_take_the_quote_before_it(nlp):
+    """'“… a finished sentence.” He said [the plant would close]': the cue opens a new report."""
+    text = ("“We were told nothing about the plan,” Rosa Lind said at the gate. “We found out from the radio.” "
+            "She said the plant would close in June.")
+    qs = run(nlp, text)
+    radio, plant = find(qs, "from the radio"), find(qs, "plant would close")
+    assert radio.speaker is None and radio.attribution_id == find(qs, "told nothing").attribution_id
+    assert plant.speaker == "She" and plant.cue == "said" and plant.attribution_id != radio.attribution_id

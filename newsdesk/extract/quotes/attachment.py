@@ -96,6 +96,17 @@ def introduces_next(doc: Doc, cue: Cue) -> bool:
     return j + 1 < len(doc) and doc[j].text == ":" and (doc[j + 1].tag_ in ("``", "''") or doc[j + 1].is_quote)
 
 
+def reports_its_own_clause(text: str, a: int, b: int, cue: Cue) -> bool:
+    """True when a cue after a finished quoted sentence reports an unquoted clause of its own ("“…
+    by the end of quotas.” He said [the six factories were …]"): it opens a new report and is not
+    the quote's cue (the quote floats, or has a cue of its own before it)."""
+    inner = text[a:b].rstrip(ALL_MARKS + " ")
+    if inner[-1:] not in (".", "?", "!") or cue.content_lo is None or cue.content_lo <= cue.last.i:
+        return False
+    first = cue.first.doc[cue.content_lo]
+    return not first.is_quote and cue.content_from in ("ccomp", "xcomp")
+
+
 def gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
     """Head of the noun phrase between a quote and a following cue ("“…,” [Mr Hass] wrote")."""
     nouns = [t for t in doc[lo:hi] if t.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")]
@@ -288,7 +299,7 @@ def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], shor
         after_sents.add(sents.of(hi).start)  # the parser split after “…?” Trump said
     for c in [c for st in after_sents for c in cue_by_sent.get(st, [])]:  # “…,” Xi said / said Xi
         if c.first.idx >= b and c.content_from != "according" and paras.of(c.first.idx) == pb \
-                and not introduces_next(doc, c):
+                and not introduces_next(doc, c) and not reports_its_own_clause(text, a, b, c):
             gap_lo, gap_hi = hi, c.first.i
             short_gap = gap_ok(doc, gap_lo, gap_hi, after=True)
             if not (short_gap or gap_is_subject(doc, c, gap_lo, gap_hi)):
