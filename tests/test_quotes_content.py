@@ -204,3 +204,18 @@ def test_reported_clause_stops_before_a_trailing_according_to(nlp):
 def test_reported_clause_stops_before_a_trailing_inverted_cue(nlp):
     q = find(run(nlp, "The mayor said the bridge “would never open on time,” an aide recalled."), "never open")
     assert "recalled" not in q.text
+
+
+def test_a_clause_does_not_run_into_a_quote_that_opens_a_new_sentence(nlp):
+    """"… in the U.S. “We are not …”": the abbreviation's period ends the sentence; the quote is the
+    next passage, with a cue of its own."""
+    text = ('She denied reports that the firm would sell bonds in the U.S. "We are not selling bonds," she said.')
+    qs = run(nlp, text)
+    assert find(qs, "reports that").text.endswith("in the U.S.")
+    assert find(qs, "not selling").cue == "said"
+
+
+def test_a_passage_never_starts_with_the_dateline(nlp):
+    text = "Coffee talks\n\nMANAGUA, March 18 - Four countries will meet here Friday to discuss prices, an official said.\n"
+    q = find(run(nlp, text), "Four countries")
+    assert q.text.startswith("Four countries")

@@ -147,3 +147,12 @@ def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
 ])
 def test_show_without_a_source_subject_reports_nothing(nlp, text):
     assert not [q for q in run(nlp, text) if q.cue and q.cue.startswith("show")]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister did not say if the talks would resume on Friday.",  # negated: nothing was said
+    "The club declined to say whether the coach would stay.",  # a refusal to say
+    "Ito never said the pier would close.",
+])
+def test_a_report_of_speech_that_did_not_happen_is_no_quote(nlp, text):
+    assert run(nlp, text) == []

@@ -58,11 +58,11 @@ def test_writers_own_i_has_no_speaker_name(nlp):
             "I would say the plan punishes people who have no bus to take.")
     q = find(run(nlp, text), "punishes people")
     assert q.speaker == "I" and q.speaker_name is None
-    # inside an unbalanced multi-sentence quote "I" is still the quoted speaker
+    # inside a quote "I" is the quoted speaker's words: the passage continues Reid's quote
     text = ('Tom Reid, the mayor, spoke on Monday. Reid told reporters: "Nobody has called me. "If they '
             'want to, fine. I can tell them what the plan is.')
     q = find(run(nlp, text), "what the plan is")
-    assert q.speaker == "I" and q.speaker_name == "Tom Reid"
+    assert q.speaker is None and q.speaker_name == "Tom Reid" and q.text.startswith('"If they')
 
 
 def test_relative_pronoun_speaker_resolves_to_antecedent(nlp):
@@ -90,3 +90,14 @@ def test_two_groups_of_leaders_are_not_both_leaders(nlp):
             "followers that the vaccine was safe.")
     q = find(run(nlp, text), "vaccine was safe")
     assert q.speaker_name is None
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # a definite plural group noun after two organisations: both of them
+    ("Harlow Foods said it would buy Kestrel Dairies. The companies said the deal would close in May.",
+     "would close in May", "Harlow Foods and Kestrel Dairies"),
+    # one name with "and" in it is no joint speaker
+    ("Marsh and Sons Ltd said its profit rose.", "its profit rose", "Marsh and Sons Ltd"),
+])
+def test_group_nouns_and_names_with_and(nlp, text, fragment, name):
+    assert find(run(nlp, text), fragment).speaker_name == name

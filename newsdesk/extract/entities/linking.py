@@ -160,9 +160,9 @@ def split_name_coordinations(doc: "DocView", cands: list[Cand], linker: PersonLi
 # generic forms ("Brookings" for "Brookings Institution", "Huadong" for "Huadong Energy Group"),
 # and, in two-word names only, the trade ("Meridian Semiconductor", "Delta Airlines"); a word
 # that names a subsidiary ("Barclays Capital", "Sony Pictures Entertainment") is not listed.
-_ORG_TYPE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "type")
+ORG_TYPE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "type")
 _ORG_TRADE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "trade")
-ORG_FORM_WORDS = _ORG_TYPE_WORDS | _ORG_TRADE_WORDS
+ORG_FORM_WORDS = ORG_TYPE_WORDS | _ORG_TRADE_WORDS
 _ORG_NAME_FUNCTION_WORDS = lexicon.words("entities_org_name_function_words")  # "Bank of England"
 _ORG_SHORT_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PERSON"})
 
@@ -205,7 +205,7 @@ def link_org_short_forms(doc: "DocView", cands: list[Cand]) -> None:
         for first, second, last, n, name in words_of:
             if the and ((first == w and second == "of" and n >= 3) or last == w):
                 targets.add(name)
-            elif first == w and (last in _ORG_TYPE_WORDS or (n == 2 and last in _ORG_TRADE_WORDS)):
+            elif first == w and (last in ORG_TYPE_WORDS or (n == 2 and last in _ORG_TRADE_WORDS)):
                 targets.add(name)
         if len(targets) == 1:
             target = targets.pop()

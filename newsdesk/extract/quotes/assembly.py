@@ -16,6 +16,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
+from newsdesk.cleaning import find_dateline
 from newsdesk.extract.quotes.attachment import OBJECT_ONLY_LEMMAS, attach_unclaimed
 from newsdesk.extract.quotes.cues import find_cues, noun_cues
 from newsdesk.extract.quotes.filters import drop_nested, nested_cue, reason_cue
@@ -122,12 +123,14 @@ def _claim_contents(view: DocView, cues: list[Cue]) -> tuple[list[dict], dict[in
 
 
 def _trimmed(text: str, raw: list[dict]) -> list[dict]:
-    """The records in text order with their spans stripped of white space, empty and repeated
+    """The records in text order with their spans stripped of white space and of a dateline that
+    opens their paragraph ("MANAGUA, March 18 - [Representatives … will meet]"), empty and repeated
     spans dropped (one passage, one row)."""
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
     for rec in sorted(raw, key=lambda r: r["span"]):
         a, b = rec["span"]
+        a = _after_dateline(text, a, b)
         while a < b and text[a] in SPACE:
             a += 1
         while b > a and text[b - 1] in SPACE:
@@ -137,6 +140,16 @@ def _trimmed(text: str, raw: list[dict]) -> list[dict]:
         seen.add((a, b))
         out.append({**rec, "span": (a, b)})
     return out
+
+
+def _after_dateline(text: str, a: int, b: int) -> int:
+    """``a`` moved past the dateline of its paragraph when the span starts inside it."""
+    p = text.rfind("\n", 0, a) + 1
+    if a - p > 60:
+        return a
+    end = text.find("\n", p)
+    dateline = find_dateline(text[p:end if end >= 0 else len(text)])
+    return p + dateline.end if dateline is not None and a < p + dateline.end < b else a
 
 
 def _finish(doc: Doc, text: str, raw: list[dict], resolver: Resolver, sent_index) -> list[Quote]:

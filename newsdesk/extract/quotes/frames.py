@@ -9,6 +9,9 @@ win", "rejected the bid"). A bare noun-phrase object is no speech in any frame (
 plan", "criticised the deal": no words of the speaker are reported), unless it holds a "that"-clause
 ("demanded guarantees, including that Ukraine never join NATO").
 
+A negated report is none ("He did not say if the meeting would go on", "declined to say whether
+…"): nothing was said.
+
 The source must be able to speak (``can_speak``): a person, an organisation, a government, a
 pronoun; not a finding, an event or a thing ("the data", "a survey", "the video", "a post-mortem",
 "Putin's post-election trip", "his decision"; data/speakers_not_speaking_nouns.txt), nor a share of
@@ -28,6 +31,8 @@ from newsdesk.extract.quotes.verbs import SPEECH
 _CLAIM_OBJECTS = lexicon.words("quotes_claim_object_nouns")
 
 _NOT_SPEAKING = lexicon.words("speakers_not_speaking_nouns")
+
+_REFUSALS = lexicon.words("quotes_refusal_verbs")
 
 _SHARES = lexicon.words("quotes_crowd_words") | {"%"}  # percent, majority, half …
 
@@ -61,9 +66,21 @@ def reported_object(cue: Cue) -> bool:
     return SPEECH.get(cue.lemma) == "claim" and (head.lower_ in _CLAIM_OBJECTS or head.tag_ == "VBG")
 
 
+def negated(cue: Cue) -> bool:
+    """True for a report of speech that did not happen: a negated cue ("He did not say if the
+    meeting would go on", "never said that …") or one a refusal governs ("declined to say whether
+    …", data/quotes_refusal_verbs.txt)."""
+    v = cue.first
+    if any(c.dep_ == "neg" for c in v.children):
+        return True
+    return v.dep_ == "xcomp" and v.head.lower_ in _REFUSALS
+
+
 def in_speech_frame(rec: dict) -> bool:
     """True when the record's cue reports speech in the frame it is used in (see the module doc)."""
     cue: Cue = rec["cue"]
+    if cue.content_from not in ("colon", "byline") and negated(cue):
+        return False
     frame = SPEECH.get(cue.lemma, "any")
     if rec["kind"] != "indirect" or cue.content_from in _NO_FRAME_CHECK:
         return True

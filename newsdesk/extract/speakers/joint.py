@@ -41,6 +41,8 @@ _GROUP_NOUNS = lexicon.mapping("speakers_joint_group_nouns")  # plural noun → 
 
 _CONJ_TAGS = ("NNP", "NNPS", "NN", "NNS", "PRP")
 
+_LEGAL_FORMS = lexicon.words("speakers_corporate_suffixes") | {"sons", "partners", "associates", "company"}
+
 _LOOK_BACK = 2000  # characters searched back for the two parties of "the two leaders"
 
 _THEY_DISTANCE = 600  # characters between a joint speaker and a "they" that continues it
@@ -48,7 +50,9 @@ _THEY_DISTANCE = 600  # characters between a joint speaker and a "they" that con
 
 def conjuncts(head: Token) -> list[Token]:
     """The heads of a coordinated speaker ("[Hana Ito] and [Omar Haddad]", "Ito, Haddad and Berg"):
-    ``head`` and its noun conjuncts joined by "and"; [head] when it has none."""
+    ``head`` and its noun conjuncts joined by "and"; [head] when it has none, or when the
+    coordination is one name ("Rochester Gas and Electric Co", "Dubin Clark and Co": one entity of
+    the model, or ending in a legal form)."""
     out = [head]
     stack = [head]
     while stack:
@@ -59,7 +63,14 @@ def conjuncts(head: Token) -> list[Token]:
                 stack.append(c)
     if len(out) > 1 and not any(t.lower_ in ("and", "&") and t.dep_ == "cc" for h in out for t in h.children):
         return [head]
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    if len(out) > 1 and (_one_entity(out[0], out[-1]) or out[-1].lower_.rstrip(".") in _LEGAL_FORMS):
+        return [head]
+    return out
+
+
+def _one_entity(first: Token, last: Token) -> bool:
+    return any(e.start <= first.i and last.i < e.end for e in first.doc.ents)
 
 
 def joint_span(head: Token) -> tuple[int, int]:
@@ -70,10 +81,13 @@ def joint_span(head: Token) -> tuple[int, int]:
 
 def group_label(words: list[Token], head: Token) -> str | None:
     """PERSON for "both leaders", "the two presidents" (a plural role noun), the label of a group
-    noun ("the two countries" → GPE); None otherwise (not "both Christian and Islamic leaders",
-    whose modifiers make two groups)."""
+    noun ("the two countries" → GPE, and a definite one alone: "the companies said" after a merger
+    of two); None otherwise (not "both Christian and Islamic leaders", whose modifiers make two
+    groups)."""
     low = head.lower_
-    if head.tag_ != "NNS" or not any(t.lower_ in _JOINT for t in words if t.i < head.i):
+    before = [t for t in words if t.i < head.i]
+    if head.tag_ != "NNS" or not (any(t.lower_ in _JOINT for t in before) or (
+            low in _GROUP_NOUNS and [t.lower_ for t in before] == ["the"])):
         return None
     if any(t.lower_ in ("and", "or", "&") for t in words if t.i < head.i):
         return None
