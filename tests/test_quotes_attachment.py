@@ -198,3 +198,13 @@ def test_cue_with_a_clause_of_its_own_does_not_take_the_quote_before_it(nlp):
     radio, plant = find(qs, "from the radio"), find(qs, "plant would close")
     assert radio.speaker is None and radio.attribution_id == find(qs, "told nothing").attribution_id
     assert plant.speaker == "She" and plant.cue == "said" and plant.attribution_id != radio.attribution_id
+
+
+def test_a_quote_continued_in_the_next_paragraph_is_one_passage_per_paragraph(nlp):
+    """News style: no closing mark at the paragraph end, a reopening one: two passages, one act."""
+    text = ("Ferry strike\n\n“The crews have waited two years for this offer, and it is not enough,” said Rosa Lind. "
+            "“We will not sail on Monday.\n\n“Nor on Tuesday, unless the company calls us back.”\n")
+    qs = run(nlp, text)
+    monday, tuesday = find(qs, "sail on Monday"), find(qs, "Nor on Tuesday")
+    assert monday is not tuesday and "\n" not in monday.text and monday.kind == tuesday.kind == "direct"
+    assert monday.attribution_id == tuesday.attribution_id == find(qs, "two years").attribution_id

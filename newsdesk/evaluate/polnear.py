@@ -179,22 +179,39 @@ def passage_units(golds: list[GoldAttribution], text: str) -> list[Unit]:
 
 
 _NOT_SURNAMES = {"He", "She", "I", "We", "They", "It", "The", "A", "An", "His", "Her", "Their", "Its", "This",
-                 "That", "These", "Those", "Jr", "Jr.", "Sr", "Sr.", "II", "III", "Mr", "Mr.", "Mrs", "Mrs.",
-                 "Ms", "Ms.", "Dr", "Dr.", "Sen.", "Rep.", "Gov."}
+                 "That", "These", "Those", "Jr", "Jr.", "Sr", "Sr.", "II", "III"}
 _CAPITAL_WORD = re.compile(r"[A-Z][\w’'.-]*")
+_MODIFIER = re.compile(r"\s(?:of|for|at|from|in|with|who|which|whose)\s.*$")
+
+
+def _name_at_end(phrase: str) -> str | None:
+    """The last word of ``phrase`` when the phrase ends in a name (a capitalised word, possessive
+    dropped) after its of/for/at… modifier is cut off; else None."""
+    phrase = _MODIFIER.sub("", phrase.strip(" ,.;:")).strip()
+    words = phrase.split()
+    if not words:
+        return None
+    last = re.sub(r"[’']s?$", "", words[-1]).rstrip(".,")
+    if not _CAPITAL_WORD.fullmatch(last) or last in _NOT_SURNAMES:
+        return None
+    return last
 
 
 def surname(source_text: str | None) -> str | None:
-    """The gold speaker's surname, as the name check reads it: the last capitalised word of the
-    source before any apposition or bracket ("Sen. Bernie Sanders, I-Vt." → "Sanders"), possessive
-    dropped; None for a pronoun or common noun phrase ("he", "the campaign")."""
+    """The gold speaker's surname, as the name check reads it: the last word of the source when it
+    ends in a name ("Sen. Bernie Sanders, I-Vt." → "Sanders", "Democracy Corps’ Stan Greenberg" →
+    "Greenberg"), else of its apposition when that starts with a name ("the LinkedIn chief
+    executive, Jeff Weiner," → "Weiner"); None for a pronoun or a common noun phrase ("he", "the
+    campaign", "Former prosecutors", "Vatican officials")."""
     if not source_text:
         return None
-    head = re.split(r"[,(\n—–]", source_text, maxsplit=1)[0]
-    words = [w.rstrip(".") if w.endswith(".") and len(w) > 3 else w for w in _CAPITAL_WORD.findall(head)]
-    words = [re.sub(r"[’']s?$", "", w) for w in words if w not in _NOT_SURNAMES]
-    words = [w for w in words if w and w not in _NOT_SURNAMES]
-    return words[-1] if words else None
+    parts = [p for p in re.split(r"[,(\n—–]", source_text) if p.strip()]
+    if not parts:
+        return None
+    name = _name_at_end(parts[0])
+    if name is None and len(parts) > 1 and parts[1].strip()[:1].isupper():
+        name = _name_at_end(parts[1])
+    return name
 
 
 def name_right(gold_source: str | None, speaker_name: str | None) -> bool | None:

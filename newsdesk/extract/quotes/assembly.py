@@ -22,7 +22,7 @@ from newsdesk.extract.quotes.cues import find_cues, noun_cues
 from newsdesk.extract.quotes.filters import drop_nested, nested_cue, reason_cue
 from newsdesk.extract.quotes.marks import ALL_MARKS, END_PUNCT, SPACE
 from newsdesk.extract.quotes.passages import (
-    attribution_key, cut_around_cue, cut_nested, drop_relayed, join_colon_quote,
+    attribution_key, cut_around_cue, cut_nested, drop_relayed, join_colon_quote, split_paragraphs,
 )
 from newsdesk.extract.quotes.name_lines import name_colon_lines
 from newsdesk.extract.quotes.frames import reported_object, speech_only
@@ -69,6 +69,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     raw = cut_around_cue(doc, raw)
     raw = drop_relayed(raw)
     raw = cut_nested(doc, raw)
+    raw = split_paragraphs(text, raw)
     return _finish(doc, text, raw, resolver, view.sent_index)
 
 

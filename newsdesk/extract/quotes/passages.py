@@ -13,6 +13,9 @@ A record's content becomes one passage when it is contiguous text without its ow
 - an "according to X" record that overlaps a passage of another cue is dropped: the passage is
   one row, and the cue verb's speaker keeps it ("“…,” the mayor said, according to a statement",
   ``drop_relayed``);
+- a content that runs over a paragraph break (a quote continued in the next paragraph, news style:
+  no closing mark, a reopening one) is one passage per paragraph (``split_paragraphs``), as a
+  media monitor counts it;
 - a report nested whole (its speaker, cue and content) inside another's passage is cut out of that
   passage: the outer speaker only relays it or comments on it ("[The two leaders said that the deal
   “undermines …”], the aide said" → the leaders' passage only; "[it might send more troops], which
@@ -63,12 +66,15 @@ def join_colon_quote(text: str, raw: list[dict]) -> list[dict]:
 
 
 def kind_of(text: str, a: int, b: int) -> str:
-    """direct (the passage is one quoted stretch), mixed (it holds quote marks) or indirect."""
+    """direct (the passage is one quoted stretch: it opens with a mark, and no other double mark
+    stands inside before a closing one at its end — a paragraph of a continued quote has none),
+    mixed (it holds quote marks) or indirect."""
     inner = text[a:b]
     if not any(c in ALL_MARKS and c not in "'’" for c in inner):
         return "indirect"
-    if inner[0] in ALL_MARKS and inner.rstrip(".,;:")[-1:] in ALL_MARKS and not any(
-            c in "“”\"«»„" for c in inner[1:-1].rstrip(ALL_MARKS + ".,;:")):
+    body = inner[1:].rstrip(".,;:!? ")
+    body = body[:-1] if body[-1:] in ALL_MARKS else body
+    if inner[0] in ALL_MARKS and not any(c in "“”\"«»„" for c in body):
         return "direct"
     return "mixed"
 
@@ -165,5 +171,24 @@ def cut_nested(doc: Doc, raw: list[dict]) -> list[dict]:
             while pb > pa and text[pb - 1] in _CUT_PUNCT:
                 pb -= 1
             if sum(1 for w in text[pa:pb].split() if any(c.isalnum() for c in w)) >= 2:
+                out.append({**rec, "span": (pa, pb), "kind": kind_of(text, pa, pb)})
+    return out
+
+
+_PARA_BREAK = re.compile(r"\s*\n\s*")
+
+
+def split_paragraphs(text: str, raw: list[dict]) -> list[dict]:
+    """Records whose span runs over a paragraph break cut into one passage per paragraph (each piece
+    stripped, kind from its own words, same act of speech); a piece without a word is dropped."""
+    out: list[dict] = []
+    for rec in raw:
+        a, b = rec["span"]
+        if "\n" not in text[a:b]:
+            out.append(rec)
+            continue
+        cuts = [a] + [x for m in _PARA_BREAK.finditer(text, a, b) for x in (m.start(), m.end())] + [b]
+        for pa, pb in zip(cuts[::2], cuts[1::2]):
+            if any(c.isalnum() for c in text[pa:pb]):
                 out.append({**rec, "span": (pa, pb), "kind": kind_of(text, pa, pb)})
     return out
