@@ -136,3 +136,8 @@ def test_short_name_takes_the_fuller_earlier_name(nlp):
 ])
 def test_company_spokesman_superlative_and_headline_names(nlp, text, fragment, name):
     assert find(run(nlp, text), fragment).speaker_name == name
+
+
+def test_a_place_is_not_short_for_a_longer_name(nlp):
+    text = "The Harbin Ice Festival Committee met on Monday.\n\nHarbin said the venues were ready."
+    assert find(run(nlp, text), "venues were ready").speaker_name == "Harbin"

@@ -224,8 +224,8 @@ def fuller_name(r: Resolver, m: Mention) -> Mention:
     ("Mr Ashby" → Richard Ashby, "the Bank" → Bank of England, "Ms Carver" → Helen Carver):
     the entity extractor sometimes leaves a short form unlinked or mislabelled."""
     words = [w for w in m.name.replace(".", "").split() if w.lower() not in HONORIFICS]
-    if len(words) != 1 or not words[0][:1].isupper():
-        return m
+    if len(words) != 1 or not words[0][:1].isupper() or m.label not in ("PERSON", "ORG"):
+        return m  # a place is not short for a longer name ("Beijing" ≠ "Beijing Winter Olympics")
     word = words[0]
     k = bisect.bisect_left(r.starts, m.start_char) - 1
     while k >= 0:
