@@ -101,3 +101,9 @@ def test_two_groups_of_leaders_are_not_both_leaders(nlp):
 ])
 def test_group_nouns_and_names_with_and(nlp, text, fragment, name):
     assert find(run(nlp, text), fragment).speaker_name == name
+
+
+def test_he_passes_over_a_person_the_text_marks_as_a_woman(nlp):
+    text = ("Awards night\n\nBest actor Jamie Foxx missed the ceremony, but actress Helen Mirren read out his "
+            "speech. He apologised for his absence, joking: “I am stuck in traffic in LA.”")
+    assert find(run(nlp, text), "stuck in traffic").speaker_name == "Jamie Foxx"
