@@ -156,3 +156,10 @@ def test_show_without_a_source_subject_reports_nothing(nlp, text):
 ])
 def test_a_report_of_speech_that_did_not_happen_is_no_quote(nlp, text):
     assert run(nlp, text) == []
+
+
+def test_a_passive_naming_without_an_agent_is_no_quote(nlp):
+    text = 'Referred to at home as "the Professor", Lindqvist coached the club for a decade.'
+    assert run(nlp, text) == []
+    q = find(run(nlp, 'The coach described the defeat as "a disaster for the club".'), "disaster")
+    assert q.cue == "described" and q.speaker == "The coach"

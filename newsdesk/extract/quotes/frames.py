@@ -9,7 +9,8 @@ win", "rejected the bid"). A bare noun-phrase object is no speech in any frame (
 plan", "criticised the deal": no words of the speaker are reported), unless it holds a "that"-clause
 ("demanded guarantees, including that Ukraine never join NATO").
 
-A negated report is none ("He did not say if the meeting would go on", "declined to say whether
+A passive naming without an agent is none ("Referred to at home as “the General”, he …"). A negated
+report is none ("He did not say if the meeting would go on", "declined to say whether
 …"): nothing was said.
 
 The source must be able to speak (``can_speak``): a person, an organisation, a government, a
@@ -76,11 +77,20 @@ def negated(cue: Cue) -> bool:
     return v.dep_ == "xcomp" and v.head.lower_ in _REFUSALS
 
 
+def _bare_participle(cue: Cue) -> bool:
+    """A past participle with no auxiliary and no "by" agent ("Referred to as “the General”, …",
+    "Dubbed “the Iron Lady”, she …"): a passive naming whose subject is its object, not its speaker."""
+    v = cue.first
+    return v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in v.children)
+
+
 def in_speech_frame(rec: dict) -> bool:
     """True when the record's cue reports speech in the frame it is used in (see the module doc)."""
     cue: Cue = rec["cue"]
     if cue.content_from not in ("colon", "byline") and negated(cue):
         return False
+    if cue.content_from in ("as", "object", "npobject") and _bare_participle(cue):
+        return False  # "Referred to at home as “the General”, Michels led …": a name, said by no one
     frame = SPEECH.get(cue.lemma, "any")
     if rec["kind"] != "indirect" or cue.content_from in _NO_FRAME_CHECK:
         return True
