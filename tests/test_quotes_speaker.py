@@ -124,3 +124,17 @@ def test_object_control_speaker(nlp, text, fragment, speaker):
 def test_sentence_initial_inverted_cue_with_colon(nlp):
     q = find(run(nlp, "Said Ellis: “I doubt she cares about the harbour at all.”"), "harbour")
     assert q.speaker == "Ellis" and q.cue == "Said"
+
+
+def test_the_one_quoted_as_saying_is_the_speaker(nlp):
+    text = ("The paper quoted harbour officials as saying the pier would close. The mayor was quoted as "
+            "saying the vote had failed.")
+    qs = run(nlp, text)
+    assert find(qs, "pier would close").speaker == "harbour officials"
+    assert find(qs, "vote had failed").speaker == "The mayor"
+
+
+def test_a_wire_ticker_after_the_dateline_is_no_speaker(nlp):
+    text = "KESTREL RAISES OUTPUT\n\nOSLO, May 4 - Kestrel Shipping Plc <KSP.OL> said it would add two routes.\n"
+    q = find(run(nlp, text), "two routes")
+    assert "KSP" not in q.speaker and q.speaker_name == "Kestrel Shipping Plc"
