@@ -163,3 +163,9 @@ def test_a_passive_naming_without_an_agent_is_no_quote(nlp):
     assert run(nlp, text) == []
     q = find(run(nlp, 'The coach described the defeat as "a disaster for the club".'), "disaster")
     assert q.cue == "described" and q.speaker == "The coach"
+
+
+def test_a_naming_verb_after_an_apposition_still_reports(nlp):
+    """"X, speaking on the radio, called Y a “…”": the tagger may read the verb as a participle."""
+    q = find(run(nlp, "De Wit, speaking on the radio, called the mayor a “coward,” and left."), "coward")
+    assert q.cue == "called" and q.kind == "mixed"

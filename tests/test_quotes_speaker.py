@@ -138,3 +138,15 @@ def test_a_wire_ticker_after_the_dateline_is_no_speaker(nlp):
     text = "KESTREL RAISES OUTPUT\n\nOSLO, May 4 - Kestrel Shipping Plc <KSP.OL> said it would add two routes.\n"
     q = find(run(nlp, text), "two routes")
     assert "KSP" not in q.speaker and q.speaker_name == "Kestrel Shipping Plc"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parser hung the name on the verb as a compound: the noun phrase between quote and cue speaks
+    ("The reporter kept asking. “Go back to your seat,” Ortega snapped and a guard led the reporter out.\n\n"
+     "The rally went on.", "back to your seat", "Ortega"),
+    # an inverted cue with an adjective before the speaker's name
+    ('"I will not call it a mistake, so drop it," said retired surgeon Ana Ruiz, asked about her claims.',
+     "call it a mistake", "retired surgeon Ana Ruiz"),
+])
+def test_speaker_of_an_inverted_cue_the_parser_lost(nlp, text, fragment, speaker):
+    assert find(run(nlp, text), fragment).speaker == speaker

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
 from newsdesk.cleaning import find_dateline
-from newsdesk.extract.quotes.attachment import OBJECT_ONLY_LEMMAS, attach_unclaimed
+from newsdesk.extract.quotes.attachment import OBJECT_ONLY_LEMMAS, attach_unclaimed, inverted_gap_speaker
 from newsdesk.extract.quotes.cues import find_cues, noun_cues
 from newsdesk.extract.quotes.filters import drop_nested, nested_cue, reason_cue
 from newsdesk.extract.quotes.marks import ALL_MARKS, END_PUNCT, SPACE
@@ -116,6 +116,10 @@ def _claim_contents(view: DocView, cues: list[Cue]) -> tuple[list[dict], dict[in
         if kind != "direct" and ((nested_cue(cue) and inside_quote(cue.first.head) == qk) or reason_cue(cue)):
             continue  # (a verb inside a quote cannot take over the clause of a cue outside it)
         rec = {"span": span, "kind": kind, "cue": cue}
+        if kind == "direct" and cue.speaker_head is None:
+            head = inverted_gap_speaker(doc, qtok[overlapping[0]][1], cue)
+            if head is not None:
+                rec["speaker"] = head  # "“…,” Trump barked": the parser lost the subject of the cue
         raw.append(rec)
         if cue.content_from != "according":  # "…,” Xi said, according to X": Xi keeps the quote
             for k in overlapping:

@@ -113,6 +113,15 @@ def gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+def inverted_gap_speaker(doc: Doc, hi: int, cue: Cue) -> Token | None:
+    """The noun phrase between a quote ending at token ``hi`` and the cue that follows it, when the
+    parser gave the cue no subject ("“Go back,” [Trump] barked and …": "Trump" taken as a compound
+    of the verb); None when the gap is no short verb-free noun phrase."""
+    if cue.first.i <= hi or not gap_ok(doc, hi, cue.first.i, after=True):
+        return None
+    return gap_speaker(doc, hi, cue.first.i)
+
+
 _TITLE_SMALL = lexicon.words("quotes_title_small_words")
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")

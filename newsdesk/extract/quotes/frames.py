@@ -78,10 +78,13 @@ def negated(cue: Cue) -> bool:
 
 
 def _bare_participle(cue: Cue) -> bool:
-    """A past participle with no auxiliary and no "by" agent ("Referred to as “the General”, …",
-    "Dubbed “the Iron Lady”, she …"): a passive naming whose subject is its object, not its speaker."""
+    """A past participle hung on another clause, with no auxiliary, subject or "by" agent ("Referred
+    to as “the General”, …", "Dubbed “the Iron Lady”, she …"): a passive naming whose subject is its
+    object, not its speaker (not "X, speaking on air, called Y a “blowhard”", a finite verb the
+    tagger took for a participle)."""
     v = cue.first
-    return v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in v.children)
+    return (v.tag_ == "VBN" and v.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj") for c in v.children))
 
 
 def in_speech_frame(rec: dict) -> bool:

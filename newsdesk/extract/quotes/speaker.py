@@ -101,7 +101,8 @@ def postverbal_speaker(verb: Token, last: Token) -> Token | None:
         t = doc[j]
         if t.text in (",", ".", ";", ":") or "\n" in t.text:
             break
-        if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)):
+        if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)
+                                                   or t.dep_ == "amod"):  # "said [retired] surgeon Ben Carson"
             return None
         if t.tag_.startswith("NN") or t.is_title:
             head = t
