@@ -127,3 +127,10 @@ def test_passive_described_as_is_no_quote(nlp):
 def test_charges_with_a_preposition_phrase_are_indirect(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.speaker == speaker and q.kind == "indirect"
+
+
+def test_an_as_clause_reacting_to_something_reports_nothing(nlp):
+    text = "The question of the border has loomed large as the ministry responds to the new tariffs."
+    assert run(nlp, text) == []
+    q = find(run(nlp, "The bridge cost twice the estimate, as the auditor noted in her report."), "bridge cost")
+    assert q.cue == "noted"

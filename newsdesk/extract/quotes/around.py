@@ -21,7 +21,8 @@ statement, [RT is ''providing …'']", "As the paper reported, [X …]"; not whe
 object or clause of its own — "As he answered questions, …" — nor for a trailing "…, as X
 noted", learn or mention). The clause an "as X noted" cue comments on is reported too ("As the
 auditor noted, [the bridge cost …]", "[The vote may slip], as senators have speculated"; the whole
-sentence when the cue sits in its middle); the "as" clause needs its own subject and no object, and
+sentence when the cue sits in its middle); the "as" clause needs its own subject and no object (nor a
+"to" complement: "… as Beijing responds to the move" is a reaction, not a comment), and
 no colon after it (then it introduces a quote of its own: "… as the heckler yelled: “…”").
 An "according to X" phrase reports the clause it attaches to (its sentence minus the phrase).
 """
@@ -174,8 +175,9 @@ def as_noted_content(verb: Token, sents: Sents) -> tuple[int, int, str] | None:
     if not any(k.dep_ == "mark" and k.lower_ == "as" and k.i < verb.i for k in kids):
         return None
     if not any(k.dep_ == "nsubj" and k.i < verb.i for k in kids) or any(
-            k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for k in kids):
-        return None
+            k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") or (k.dep_ == "prep" and k.lower_ == "to")
+            for k in kids):
+        return None  # "… as Beijing responds [to Moscow's move]": reacting to something, not a comment
     doc = verb.doc
     if verb.right_edge.i + 1 < len(doc) and doc[verb.right_edge.i + 1].text == ":":
         return None  # "…, Marlow said as the heckler yelled: “You lie!”": the cue introduces its own quote
