@@ -230,13 +230,18 @@ def evaluate_ner(conll: Path = typer.Option(..., help="CoNLL-2003 file (e.g. ../
 @evaluate_app.command("quotes")
 def evaluate_quotes(polnear: Path = typer.Option(..., help="PolNeAR folder (e.g. ../shared/eval/polnear)."),
                     split: str = typer.Option("dev", help="train | dev | test (the folder under --polnear)."),
+                    grain: str = typer.Option("attribution", help="attribution (passages grouped by attribution_id, "
+                                              "PolNeAR's grain) | passage (gold split at gaps and paragraph breaks, "
+                                              "the media-monitoring count)."),
                     limit: Optional[int] = typer.Option(None, min=1, help="First N documents only.")) -> None:
-    """Quotes against PolNeAR."""
+    """Quotes against PolNeAR (GenderGapTracker metric), with the error table."""
     from newsdesk.evaluate import quotes
 
     if not (existing(polnear, "PolNeAR folder") / split).is_dir():
         raise UsageError(f"{polnear / split} does not exist: --split names a folder under --polnear")
-    print(quotes.format_report(quotes.evaluate_quotes(str(polnear), split=split, limit_docs=limit)))
+    if grain not in quotes.GRAINS:
+        raise UsageError(f"--grain must be one of {', '.join(quotes.GRAINS)}, not {grain!r}")
+    print(quotes.format_report(quotes.evaluate_quotes(str(polnear), split=split, limit_docs=limit, grain=grain)))
 
 
 @evaluate_app.command("figures")

@@ -25,3 +25,9 @@ def entity_id(label: str, name: str) -> str:
 def span_id(kind: str, doc_id: str, start_char: int, end_char: int) -> str:
     """Id of a quote or figure: its document and its character span."""
     return _digest(kind, doc_id, start_char, end_char)
+
+
+def attribution_id(doc_id: str, key: str) -> str:
+    """Id of an act of speech (the passages of one attribution): its document and the
+    document-local key the extractor gives it (the span of its first passage)."""
+    return _digest("attribution", doc_id, key)

@@ -97,7 +97,7 @@ def begin(settings: Settings, *, kind: str, source: str, flow_run_id: str | None
             "model_name": model_info[0] if model_info else settings.model,
             "model_version": model_info[1] if model_info else None,
             "extractor_version": EXTRACTOR_VERSION, "newsdesk_version": __version__,
-            "cleaner_version": CLEANER_VERSION,
+            "cleaner_version": CLEANER_VERSION, "contract_version": schemas.CONTRACT_VERSION,
         })
     return ctx
 

@@ -141,17 +141,38 @@ def validate_table(
     return valid, pd.DataFrame(rows, columns=FAILURE_COLS)
 
 
+# child table → (parent table, key): a child row whose parent row was quarantined is quarantined too
+PARENT_OF: dict[str, tuple[str, str]] = {"quote_speakers": ("quotes", "quote_id")}
+
+
+def _orphans(table: str, df: pd.DataFrame, valid: Mapping[str, pd.DataFrame], run_id: str
+             ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split a child frame into (rows whose parent was loaded, failure rows for the others)."""
+    parent, key = PARENT_OF[table]
+    kept = valid.get(parent)
+    ok = df[key].isin(kept[key] if kept is not None and len(kept) else [])
+    now = utcnow()
+    rows = [{"run_id": run_id, "table_name": table, "check_name": f"{parent}_row_loaded", "column_name": key,
+             "failure_case": str(r[key]), "doc_id": r.get("doc_id") if isinstance(r.get("doc_id"), str) else None,
+             "row_json": _row_json(r), "failed_at": now} for r in df[~ok].to_dict("records")]
+    return df[ok], pd.DataFrame(rows, columns=FAILURE_COLS)
+
+
 def validate_frames(
     frames: Mapping[str, pd.DataFrame], run_id: str, bodies: Mapping[str, str]
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, dict[str, int]]:
-    """Validate every frame; return (valid frames, all failures, quarantined row count per table)."""
+    """Validate every frame; return (valid frames, all failures, quarantined row count per table).
+    A child row (``PARENT_OF``) whose parent row is quarantined is quarantined with it."""
     valid: dict[str, pd.DataFrame] = {}
     failures = []
     quarantined: dict[str, int] = {}
-    for table, df in frames.items():
-        if table == "validation_failures":
-            continue
+    order = sorted((t for t in frames if t != "validation_failures"), key=lambda t: t in PARENT_OF)
+    for table in order:
+        df = frames[table]
         good, bad = validate_table(table, df, run_id, bodies)
+        if table in PARENT_OF and len(good):
+            good, orphaned = _orphans(table, good, valid, run_id)
+            bad = pd.concat([f for f in (bad, orphaned) if len(f)], ignore_index=True) if len(orphaned) else bad
         valid[table] = good
         if len(bad):
             failures.append(bad)

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 MIGRATION_FILE = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 # Tables whose rows are derived from a document by the extractors: replaced per document.
-DERIVED_TABLES = ("mentions", "entity_roles", "quotes", "figures")
+DERIVED_TABLES = ("mentions", "entity_roles", "quotes", "quote_speakers", "figures")
 # Tables where a row is inserted only when its key is absent (insert-if-absent).
 KEYED_TABLES = {
     "documents": ("doc_id",),

@@ -35,6 +35,9 @@ FIGURE_KINDS = (
     "money", "percent", "percentage_point", "count", "quantity", "duration", "multiple", "ratio", "age", "other",
 )
 RUN_KINDS = ("ingest", "reprocess")
+# The warehouse contract the code writes, recorded with every run (runs.contract_version).
+# 2: quotes are one row per passage, grouped by attribution_id, with the quote_speakers bridge.
+CONTRACT_VERSION = 2
 SHA256_HEX = r"^[0-9a-f]{64}$"
 SHORT_ID = r"^[0-9a-f]{16}$"
 ENCODINGS = ("utf-8", "utf-8+cp1252", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252", "latin-1")
@@ -157,31 +160,63 @@ class EntityRoles(_Span):
 
 
 class Quotes(_Span):
-    """One row per quote (reported speech: direct, mixed or indirect)."""
+    """One row per quote passage (contract v2): a contiguous span of reported speech or writing.
+
+    The passages of one act of speech share ``attribution_id`` ("“A,” she said. “B.”" is two rows, and
+    so is a floating paragraph that continues a speaker); only the passage that carries the speaker
+    mention has ``speaker``/``cue``, the others carry the inherited ``speaker_name``.
+    """
 
     quote_id: Series[str] = pa.Field(str_matches=SHORT_ID, unique=True,
                                      description="hash of document and span (stable across runs)")
     sentence_index: Series[int] = pa.Field(ge=0, description="0-based sentence where the quote starts")
-    text: Series[str] = _nonempty("the quoted or reported words (direct quotes with their marks)")
+    text: Series[str] = _nonempty("the passage: direct quotes with their marks, indirect ones the reported clause")
     kind: Series[str] = pa.Field(isin=QUOTE_KINDS, description="direct | mixed | indirect")
-    speaker: Series[str] = pa.Field(nullable=True, description="speaker mention as written; may be a pronoun")
+    speaker: Series[str] = pa.Field(nullable=True, description="speaker mention as written (may be a pronoun); "
+                                                                "NULL on a passage with no mention of its own")
     speaker_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="start offset of speaker")
     speaker_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, description="end offset of speaker")
     speaker_name: Series[str] = pa.Field(nullable=True,
-                                         description="resolved canonical name of the speaker (\"Vladimir Putin\")")
+                                         description="resolved canonical name of who said it (\"Vladimir Putin\"; "
+                                                     "joint: \"Xi Jinping and Vladimir Putin\"), also on passages "
+                                                     "without a mention of their own; NULL when unresolved")
     speaker_label: Series[str] = pa.Field(nullable=True, description="label of the resolved speaker: PERSON, ORG, …")
     speaker_entity_id: Series[str] = pa.Field(nullable=True, str_matches=SHORT_ID,
-                                              description="the speaker's entity (entities.entity_id)")
-    cue: Series[str] = pa.Field(nullable=True, description="reporting verb as written (\"told\", \"according to\")")
+                                              description="the speaker's entity (entities.entity_id); NULL when "
+                                                          "unresolved or joint (quote_speakers has each speaker)")
+    cue: Series[str] = pa.Field(nullable=True, description="reporting verb as written (\"told\", \"according to\"); "
+                                                            "NULL on a passage without a cue of its own")
     cue_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="start offset of cue")
     cue_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, description="end offset of cue")
     cue_lemma: Series[str] = pa.Field(nullable=True, description="lemma of the cue (\"tell\", \"according to\")")
     run_id: Series[str] = _run_id()
+    attribution_id: Series[str] = pa.Field(str_matches=SHORT_ID,
+                                           description="shared by the passages of one act of speech (hash of "
+                                                       "document and first passage, stable across runs)")
 
     @pa.dataframe_check(name="speaker_span_complete")
     def _speaker_span(cls, df: pd.DataFrame) -> Series[bool]:
         has = df["speaker"].notna()
         return (has == df["speaker_start"].notna()) & (has == df["speaker_end"].notna())
+
+    @pa.dataframe_check(name="cue_only_with_speaker")
+    def _cue_with_speaker(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["speaker"].notna() | df["cue"].isna()
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class QuoteSpeakers(pa.DataFrameModel):
+    """One row per quote passage and speaker entity (a joint speaker has one row per person)."""
+
+    quote_id: Series[str] = pa.Field(str_matches=SHORT_ID, description="the passage (quotes.quote_id)")
+    doc_id: Series[str] = pa.Field(str_matches=SHA256_HEX, description="document of the passage")
+    attribution_id: Series[str] = pa.Field(str_matches=SHORT_ID, description="act of speech of the passage")
+    entity_id: Series[str] = pa.Field(str_matches=SHORT_ID, description="one speaker (entities.entity_id)")
+    position: Series[int] = pa.Field(ge=0, description="order of the speaker in quotes.speaker_name (0 = first)")
+    run_id: Series[str] = _run_id()
 
     class Config:
         strict = True
@@ -269,6 +304,9 @@ class Runs(pa.DataFrameModel):
     cleaner_version: Series[str] = pa.Field(nullable=True, description="version of the text clean-up rules")
     metadata_files: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, ge=0, description="files read as the metadata of an article beside them (JSON sidecars)")
+    contract_version: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1,
+                                                       description="warehouse contract the run wrote (2: quotes "
+                                                                   "one row per passage; 1: one per attribution)")
 
     class Config:
         strict = True
@@ -337,6 +375,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "mentions": Mentions,
     "entity_roles": EntityRoles,
     "quotes": Quotes,
+    "quote_speakers": QuoteSpeakers,
     "figures": Figures,
     "rejects": Rejects,
     "validation_failures": ValidationFailures,

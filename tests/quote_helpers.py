@@ -55,6 +55,8 @@ def run(nlp, text: str, entities: DocEntities | None = None) -> list[Quote]:
             assert q.speaker == text[q.speaker_start:q.speaker_end]
         if q.cue is not None:
             assert q.cue == text[q.cue_start:q.cue_end]
+            assert q.speaker is not None  # a passage without a mention of its own has no cue either
+        assert q.attribution_id is not None
     return qs
 
 
@@ -63,3 +65,10 @@ def find(qs: list[Quote], fragment: str) -> Quote:
     hits = [q for q in qs if fragment in q.text]
     assert hits, f"no quote contains {fragment!r}: {[(q.text, q.speaker) for q in qs]}"
     return hits[0]
+
+
+def head_of(qs: list[Quote], q: Quote) -> Quote:
+    """The passage of ``q``'s act of speech that carries its speaker mention and cue."""
+    heads = [h for h in qs if h.attribution_id == q.attribution_id and h.speaker is not None]
+    assert len(heads) == 1, f"{len(heads)} passages carry the mention of {q.text!r}"
+    return heads[0]

@@ -69,14 +69,21 @@ RECORD_TABLES = {
     types.Mention: ("mentions", "entities"),
     types.Role: ("entity_roles", "entities"),
     types.Quote: ("quotes",),
+    types.QuoteSpeaker: ("quote_speakers", "entities"),
     types.Figure: ("figures",),
 }
+
+
+def _holds_records(f: dataclasses.Field) -> bool:
+    """A field holding records of another record type (Quote.speakers: QuoteSpeaker rows), whose
+    own fields are checked against their own tables."""
+    return any(r.__name__ in str(f.type) for r in RECORD_TABLES)
 
 
 @pytest.mark.parametrize("record", list(RECORD_TABLES), ids=lambda r: r.__name__)
 def test_extractor_records_have_no_field_their_tables_lack(record):
     columns = set().union(*(schemas.columns(t) for t in RECORD_TABLES[record]))
-    extra = {f.name for f in dataclasses.fields(record)} - columns
+    extra = {f.name for f in dataclasses.fields(record) if not _holds_records(f)} - columns
     assert extra == set(), f"{record.__name__} fields with no column in {RECORD_TABLES[record]}: {extra}"
 
 

@@ -87,3 +87,18 @@ def test_organisation_short_form_links_to_the_one_full_name(nlp, text, short, na
 def test_organisation_short_form_is_left_alone_when_two_full_names_fit(nlp):
     ents = entities_of(nlp, "The Bank of England and the World Bank issued statements. The Bank said growth would slow.")
     assert [m.name for m in mentions_written(ents, "Bank")] == ["Bank"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # the short forms of one event are one entity, named by the longest form written
+    ("Games open\n\nThe Beijing Winter Olympics open on Friday. Fans of the Winter Olympics and of the "
+     "Olympics queued for hours.", {"Beijing Winter Olympics"}),
+    # two events the short form could name: left alone
+    ("Games\n\nThe Winter Olympics open soon. The Olympics draw crowds. The Summer Olympics were in Tokyo.",
+     {"Winter Olympics", "Olympics", "Summer Olympics"}),
+])
+def test_event_short_forms_link_to_the_one_longer_name(nlp, text, names):
+    from newsdesk.extract.entities import extract_entities
+
+    got = {m.name for m in extract_entities(nlp(text)).mentions if m.label == "EVENT"}
+    assert got == names

@@ -66,13 +66,60 @@ def test_parse_brat_reads_events_fragments_and_direct_flag():
     assert golds[2].source == [VOTERS] and golds[2].cue == [BELIEVE]
 
 
-def test_match_is_greedy_one_to_one():
-    golds = ev.parse_brat(ANN, TEXT)
-    pairs = ev.match(golds, PREDICTIONS)
-    assert [(g, p) for g, p, _ in pairs] == [(0, 0), (1, 1)]
+def test_match_takes_gold_in_text_order_and_each_prediction_once():
+    golds = ev.polnear.attribution_units(ev.parse_brat(ANN, TEXT))
+    preds = ev.prediction_units(PREDICTIONS)  # in text order: "Title", Q1, Q2
+    pairs = ev.match(golds, preds)
+    assert [(g, p) for g, p, _ in pairs] == [(0, 1), (1, 2)]
     assert pairs[0][2] == 1.0 and pairs[1][2] == pytest.approx(8 / 18)
     # the same prediction cannot serve two golds
-    assert len(ev.match(golds + golds[:1], PREDICTIONS[:1])) == 1
+    assert len(ev.match(golds + golds[:1], preds[1:2])) == 1
+    # below the threshold nothing matches
+    assert ev.match(golds[1:2], preds[2:3], threshold=0.5) == []
+
+
+def test_match_gives_an_earlier_gold_the_better_prediction_first():
+    """GGT's order: gold 1 takes the prediction covering it best, even if gold 2 would have liked it."""
+    from newsdesk.evaluate.polnear import Unit
+
+    golds = [Unit([(0, 10)]), Unit([(5, 15)])]
+    preds = [Unit([(4, 15)]), Unit([(0, 4)])]
+    assert [(g, p) for g, p, _ in ev.match(golds, preds)] == [(0, 0)]  # P0 covers gold 1 better (0.6 > 0.4)
+
+
+def test_passages_of_one_attribution_score_as_one_at_attribution_grain():
+    """Two passages sharing an attribution_id are one unit (the union of their spans) at
+    attribution grain, two units at passage grain."""
+    a, b = _q(Q1, "direct", SMITH, SAID1), _q((Q2[0], Q2[1]), "direct")
+    a.attribution_id = b.attribution_id = "x"
+    assert len(ev.prediction_units([a, b], "attribution")) == 1
+    unit = ev.prediction_units([a, b], "attribution")[0]
+    assert unit.frags == [Q1, Q2] and unit.speaker == [SMITH]
+    assert len(ev.prediction_units([a, b], "passage")) == 2
+
+
+def test_gold_passages_split_at_gaps_and_paragraph_breaks():
+    from newsdesk.evaluate import polnear
+
+    text = "“One,” she said. “Two.\n\n“Three.”"
+    assert polnear.split_passages(text, [(0, 6), (17, len(text))]) == [(0, 6), (17, 22), (24, len(text))]
+    g = polnear.GoldAttribution(content=[(0, 6), (17, len(text))], source=[(7, 10)], cue=[(11, 15)], direct=True,
+                                cue_text="said", source_text="she")
+    units = polnear.passage_units([g], text)
+    assert [u.speaker for u in units] == [[(7, 10)], [], []]  # only the first passage carries the mention
+
+
+@pytest.mark.parametrize("source, name, right", [
+    ("Sen. Bernie Sanders, I-Vt.,", "Bernie Sanders", True),
+    ("Trump’s campaign manager Kellyanne Conway", "Kellyanne Conway", True),
+    ("Sanders", "Hillary Clinton", False),
+    ("he", "Bernie Sanders", None),  # a pronoun names no one: not counted
+    ("the campaign", None, None),
+])
+def test_name_check_reads_the_gold_surname(source, name, right):
+    from newsdesk.evaluate import polnear
+
+    assert polnear.name_right(source, name) is right
 
 
 @pytest.fixture()
@@ -103,12 +150,15 @@ def test_evaluate_quotes_exact_scores(polnear_dir, monkeypatch, nlp):
     assert a["@0.8"]["hits"] == 1 and a["@0.8"]["recall"] == pytest.approx(1 / 3)
     # speaker: right for gold 1, wrong for gold 2 → 1/2; cue overlaps for both → 2/2
     assert a["speaker_accuracy"] == pytest.approx(0.5) and a["speaker_n"] == 2
+    assert a["name_n"] == 2 and a["name_accuracy"] == 0.0  # no speaker_name predicted
     assert a["cue_accuracy"] == pytest.approx(1.0) and a["cue_n"] == 2
     d = r["direct"]  # one direct gold, one direct prediction, exact
     assert (d["gold"], d["predicted"], d["@0.8"]["hits"]) == (1, 1, 1)
     assert d["@0.8"]["f1"] == pytest.approx(1.0)
     report = ev.format_report(r)
-    assert "@0.3: P 0.667  R 0.667  F1 0.667" in report
+    assert "ALL           3      3  0.667  0.667  0.667" in report
+    # the error table (SPEECH): nothing missed, the "Title" row spurious, Smith for Jones a wrong name
+    assert "missed: 0" in report and "spurious: 1" in report and "1  other span: name" in report
 
 
 def test_evaluate_quotes_speech_subset(polnear_dir, monkeypatch, nlp):

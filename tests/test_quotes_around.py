@@ -11,12 +11,15 @@ from newsdesk.extract.types import DocEntities
 from quote_helpers import find, run
 
 
-def test_parenthetical_cue_reports_the_whole_sentence(nlp):
-    # ", he said," in the middle: the reported clause is the sentence around it (cue inside the span)
+def test_parenthetical_cue_reports_the_sentence_around_it_in_two_passages(nlp):
+    # ", she said," in the middle: the reported clause is the sentence around it, cut at the cue phrase
     text = "Maria Lopez runs the club. Many of the closures, she said, have involved public courses."
-    q = find(run(nlp, text), "Many of the closures")
-    assert q.kind == "indirect" and q.text.endswith("public courses") and q.speaker == "she"
-    assert q.speaker_name == "Maria Lopez"
+    qs = run(nlp, text)
+    first, second = find(qs, "Many of the closures"), find(qs, "public courses")
+    assert (first.text, second.text) == ("Many of the closures", "have involved public courses")
+    assert first.kind == second.kind == "indirect" and first.speaker == "she" and second.speaker is None
+    assert first.speaker_name == second.speaker_name == "Maria Lopez"
+    assert first.attribution_id == second.attribution_id
 
 
 def test_inverted_cue_at_a_paragraph_end_reports_the_clause_before_it(nlp):
@@ -44,19 +47,23 @@ def test_inverted_cue_with_an_addressee_object(nlp):
     assert q.text.endswith("through to the convention") and q.cue == "told" and q.speaker == "his top aide"
 
 
-@pytest.mark.parametrize("text, speaker, cue", [
+@pytest.mark.parametrize("text, speaker, cue, before, after", [
     ("Commuters, Mayor Dana Pruitt suggested, do not have to fear a fare rise this year.", "Mayor Dana Pruitt",
-     "suggested"),
+     "suggested", "Commuters", "do not have to fear a fare rise this year"),
     ("Rather than raising the levy again, said Petra Lund, a spokeswoman for the port, the council wants a new toll.",
-     "Petra Lund", "said"),
+     "Petra Lund", "said", "Rather than raising the levy again", "the council wants a new toll"),
     ("Many evenings, former staff said, the director would stay until midnight rewriting the schedules.",
-     "former staff", "said"),
+     "former staff", "said", "Many evenings", "the director would stay until midnight rewriting the schedules"),
     ("This kind of lobbying, the watchdog claimed, breaks the code of conduct for ministers.", "the watchdog",
-     "claimed"),
+     "claimed", "This kind of lobbying", "breaks the code of conduct for ministers"),
 ])
-def test_cue_set_off_by_commas_reports_its_sentence(nlp, text, speaker, cue):
-    q = find(run(nlp, text), cue)
-    assert q.text == text.rstrip(".") and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+def test_cue_set_off_by_commas_reports_its_sentence(nlp, text, speaker, cue, before, after):
+    """The sentence around the cue phrase, in two passages of one act of speech; the phrase (speaker,
+    apposition, cue) in neither."""
+    qs = run(nlp, text)
+    assert [q.text for q in qs] == [before, after]
+    assert qs[0].speaker == speaker and qs[0].cue == cue and qs[1].speaker is None
+    assert qs[0].attribution_id == qs[1].attribution_id and {q.kind for q in qs} == {"indirect"}
 
 
 def test_comma_cue_before_its_own_quote_keeps_the_quote(nlp):
@@ -120,3 +127,10 @@ def test_passive_described_as_is_no_quote(nlp):
 def test_charges_with_a_preposition_phrase_are_indirect(nlp, text, fragment, speaker):
     q = find(run(nlp, text), fragment)
     assert q.speaker == speaker and q.kind == "indirect"
+
+
+def test_an_as_clause_reacting_to_something_reports_nothing(nlp):
+    text = "The question of the border has loomed large as the ministry responds to the new tariffs."
+    assert run(nlp, text) == []
+    q = find(run(nlp, "The bridge cost twice the estimate, as the auditor noted in her report."), "bridge cost")
+    assert q.cue == "noted"

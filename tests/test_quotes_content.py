@@ -9,7 +9,7 @@ from newsdesk.extract.quotes import extract_quotes
 from newsdesk.extract.quotes.content import _that_advcl
 from newsdesk.extract.types import DocEntities
 
-from quote_helpers import find, run
+from quote_helpers import find, head_of, run
 
 
 @pytest.mark.parametrize(
@@ -75,8 +75,9 @@ def test_object_only_cues_report_their_quoted_object(nlp, text, fragment, cue, c
 def test_object_does_not_run_through_a_colon_quote(nlp):
     text = ('An official asked if he could ask me a question: "I heard the senator say we need new rules," '
             'he said with sorrow. "Is that what we want our kids to learn?"')
-    q = find(run(nlp, text), "kids to learn")
-    assert q.cue == "said" and q.kind == "direct" and q.text.startswith('"I heard')
+    qs = run(nlp, text)
+    q = find(qs, "kids to learn")  # its own passage, continuing the quote before it
+    assert head_of(qs, q).cue == "said" and q.kind == "direct" and head_of(qs, q).text.startswith('"I heard')
 
 
 @pytest.mark.parametrize("text, cue, content", [
@@ -203,3 +204,18 @@ def test_reported_clause_stops_before_a_trailing_according_to(nlp):
 def test_reported_clause_stops_before_a_trailing_inverted_cue(nlp):
     q = find(run(nlp, "The mayor said the bridge “would never open on time,” an aide recalled."), "never open")
     assert "recalled" not in q.text
+
+
+def test_a_clause_does_not_run_into_a_quote_that_opens_a_new_sentence(nlp):
+    """"… in the U.S. “We are not …”": the abbreviation's period ends the sentence; the quote is the
+    next passage, with a cue of its own."""
+    text = ('She denied reports that the firm would sell bonds in the U.S. "We are not selling bonds," she said.')
+    qs = run(nlp, text)
+    assert find(qs, "reports that").text.endswith("in the U.S.")
+    assert find(qs, "not selling").cue == "said"
+
+
+def test_a_passage_never_starts_with_the_dateline(nlp):
+    text = "Coffee talks\n\nMANAGUA, March 18 - Four countries will meet here Friday to discuss prices, an official said.\n"
+    q = find(run(nlp, text), "Four countries")
+    assert q.text.startswith("Four countries")

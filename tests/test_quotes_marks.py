@@ -42,3 +42,13 @@ def test_unbalanced_marks_do_not_crash(nlp):
     text = "“This quote never closes, Smith said.\n\nThe next paragraph is plain. A stray” mark."
     qs = run(nlp, text)
     assert all("next paragraph" not in q.text for q in qs if q.kind == "direct")
+
+
+def test_straight_mark_after_a_finished_sentence_opens_the_next_quote():
+    """'"A. "B."': a quote continued where a paragraph break was lost; the first lost its closer."""
+    text = 'She said: "We tried. The money ran out. "Next year we start again." Then she left.'
+    assert [text[a:b] for a, b in find_quote_spans(text)] == [
+        '"We tried. The money ran out.', '"Next year we start again."']
+    # a mark after a word inside a sentence still closes
+    text = 'He said "no" and then "yes, we will."'
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ['"no"', '"yes, we will."']

@@ -1,5 +1,5 @@
-"""Unquoted objects of speech-act verbs and the other contents of one verb: call for, ask if, said
-yes, show (newsdesk.extract.quotes.objects)."""
+"""Objects of speech-act verbs (reported only when they name a claim or hold a clause) and the other
+contents of one verb: call for, ask if, said yes (newsdesk.extract.quotes.objects, .frames)."""
 
 from __future__ import annotations
 
@@ -8,37 +8,61 @@ import pytest
 from quote_helpers import find, run
 
 
-@pytest.mark.parametrize("text, content, speaker, cue", [
-    ("Senator Alma Reyes criticized the new tariff plan for its cost.", "the new tariff plan for its cost",
-     "Senator Alma Reyes", "criticized"),
-    ("The mayor announced a freeze on parking fees, citing the budget surplus.", "the budget surplus",
-     "The mayor", "citing"),
-    ("Governor Tom Hale has called for a review of the water contracts.", "a review of the water contracts",
-     "Governor Tom Hale", "called for"),
+@pytest.mark.parametrize("text", [
+    "Senator Alma Reyes criticized the new tariff plan on Monday.",
+    "The mayor announced a freeze on parking fees, citing the budget surplus.",
+    "Governor Tom Hale has called for a review of the water contracts.",
+    "The union leader highlighted the rising cost of rent in her speech.",
+    "Farid attacked the port authority for its handling of the strike.",
+    "The retired judge recalled a long winter of hearings in the old courthouse.",
+    "Mayor Lina Osei tweeted her congratulations to the rowing team.",
+    "As evidence, the coach pointed to the injury list from last season.",
+    "The mayor won the runoff by promising a new tram line for the east side.",
 ])
-def test_speech_act_verb_reports_its_noun_phrase_object(nlp, text, content, speaker, cue):
-    q = find(run(nlp, text), content)
-    assert q.text == content and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
+def test_a_bare_noun_phrase_object_reports_no_speech(nlp, text):
+    """No words of the speaker are reported by a speech-act verb's bare object (DESIGN.md)."""
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The harbour master denied the allegations in a short statement.", "the allegations in a short statement",
+     "denied"),
+    ("The treasurer has denied taking money from the club.", "taking money from the club", "denied"),
+    ("The board rejected the claims made by the former coach.", "the claims made by the former coach", "rejected"),
+    ("The minister dismissed the reports as gossip.", "the reports as gossip", "dismissed"),
+])
+def test_a_claim_frame_verb_reports_a_claim_or_a_gerund(nlp, text, content, cue):
+    q = find(run(nlp, text), content.split()[1])
+    assert q.text == content and q.kind == "indirect" and q.cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "Keeper Ana Ruiz denied the visitors a late winner on Saturday.",  # to refuse someone a thing
+    "The council rejected the bid from the ferry company.",  # an act, not speech
+    "The court denied the request for bail.",
+])
+def test_a_claim_frame_verb_with_no_claim_reports_nothing(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_an_object_that_holds_a_that_clause_reports_it(nlp):
+    text = ("The union has demanded guarantees from the owners, including that the yard stay open until 2030 "
+            "and that no worker lose pay.")
+    q = find(run(nlp, text), "stay open")
+    assert q.cue == "demanded" and q.kind == "indirect" and q.speaker == "The union"
 
 
 @pytest.mark.parametrize("text", [
     "She refused to attack her rivals during the forum.",  # infinitive: nothing was said
     "The governor was accused of ignoring the flood warnings.",  # passive: the subject is no speaker
     "He mentioned it twice.",  # a bare pronoun object
-    "The survey found a sharp drop in turnout.",  # find: not in the speech-act set
+    "The survey found a sharp drop in turnout.",  # find: a finding, not speech
     "If the council rejected the budget, the mayor would resign.",  # a condition, not a report
     "The campaign blasted out a barrage of press releases.",  # another verb: "blast out"
+    "Ortega pledged to cut the tram fares by half.",  # a commitment, not a report of speech
 ])
-def test_noun_phrase_objects_that_report_no_speech(nlp, text):
+def test_objects_and_infinitives_that_report_no_speech(nlp, text):
     assert run(nlp, text) == []
-
-
-@pytest.mark.parametrize("text, content", [
-    ("Senator Diaz questioned his judgment in supporting the war.", "his judgment in supporting the war"),
-    ("Rivera mentioned the stadium deal five times.", "the stadium deal five times"),
-])
-def test_noun_phrase_object_runs_over_the_verbs_modifiers(nlp, text, content):
-    assert find(run(nlp, text), content.split()[1]).text == content
 
 
 def test_unmarked_content_runs_to_the_end_of_its_clause(nlp):
@@ -49,69 +73,10 @@ def test_unmarked_content_runs_to_the_end_of_its_clause(nlp):
     assert not [q for q in qs if "players" in q.text]
 
 
-def test_speech_act_verb_reports_a_gerund_object(nlp):
-    q = find(run(nlp, "The Harlow campaign reported raising about two million dollars in March."), "raising")
-    assert q.text == "raising about two million dollars in March" and q.cue == "reported"
-
-
-def test_gerund_after_a_preposition_reports_its_object(nlp):
-    q = find(run(nlp, "The mayor won the runoff by promising a new tram line for the east side."), "tram line")
-    assert q.cue == "promising" and q.speaker == "The mayor" and q.text.startswith("a new tram line")
-    q = find(run(nlp, "After mocking the stadium deal for weeks, Ortega voted for it on Tuesday."), "stadium")
-    assert q.cue == "mocking" and q.speaker == "Ortega"
-    q = find(run(nlp, "With the senator calling the budget a disgrace, the talks collapsed."), "disgrace")
-    assert q.speaker == "the senator"
-    # a noun's gerund and a negative preposition report nothing
-    assert run(nlp, "The council has a long history of blaming the unions for the delays.") == []
-    assert run(nlp, "Ortega left the hall without mentioning the stadium deal.") == []
-
-
-def test_highlight_remind_and_attack_report_their_object(nlp):
-    for text, cue, frag in [
-        ("The union leader highlighted the rising cost of rent in her speech.", "highlighted", "rising cost"),
-        ("Ortega reminded the council of its promise to the farmers.", "reminded", "promise to the farmers"),
-        ("Farid attacked the port authority for its handling of the strike.", "attacked", "port authority"),
-    ]:
-        q = find(run(nlp, text), frag)
-        assert q.cue == cue and q.kind == "indirect"
-
-
-def test_figurative_subject_of_an_animate_only_cue_reports_nothing(nlp):
-    assert run(nlp, "The long delays suggest a deeper problem at the port.") == []
-    assert run(nlp, "His support faded after mocking the plan.") == []
-    q = find(run(nlp, "Critics attacked the port authority for its handling of the strike."), "port authority")
-    assert q.speaker == "Critics"
-
-
-def test_infinitive_of_a_done_report_reports_its_object(nlp):
-    q = find(run(nlp, "The senator went on the radio to defend her vote on the budget."), "her vote")
-    assert q.cue == "defend" and q.speaker == "The senator"
-    q = find(run(nlp, "Ortega continued to question the cost of the new stadium."), "the cost")
-    assert q.cue == "question" and q.speaker == "Ortega"
-    # refused, negated: nothing was said
-    assert run(nlp, "Ortega refused to criticize the stadium deal.") == []
-    assert run(nlp, "Ortega did not go on the radio to defend the stadium deal.") == []
-
-
 def test_noun_phrase_object_is_not_continued_by_the_next_quote(nlp):
     qs = run(nlp, "The minister did not suggest new sanctions. “We will keep talking to them until the "
                   "spring.” The talks resume in May.")
     assert not any("sanctions" in q.text and "keep talking" in q.text for q in qs)
-
-
-@pytest.mark.parametrize("text, content, speaker, cue", [
-    ("“The ferry has been late all winter,” Councillor Ines Marlow said, referring to the harbour line.",
-     "the harbour line", "Councillor Ines Marlow", "referring to"),
-    ("As evidence, the coach pointed to the injury list from last season.",
-     "the injury list from last season", "the coach", "pointed to"),
-    ("The retired judge recalled a long winter of hearings in the old courthouse.",
-     "a long winter of hearings in the old courthouse", "The retired judge", "recalled"),
-    ("Mayor Lina Osei tweeted her congratulations to the rowing team.",
-     "her congratulations to the rowing team", "Mayor Lina Osei", "tweeted"),
-])
-def test_referring_and_pointing_report_their_object(nlp, text, content, speaker, cue):
-    q = find(run(nlp, text), content)
-    assert q.text == content and q.kind == "indirect" and q.speaker == speaker and q.cue == cue
 
 
 @pytest.mark.parametrize("text", [
@@ -131,12 +96,6 @@ def test_markup_and_inverted_tweet_report_no_object(nlp):
     assert not [q for q in qs if "cyclist" in q.text], [(q.text, q.cue) for q in qs]
 
 
-def test_call_reports_an_unquoted_naming(nlp):
-    q = find(run(nlp, "The union leader called the contract a betrayal of the workers."), "betrayal")
-    assert q.text == "the contract a betrayal of the workers" and q.cue == "called" and q.kind == "indirect"
-    assert not [q for q in run(nlp, "The mayor called the governor on Monday.") if q.cue == "called"]
-
-
 @pytest.mark.parametrize("text, content", [
     ("Mayor Ruth Okafor is calling for the state to double its transit budget.",
      "the state to double its transit budget"),
@@ -146,11 +105,6 @@ def test_call_reports_an_unquoted_naming(nlp):
 def test_call_for_reports_object_and_infinitive(nlp, text, content):
     q = find(run(nlp, text), content)
     assert q.text == content and q.kind == "indirect" and q.cue.endswith("for")
-
-
-def test_call_for_a_gerund(nlp):
-    q = find(run(nlp, "The senator has called for reducing the corporate tax rate."), "tax rate")
-    assert q.text == "reducing the corporate tax rate" and q.cue == "called for"
 
 
 def test_urging_verb_runs_over_bare_verb_conjuncts(nlp):
@@ -166,10 +120,16 @@ def test_ask_reports_an_if_clause_question(nlp):
 
 
 def test_said_yes_reports_the_answer(nlp):
-    q = find(run(nlp, "In the spring poll, 61 percent of the members said yes."), "yes")
-    assert q.text == "yes" and q.cue == "said" and q.speaker == "61 percent"
-    q = find(run(nlp, "Some 73 percent said the same of the governor."), "same")
-    assert q.text == "the same of the governor" and q.cue == "said"
+    q = find(run(nlp, "When the council asked about the bridge, the mayor said yes."), "yes")
+    assert q.text == "yes" and q.cue == "said" and q.speaker == "the mayor"
+    q = find(run(nlp, "The coach said the same of the goalkeeper."), "same")
+    assert q.text == "the same of the goalkeeper" and q.cue == "said"
+
+
+def test_a_share_of_a_poll_is_no_speaker(nlp):
+    """"61 percent said yes", "a majority said": a poll's finding, not someone's speech."""
+    assert run(nlp, "In the spring poll, 61 percent of the members said yes.") == []
+    assert run(nlp, "A majority of voters said the tax plan goes too far.") == []
 
 
 def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
@@ -181,15 +141,31 @@ def test_say_object_holding_a_verb_is_a_reported_clause(nlp):
     assert find(run(nlp, text), "taxing").text == "taxing it could put thousands of families to work downstate"
 
 
-def test_a_poll_shows_reports_its_object(nlp):
-    q = find(run(nlp, "A county poll released on Monday showed Mayor Reyes with a nine-point lead over her rival."),
-             "nine-point")
-    assert q.text == "Mayor Reyes with a nine-point lead over her rival" and q.cue == "showed"
-
-
 @pytest.mark.parametrize("text", [
     "The mayor showed great patience with the protesters.",  # a person shows a quality, says nothing
     "The video shows a crowd outside the stadium.",  # not a poll, records or data
 ])
 def test_show_without_a_source_subject_reports_nothing(nlp, text):
     assert not [q for q in run(nlp, text) if q.cue and q.cue.startswith("show")]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister did not say if the talks would resume on Friday.",  # negated: nothing was said
+    "The club declined to say whether the coach would stay.",  # a refusal to say
+    "Ito never said the pier would close.",
+])
+def test_a_report_of_speech_that_did_not_happen_is_no_quote(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_passive_naming_without_an_agent_is_no_quote(nlp):
+    text = 'Referred to at home as "the Professor", Lindqvist coached the club for a decade.'
+    assert run(nlp, text) == []
+    q = find(run(nlp, 'The coach described the defeat as "a disaster for the club".'), "disaster")
+    assert q.cue == "described" and q.speaker == "The coach"
+
+
+def test_a_naming_verb_after_an_apposition_still_reports(nlp):
+    """"X, speaking on the radio, called Y a “…”": the tagger may read the verb as a participle."""
+    q = find(run(nlp, "De Wit, speaking on the radio, called the mayor a “coward,” and left."), "coward")
+    assert q.cue == "called" and q.kind == "mixed"

@@ -31,9 +31,10 @@ def test_dateline_place_is_never_the_speaker(nlp, text, fragment, speaker):
 
 def test_speaker_of_an_inverted_cue_parsed_as_its_object(nlp):
     text = "“Look, Ortega needed to win the first two rounds,” added a North Dakota Republican. “She's done that.”"
-    q = find(run(nlp, text), "win the first")
+    qs = run(nlp, text)
+    q = find(qs, "win the first")
     assert q.cue == "added" and q.speaker == "a North Dakota Republican"
-    assert q.text.endswith("done that.”")  # the next quote continues it
+    assert find(qs, "done that").attribution_id == q.attribution_id  # the next quote continues it
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
@@ -123,3 +124,29 @@ def test_object_control_speaker(nlp, text, fragment, speaker):
 def test_sentence_initial_inverted_cue_with_colon(nlp):
     q = find(run(nlp, "Said Ellis: “I doubt she cares about the harbour at all.”"), "harbour")
     assert q.speaker == "Ellis" and q.cue == "Said"
+
+
+def test_the_one_quoted_as_saying_is_the_speaker(nlp):
+    text = ("The paper quoted harbour officials as saying the pier would close. The mayor was quoted as "
+            "saying the vote had failed.")
+    qs = run(nlp, text)
+    assert find(qs, "pier would close").speaker == "harbour officials"
+    assert find(qs, "vote had failed").speaker == "The mayor"
+
+
+def test_a_wire_ticker_after_the_dateline_is_no_speaker(nlp):
+    text = "KESTREL RAISES OUTPUT\n\nOSLO, May 4 - Kestrel Shipping Plc <KSP.OL> said it would add two routes.\n"
+    q = find(run(nlp, text), "two routes")
+    assert "KSP" not in q.speaker and q.speaker_name == "Kestrel Shipping Plc"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parser hung the name on the verb as a compound: the noun phrase between quote and cue speaks
+    ("The reporter kept asking. “Go back to your seat,” Ortega snapped and a guard led the reporter out.\n\n"
+     "The rally went on.", "back to your seat", "Ortega"),
+    # an inverted cue with an adjective before the speaker's name
+    ('"I will not call it a mistake, so drop it," said retired surgeon Ana Ruiz, asked about her claims.',
+     "call it a mistake", "retired surgeon Ana Ruiz"),
+])
+def test_speaker_of_an_inverted_cue_the_parser_lost(nlp, text, fragment, speaker):
+    assert find(run(nlp, text), fragment).speaker == speaker

@@ -45,10 +45,16 @@ def test_institution_named_from_its_noun_phrase(nlp, text, fragment, name):
 
 
 def test_institution_named_after_by_is_the_speaker_name(nlp):
-    qs = run(nlp, "Mr Li said both sides should “keep talking”, according to a statement by the "
-                  "Chinese Foreign Ministry.")
+    qs = run(nlp, "Both sides should “keep talking”, according to a statement by the Chinese Foreign Ministry.")
     q = [q for q in qs if q.cue == "according to"][0]
     assert q.speaker_name == "Chinese Foreign Ministry"
+
+
+def test_a_relayed_quote_is_one_row_with_the_cue_verbs_speaker(nlp):
+    """"X said …, according to Y": one passage, X's; the "according to" conduit makes no second row."""
+    qs = run(nlp, "Mr Li said both sides should “keep talking”, according to a statement by the "
+                  "Chinese Foreign Ministry.")
+    assert [(q.cue, q.speaker) for q in qs] == [("said", "Mr Li")]
 
 
 def test_the_statement_resolves_to_the_author_of_an_earlier_statement(nlp):
@@ -56,8 +62,9 @@ def test_the_statement_resolves_to_the_author_of_an_earlier_statement(nlp):
             "The statement criticised Peru for its “reckless trawling” near the coast.\n\n"
             "It also said the two governments would share patrol boats next year.")
     qs = run(nlp, text)
-    assert find(qs, "reckless trawling").speaker_name == "Norway"
-    assert find(qs, "share patrol boats").speaker_name == "Norway"  # "It" continues the statement
+    # the joint statement is both parties': not collapsed into one of them
+    assert find(qs, "reckless trawling").speaker_name == "Norway and Chile"
+    assert find(qs, "share patrol boats").speaker_name == "Norway and Chile"  # "It" continues the statement
 
 
 def test_the_spokesman_speaks_for_the_earlier_spokesmans_organisation(nlp):
@@ -77,7 +84,7 @@ def test_the_spokesman_speaks_for_the_earlier_spokesmans_organisation(nlp):
     # a document noun speaks for its author named after it
     ("Crop output rose 12% last year, the joint report from the Grain Council said.", "Crop output",
      "Grain Council"),
-    ("A separate study by Velmont Analytics has also said mobile TV is “unlikely” before 2009.",
+    ("A separate report by Velmont Analytics has also said mobile TV is “unlikely” before 2009.",
      "mobile TV", "Velmont Analytics"),
     ("A spokesman for the Orbis Exchange said trading would start in March.", "trading would start",
      "Orbis Exchange"),

@@ -91,16 +91,25 @@ def hand_built(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     s, e = _span(D1, "Xi Jinping")
     _insert(con, "entity_roles", {"entity_id": "xi", "doc_id": "d1", "role": "Chinese President",
                                   "start_char": s, "end_char": e, "run_id": "r1"})
-    q1 = _span(D1, "Putin that trade would reach US$200 billion (S$269 billion)")
+    q1 = _span(D1, "Putin that trade would reach US$200 billion")
+    q1b = _span(D1, "(S$269 billion)")  # a second passage of the same act, no mention of its own
     q2 = _span(D2, "it was watching")
-    for qid, doc_id, (s, e), body, speaker, name, eid, cue in (
-            ("q1", "d1", q1, D1, "Xi Jinping", "Xi Jinping", "xi", "told"),
-            ("q2", "d2", q2, D2, "NATO", None, None, "said")):
-        _insert(con, "quotes", {"quote_id": qid, "doc_id": doc_id, "start_char": s, "end_char": e,
-                                "sentence_index": 1, "text": body[s:e], "kind": "indirect", "speaker": speaker,
-                                "speaker_name": name, "speaker_label": "PERSON" if eid else None,
-                                "speaker_entity_id": eid, "cue": cue, "cue_lemma": "tell" if eid else "say",
-                                "run_id": "r1"})
+    q3 = _span(D2, "Vladimir Putin said nothing")  # a joint speaker, Xi Jinping and NATO (made up)
+    for qid, attr, doc_id, (s, e), body, speaker, name, eid, cue in (
+            ("q1", "a1", "d1", q1, D1, "Xi Jinping", "Xi Jinping", "xi", "told"),
+            ("q1b", "a1", "d1", q1b, D1, None, "Xi Jinping", "xi", None),
+            ("q2", "a2", "d2", q2, D2, "NATO", None, None, "said"),
+            ("q3", "a3", "d2", q3, D2, "they", "Xi Jinping and NATO", None, "said")):
+        _insert(con, "quotes", {"quote_id": qid, "attribution_id": attr, "doc_id": doc_id, "start_char": s,
+                                "end_char": e, "sentence_index": 1, "text": body[s:e], "kind": "indirect",
+                                "speaker": speaker, "speaker_start": 0 if speaker else None,
+                                "speaker_end": len(speaker) if speaker else None, "speaker_name": name,
+                                "speaker_label": "PERSON" if eid else None, "speaker_entity_id": eid, "cue": cue,
+                                "cue_lemma": ("tell" if eid else "say") if cue else None, "run_id": "r1"})
+    for qid, attr, doc_id, eid, pos in (("q1", "a1", "d1", "xi", 0), ("q1b", "a1", "d1", "xi", 0),
+                                         ("q3", "a3", "d2", "xi", 0), ("q3", "a3", "d2", "na", 1)):
+        _insert(con, "quote_speakers", {"quote_id": qid, "attribution_id": attr, "doc_id": doc_id, "entity_id": eid,
+                                        "position": pos, "run_id": "r1"})
     for fid, doc_id, text, value, unit, conv, sent, status, obj in (
             ("f1", "d1", "US$200 billion", 2e11, "USD", None, 1, "forecast", "trade"),
             ("f2", "d1", "S$269 billion", 2.69e11, "SGD", "f1", 1, "forecast", "trade"),
@@ -147,16 +156,37 @@ def test_entity_cooccurrence_pairs(hand_built, a, b, n_sentences, n_documents):
                               ).fetchall()[0][0] == 0
 
 
-def test_speakers_and_quotes(hand_built):
-    speakers = _rows(hand_built, "SELECT * FROM speakers")
-    assert [(s["speaker_name"], s["n_quotes"], s["roles"], s["cue_lemmas"]) for s in speakers] == [
-        ("Xi Jinping", 1, "Chinese President", "tell")]
+def test_speakers_count_passages_and_acts_of_speech(hand_built):
+    """Xi: two passages of one act, and a share of a joint quote; NATO: only the joint quote."""
+    speakers = {s["speaker_name"]: s for s in _rows(hand_built, "SELECT * FROM speakers")}
+    assert set(speakers) == {"Xi Jinping", "NATO"}
+    xi = speakers["Xi Jinping"]
+    assert (xi["n_quotes"], xi["n_attributions"], xi["n_documents"], xi["roles"], xi["cue_lemmas"]) == (
+        3, 2, 2, "Chinese President", "say, tell")
+    assert (speakers["NATO"]["n_quotes"], speakers["NATO"]["n_attributions"]) == (1, 1)
+
+
+def test_attributions_group_passages(hand_built):
+    acts = {a["attribution_id"]: a for a in _rows(hand_built, "SELECT * FROM attributions")}
+    a1 = acts["a1"]
+    assert (a1["n_passages"], a1["speaker"], a1["speaker_name"], a1["cue"]) == (2, "Xi Jinping", "Xi Jinping", "told")
+    assert a1["text"] == "Putin that trade would reach US$200 billion [...] (S$269 billion)"
+    assert (a1["start_char"], a1["end_char"]) == (_span(D1, "Putin that")[0], _span(D1, "(S$269 billion)")[1])
+    assert acts["a3"]["speaker_name"] == "Xi Jinping and NATO" and acts["a3"]["speaker_entity_id"] is None
+
+
+def test_quotes_enriched_and_quote_mentions(hand_built):
     quotes = {q["quote_id"]: q for q in _rows(hand_built, "SELECT * FROM quotes_enriched")}
     assert (quotes["q1"]["entities_mentioned"], quotes["q1"]["n_entities_mentioned"]) == ("Vladimir Putin", 1)
     assert (quotes["q2"]["entities_mentioned"], quotes["q2"]["n_entities_mentioned"]) == (None, 0)
-    assert quotes["q2"]["speaker_name"] == "NATO"  # unresolved: the speaker as written
-    qm = _rows(hand_built, "SELECT speaker_name, mentioned_name FROM quote_mentions")
-    assert qm == [{"speaker_name": "Xi Jinping", "mentioned_name": "Vladimir Putin"}]
+    # speaker_name is the resolved name everywhere: NULL when unresolved, the mention as written apart
+    assert quotes["q2"]["speaker_name"] is None and quotes["q2"]["speaker_as_written"] == "NATO"
+    # a passage without a mention of its own: its act's speaker and cue
+    assert (quotes["q1b"]["speaker_as_written"], quotes["q1b"]["attribution_speaker"], quotes["q1b"]["cue"],
+            quotes["q1b"]["attribution_cue"], quotes["q1b"]["cue_lemma"]) == (None, "Xi Jinping", None, "told", "tell")
+    qm = _rows(hand_built, "SELECT speaker_name, mentioned_name FROM quote_mentions ORDER BY quote_id")
+    assert qm == [{"speaker_name": "Xi Jinping", "mentioned_name": "Vladimir Putin"},
+                  {"speaker_name": "Xi Jinping and NATO", "mentioned_name": "Vladimir Putin"}]
 
 
 def test_figures_in_context_and_money_by_currency(hand_built):
@@ -181,7 +211,7 @@ def test_documents_overview_and_run_history(hand_built):
     docs = {d["doc_id"]: d for d in _rows(hand_built, "SELECT * FROM documents_overview")}
     assert docs["d1"]["n_sources"] == 2 and docs["d1"]["source_paths"] == "in/a.txt | in/copy/a.txt"
     d1 = docs["d1"]
-    assert (d1["n_mentions"], d1["n_entities"], d1["n_quotes"], d1["n_figures"]) == (5, 2, 1, 4)
+    assert (d1["n_mentions"], d1["n_entities"], d1["n_quotes"], d1["n_figures"]) == (5, 2, 2, 4)
     runs = _rows(hand_built, "SELECT * FROM run_history")
     assert len(runs) == 1
     r = runs[0]

@@ -6,11 +6,15 @@ content, the expected speaker and the kind. Each seed file goes through the prod
 ``cleaning.prepare`` (decode + clean) → the spaCy pipeline on the cleaned body → the entity and
 quote extractors.
 
-* found: some predicted quote's text contains the fragment;
-* right: one of those quotes has an expected ``speaker_name`` (alternatives separated by "|"),
-  or, for an unnamed speaker written in [brackets], a predicted speaker span containing the
+* found: some predicted quote (passage) contains the fragment;
+* right: one of those passages has an expected ``speaker_name`` (alternatives separated by "|"; a
+  joint speaker's parties joined by " + ", each party's names by "/": the predicted name must
+  name every party, in any order), or, for an unnamed speaker written in [brackets], a speaker span
+  (the passage's own, or its act of speech's for a passage without a mention) containing the
   bracketed words;
-* share right = right / listed (a quote not found counts as wrong).
+* share right = right / listed (a quote not found counts as wrong);
+* collapsed: joint gold speakers predicted as one of their parties; twice: passages predicted as
+  two rows (two predicted rows overlapping on more than half of the shorter).
 
 Limits: "contains the fragment" does not check the span boundaries, and a quote counts as right
 when ANY prediction holding the fragment has the right speaker (a fragment inside a nested
@@ -20,6 +24,7 @@ name is the expected one).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,12 +66,60 @@ def load_gold(path: str | Path = DEFAULT_GOLD) -> list[SeedQuote]:
     return out
 
 
+def _parties(name: str) -> list[str]:
+    """The parties a speaker name names: "Xi Jinping and Vladimir Putin" → both; "A, B and C" → three."""
+    return [p.strip() for p in re.split(r",\s+|\s+and\s+", name) if p.strip()]
+
+
+def _alternatives(gold: SeedQuote) -> list[list[set[str]]]:
+    """Each accepted speaker as a list of parties, each party the set of its accepted names."""
+    return [[set(n.strip() for n in party.split("/")) for party in alt.split(" + ")] for alt in gold.speakers]
+
+
+def joint(gold: SeedQuote) -> bool:
+    return any(len(alt) > 1 for alt in _alternatives(gold))
+
+
 def speaker_right(gold: SeedQuote, speaker: str | None, speaker_name: str | None) -> bool:
     """True when a prediction's speaker matches the gold row (see module doc)."""
     if len(gold.speakers) == 1 and gold.speakers[0].startswith("["):
         words = gold.speakers[0].strip("[]").lower()
         return speaker is not None and words in speaker.lower()
-    return speaker_name is not None and speaker_name in gold.speakers
+    if speaker_name is None:
+        return False
+    for alt in _alternatives(gold):
+        names = [speaker_name] if len(alt) == 1 else _parties(speaker_name)
+        if len(names) == len(alt) and _assign(names, alt):
+            return True
+    return False
+
+
+def _assign(names: list[str], parties: list[set[str]]) -> bool:
+    """True when each name can be given a different party that accepts it."""
+    if not names:
+        return True
+    return any(names[0] in party and _assign(names[1:], parties[:k] + parties[k + 1:])
+               for k, party in enumerate(parties))
+
+
+def collapsed(gold: SeedQuote, speaker_name: str | None) -> bool:
+    """A joint gold speaker predicted as one of its parties alone."""
+    return (joint(gold) and speaker_name is not None and len(_parties(speaker_name)) == 1
+            and any(speaker_name in party for alt in _alternatives(gold) for party in alt))
+
+
+def twice(quotes: list) -> list[tuple[str, str]]:
+    """Pairs of predicted passages that overlap on more than half of the shorter (one passage, two rows)."""
+    out = []
+    qs = sorted(quotes, key=lambda q: q.start_char)
+    for i, a in enumerate(qs):
+        for b in qs[i + 1:]:
+            if b.start_char >= a.end_char:
+                break
+            inter = min(a.end_char, b.end_char) - b.start_char
+            if inter > 0.5 * min(a.end_char - a.start_char, b.end_char - b.start_char):
+                out.append((a.text, b.text))
+    return out
 
 
 def _seed_quotes(path: Path, nlp, get_entities) -> tuple[str, list]:
@@ -107,20 +160,28 @@ def evaluate_seeds(seeds_dir: str | Path, gold_path: str | Path = DEFAULT_GOLD, 
             continue
         hits = [q for q in quotes if g.fragment in q.text]
         r.found = bool(hits)
-        r.predicted = [(q.speaker, q.speaker_name, q.kind) for q in hits]
-        r.right = any(speaker_right(g, q.speaker, q.speaker_name) for q in hits)
+        heads = {q.attribution_id: q.speaker for q in quotes if q.speaker is not None}
+        r.predicted = [(q.speaker or heads.get(q.attribution_id), q.speaker_name, q.kind) for q in hits]
+        r.right = any(speaker_right(g, s, n) for s, n, _ in r.predicted)
     listed = len(results)
     found = sum(r.found for r in results)
     right = sum(r.right for r in results)
+    n_collapsed = sum(1 for r in results if r.found and not r.right
+                      and any(collapsed(r.gold, n) for _, n, _ in r.predicted))
+    doubles = [(prefix, pair) for prefix, got in cache.items() if got for pair in twice(got[1])]
     return {"seeds": str(seeds), "gold": str(gold_path), "listed": listed, "found": found, "right": right,
-            "share_right": right / listed if listed else 0.0, "results": results}
+            "share_right": right / listed if listed else 0.0, "collapsed": n_collapsed, "twice": doubles,
+            "results": results}
 
 
 def format_report(res: dict) -> str:
     """Human-readable summary: counts, share, then every failure."""
     lines = [f"seed quotes: gold {res['gold']}, seeds {res['seeds']}",
              f"  listed {res['listed']}   found {res['found']}   right speaker name {res['right']}"
-             f"   share right {res['share_right']:.3f}"]
+             f"   share right {res['share_right']:.3f}   joint speakers collapsed {res['collapsed']}"
+             f"   passages twice {len(res['twice'])}"]
+    for prefix, (a, b) in res["twice"]:
+        lines.append(f"  twice in {prefix}: {a[:60]!r} / {b[:60]!r}")
     fails = [r for r in res["results"] if not r.right]
     if fails:
         lines.append(f"failures ({len(fails)}):")
@@ -137,4 +198,5 @@ def format_report(res: dict) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["DEFAULT_GOLD", "SeedQuote", "SeedResult", "load_gold", "speaker_right", "evaluate_seeds", "format_report"]
+__all__ = ["DEFAULT_GOLD", "SeedQuote", "SeedResult", "load_gold", "speaker_right", "collapsed", "twice",
+           "evaluate_seeds", "format_report"]

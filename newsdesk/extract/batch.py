@@ -22,12 +22,12 @@ from newsdesk.extract.quotes import extract_quotes
 from newsdesk.extract.types import DocEntities, Figure, Mention, Quote, Role
 from newsdesk.nlp import load_nlp
 
-QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+QUOTE_FIELDS = tuple(f.name for f in fields(Quote) if f.name != "speakers")  # speakers: quote_speakers rows
 FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
 
 
 class ExtractResult(dict):
-    """Frames per table (mentions, entities, entity_roles, quotes, figures) plus timings."""
+    """Frames per table (mentions, entities, entity_roles, quotes, quote_speakers, figures) plus timings."""
 
     seconds: dict[str, float]
     words: int
@@ -53,6 +53,7 @@ def extract_docs(
     roles: list[dict] = []
     entities: dict[str, dict] = {}
     quotes: list[dict] = []
+    quote_speakers: list[dict] = []
     figures: list[dict] = []
     errors: list[dict] = []
 
@@ -81,13 +82,11 @@ def extract_docs(
                           "start_char": r.start_char, "end_char": r.end_char})
             entities.setdefault(r.entity_id, {"entity_id": r.entity_id, "name": r.name, "label": r.label})
         for q in qs:
-            row = {f: getattr(q, f) for f in QUOTE_FIELDS}
-            row["doc_id"] = doc_id
-            row["quote_id"] = ids.span_id("quote", doc_id, q.start_char, q.end_char)
-            quotes.append(row)
-            if q.speaker_entity_id and q.speaker_name and q.speaker_label:
-                entities.setdefault(q.speaker_entity_id, {
-                    "entity_id": q.speaker_entity_id, "name": q.speaker_name, "label": q.speaker_label})
+            quote_rows, speaker_rows = _quote_rows(doc_id, q)
+            quotes.append(quote_rows)
+            quote_speakers.extend(speaker_rows)
+            for sp in q.speakers:
+                entities.setdefault(sp.entity_id, {"entity_id": sp.entity_id, "name": sp.name, "label": sp.label})
         figure_ids = [ids.span_id("figure", doc_id, f.start_char, f.end_char) for f in fs]
         for f, fid in zip(fs, figure_ids):
             row = {k: getattr(f, k) for k in FIGURE_FIELDS}
@@ -105,6 +104,7 @@ def extract_docs(
         entity_roles=_frame(roles, "entity_roles"),
         entities=_frame(list(entities.values()), "entities"),
         quotes=_frame(quotes, "quotes"),
+        quote_speakers=_frame(quote_speakers, "quote_speakers"),
         figures=_frame(figures, "figures"),
     )
     for frame in result.values():
@@ -140,6 +140,19 @@ def _tidy(value: float | None) -> float | None:
     if value is None or value != value or value in (float("inf"), float("-inf")):
         return value
     return float(f"{value:.15g}")
+
+
+def _quote_rows(doc_id: str, q: Quote) -> tuple[dict, list[dict]]:
+    """The quotes row of one passage and its quote_speakers rows (one per speaker entity). The
+    attribution id is derived from the document and the extractor's document-local key (a passage
+    without one is an attribution of its own)."""
+    row = {f: getattr(q, f) for f in QUOTE_FIELDS}
+    row["doc_id"] = doc_id
+    row["quote_id"] = ids.span_id("quote", doc_id, q.start_char, q.end_char)
+    row["attribution_id"] = ids.attribution_id(doc_id, q.attribution_id or f"{q.start_char}:{q.end_char}")
+    speakers = [{"quote_id": row["quote_id"], "doc_id": doc_id, "attribution_id": row["attribution_id"],
+                 "entity_id": sp.entity_id, "position": sp.position} for sp in q.speakers]
+    return row, speakers
 
 
 def _mention_row(doc_id: str, m: Mention) -> dict:

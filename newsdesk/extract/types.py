@@ -57,8 +57,23 @@ class DocEntities:
 
 
 @dataclass(slots=True)
+class QuoteSpeaker:
+    """One speaker entity of a quote passage (a joint speaker has one per person, in the order named)."""
+
+    entity_id: str
+    name: str  # canonical entity name
+    label: str  # PERSON / ORG / GPE / NORP
+    position: int = 0  # order in the passage's speaker_name ("Xi Jinping and Vladimir Putin": 0, 1)
+
+
+@dataclass(slots=True)
 class Quote:
-    """One attribution: who said what, with the reporting verb."""
+    """One passage of reported speech (contract v2): who said it, with the reporting verb.
+
+    The passages of one act of speech ("“A,” she said. “B.”", a floating paragraph after it) share
+    ``attribution_id``; only the passage that carries the speaker mention has speaker/cue spans, the
+    others inherit ``speaker_name`` / ``speaker_entity_id`` / ``speakers``.
+    """
 
     start_char: int  # span of the reported content (direct: inside-or-including the marks)
     end_char: int
@@ -68,13 +83,17 @@ class Quote:
     speaker: str | None = None  # speaker mention as written ("he", "Mr Putin", "the ministry")
     speaker_start: int | None = None
     speaker_end: int | None = None
-    speaker_name: str | None = None  # resolved canonical name ("Vladimir Putin")
-    speaker_label: str | None = None  # PERSON / ORG / GPE / NORP of the resolved entity
-    speaker_entity_id: str | None = None
+    speaker_name: str | None = None  # resolved canonical name ("Vladimir Putin"; joint: "A and B")
+    speaker_label: str | None = None  # PERSON / ORG / GPE / NORP of the resolved entity (joint: when shared)
+    speaker_entity_id: str | None = None  # None when unresolved or joint (see ``speakers``)
     cue: str | None = None  # reporting verb as written ("told", "according to")
     cue_start: int | None = None
     cue_end: int | None = None
     cue_lemma: str | None = None  # "tell", "according to"
+    # document-local key of the act of speech ("start:end" of its first passage); the loader makes
+    # the warehouse id from it and the document (ids.attribution_id)
+    attribution_id: str | None = None
+    speakers: list[QuoteSpeaker] = field(default_factory=list)  # resolved speaker entities → quote_speakers
 
 
 @dataclass(slots=True)

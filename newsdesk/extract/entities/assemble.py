@@ -16,7 +16,7 @@ from newsdesk.extract.entities.labels import (
     drop_title_words, label_and_name, parenthetical_orgs, relabel_named_persons, vote_labels,
 )
 from newsdesk.extract.entities.linking import (
-    PersonLinker, link_org_short_forms, split_name_coordinations, unify_spellings,
+    PersonLinker, link_event_short_forms, link_org_short_forms, split_name_coordinations, unify_spellings,
 )
 from newsdesk.extract.entities.recall import recover_alias_hits, recover_missed_persons
 from newsdesk.extract.entities.roles import appositive_roles, pre_name_role
@@ -53,6 +53,7 @@ def extract_entities(doc: Doc) -> DocEntities:
         label_and_name(doc, text, c, ctx, linker)
     unify_spellings(cands)
     link_org_short_forms(doc, cands)
+    link_event_short_forms(cands)
 
     result = DocEntities()
     seen_roles: set[tuple[str, int, int]] = set()

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 
 from newsdesk import lexicon
 from newsdesk.extract.entities.docview import DocView, PROPER_TAGS, tnorm
-from newsdesk.extract.entities.linking import ORG_FORM_WORDS, PersonLinker
+from newsdesk.extract.entities.linking import ORG_FORM_WORDS, ORG_TYPE_WORDS, PersonLinker
 from newsdesk.extract.entities.names import (
     ALIASES, CITY_NAMES, FAMILY_FIRST_SURNAMES, GIVEN_NAMES, WS_RE, is_cap_word, is_name_word, norm_key,
 )
@@ -61,6 +61,8 @@ def label_and_name(doc: "DocView", text: str, c: Cand, ctx: DocContext, linker: 
         c.label = "GPE"
     if c.label == "PERSON":
         c.name = linked or (alias[0] if alias and alias[1] == "PERSON" else written)
+        if len(c.name.split()) > 1 and c.name.split()[-1].rstrip(".").casefold() in ORG_TYPE_WORDS:
+            c.label = "ORG"  # "Benetton SpA", and "Benetton" linked to it: a legal or organisation form ends it
     elif alias:
         c.name = alias[0]
     else:

@@ -15,6 +15,9 @@ Brookings Institution, "Huadong" GPE -> Huadong Energy Group, "Meridian" -> Meri
 Semiconductor; never "Barclays" -> Barclays Capital). Names outside the alias table take the
 spelling most used in the document.
 
+Events: "the Olympics", "the Winter Olympics" and "the 2022 Winter Olympics" in one document are one
+entity, named by the longest form the document writes (``link_event_short_forms``).
+
 Limits: linking is within one document only (plus the well-known people of the alias table); no
 coreference of pronouns or descriptions (the quotes extractor uses the roles for that); ORG short
 forms link only when one full name fits (Bank of England and World Bank in one document leave
@@ -157,9 +160,9 @@ def split_name_coordinations(doc: "DocView", cands: list[Cand], linker: PersonLi
 # generic forms ("Brookings" for "Brookings Institution", "Huadong" for "Huadong Energy Group"),
 # and, in two-word names only, the trade ("Meridian Semiconductor", "Delta Airlines"); a word
 # that names a subsidiary ("Barclays Capital", "Sony Pictures Entertainment") is not listed.
-_ORG_TYPE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "type")
+ORG_TYPE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "type")
 _ORG_TRADE_WORDS = frozenset(w for w, kind in lexicon.rows("entities_org_form_words") if kind == "trade")
-ORG_FORM_WORDS = _ORG_TYPE_WORDS | _ORG_TRADE_WORDS
+ORG_FORM_WORDS = ORG_TYPE_WORDS | _ORG_TRADE_WORDS
 _ORG_NAME_FUNCTION_WORDS = lexicon.words("entities_org_name_function_words")  # "Bank of England"
 _ORG_SHORT_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PERSON"})
 
@@ -202,7 +205,7 @@ def link_org_short_forms(doc: "DocView", cands: list[Cand]) -> None:
         for first, second, last, n, name in words_of:
             if the and ((first == w and second == "of" and n >= 3) or last == w):
                 targets.add(name)
-            elif first == w and (last in _ORG_TYPE_WORDS or (n == 2 and last in _ORG_TRADE_WORDS)):
+            elif first == w and (last in ORG_TYPE_WORDS or (n == 2 and last in _ORG_TRADE_WORDS)):
                 targets.add(name)
         if len(targets) == 1:
             target = targets.pop()
@@ -219,3 +222,22 @@ def unify_spellings(cands: list[Cand]) -> None:
     for c in cands:
         if c.label != "PERSON" and c.key not in ALIASES:
             c.name = spellings[(c.label, c.key)].most_common(1)[0][0]
+
+
+def link_event_short_forms(cands: list[Cand]) -> None:
+    """One entity for the forms of one event in a document: a name whose words end exactly one
+    longest EVENT name of the document takes that name ("the Olympics" and "the Winter Olympics" →
+    2022 Winter Olympics, when the document writes it so). Two longest names ("2018 Winter Olympics"
+    and "2022 Winter Olympics", "Winter Olympics" and "Summer Olympics") leave the short form alone."""
+    names = {c.name for c in cands if c.label == "EVENT" and c.name}
+    words = {n: tuple(n.casefold().split()) for n in names}
+
+    def longer(n: str) -> set[str]:
+        w = words[n]
+        return {m for m in names if len(words[m]) > len(w) and words[m][-len(w):] == w}
+
+    for c in cands:
+        if c.label == "EVENT" and c.name in names:
+            tops = [m for m in longer(c.name) if not longer(m)]
+            if len(tops) == 1:
+                c.name = tops[0]

@@ -187,6 +187,9 @@ def _is_cut_token(doc: "DocView", i: int, start: int, end: int, label: str) -> b
       "Washington, D.C." are never cut);
     - lower-case clause words ("as", "while", "than"...) in names of organisations and places
       ("Baltics as Nato");
+    - a possessive "'s" before a number or after a name of the alias table ("Obama’s 2008",
+      "Trump’s East European …"): a name never runs over its owner's "'s" ("Dr Reddy's
+      Laboratories", "People's Bank" keep theirs);
     - in a person's name: lower-case words other than particles, and brackets.
     """
     texts, spaces = doc.texts, doc.spaces
@@ -209,6 +212,9 @@ def _is_cut_token(doc: "DocView", i: int, start: int, end: int, label: str) -> b
         return True
     if text == "," and label in _NO_COMMA_LABELS:
         return True
+    if text in ("'s", "\u2019s") and start < i < end - 1 and (
+            _NUMERIC_RE.match(texts[i + 1]) or norm_key(doc.span_text(start, i)) in ALIASES):
+        return True  # "Obama’s 2008", "Trump’s East European …": a known name's possessive ends it
     if text in _CLAUSE_WORDS and label in _CLAUSE_CUT_LABELS:
         return True
     if label == "PERSON":

@@ -1,17 +1,18 @@
-"""Quote attribution: who said what, with which reporting verb.
+"""Quote attribution: who said what, with which reporting verb — one row per passage (contract v2).
 
-``extract_quotes(doc, entities)`` returns one :class:`~newsdesk.extract.types.Quote` per
-attribution found in a parsed document (tagger + parser + NER; no lemmas, no POS), sorted by
+``extract_quotes(doc, entities)`` returns one :class:`~newsdesk.extract.types.Quote` per passage of
+reported speech found in a parsed document (tagger + parser + NER; no lemmas, no POS), sorted by
 start offset. Every span is a character span of ``doc.text`` and ``text`` is that exact slice.
+A passage is contiguous: the words inside one pair of marks, or one reported clause; the passages
+of one act of speech ("“A,” she said. “B.”", a quoted paragraph that continues her) share
+``attribution_id``, and only the passage that carries the speaker mention has speaker and cue
+spans — the others carry the act's ``speaker_name`` / ``speaker_entity_id`` / ``speakers``.
 
-Kinds: **direct** — a passage inside quotation marks that a cue reports, a colon or a signature
-introduces, or that floats after a quote with a speaker (the span INCLUDES its marks, as PolNeAR
-and textacy gold do); **mixed** — a reported clause or object that contains quoted words (the
-clause widened to the marks of its fragments); **indirect** — a reported clause, object or
-sentence without marks. ``cue`` is the reporting verb as written (with its particle: "pointed
-out", "called for"; "according to"; ":" for a colon, "-" for a dash signature), ``cue_lemma``
-its lemma from data/reporting_verbs.tsv. The speaker span is a noun phrase of the text;
-speaker_name / speaker_label / speaker_entity_id come from :mod:`newsdesk.extract.speakers`.
+Kinds: **direct** — a passage inside quotation marks (marks included, as PolNeAR, textacy and
+GenderGapTracker gold do); **mixed** — a reported clause or object that contains quoted words;
+**indirect** — a reported clause, a claim object or a sentence without marks. ``cue`` is the
+reporting verb as written (with its particle: "pointed out", "called for"; "according to"; ":" for
+a colon, "-" for a dash signature), ``cue_lemma`` its lemma from data/reporting_verbs.tsv.
 
 A document goes through these steps, one module each:
 
@@ -20,23 +21,25 @@ A document goes through these steps, one module each:
    nouns and "Asked by X whether …" questions found as cues, each with
 3. ``speaker`` — the speaker span (the verb's subject and the parser's ways of losing it), and
 4. ``content``, ``around`` and ``objects`` — the content span: the reported clause or object
-   after the cue, the clause or sentence around it, an unquoted noun-phrase object.
+   after the cue, the clause or sentence around it.
 5. ``assembly`` — contents claim the quoted passages they overlap (direct / mixed / indirect);
    ``name_lines`` adds "NAME: text" lines; ``attachment`` gives every passage left an adjacent
-   cue, a colon or dash cue (``punctuation_cues``), or the speaker of the quote before it.
-6. ``merging`` joins parts of one quote, ``filters`` drops reports nested in others.
-7. ``assembly`` — speakers resolved in text order (``speakers.Resolver``), rows built.
+   cue, a colon or dash cue (``punctuation_cues``), the act of speech of the most recent speaker
+   (a floating or continued passage), or the later speaker of a quoted sub-heading.
+6. ``frames`` keeps reported speech only (the verb's speech frame, a source that can speak);
+   ``filters`` drops reports nested in others; ``passages`` makes contiguous passages (cut around
+   their own cue, at paragraph breaks, around a nested report; a relayed duplicate dropped) and
+   groups them into acts of speech.
+7. ``assembly`` — each act's speaker resolved once, in text order (``speakers.Resolver``; joint
+   speakers by ``speakers.joint``), one Quote per passage.
 
 ``spans`` holds the token and character geometry every step shares, ``records`` the records
-passed between the steps. ``merging.MERGE_CONTINUED`` (on) switches step 6's merge of an
-interrupted or continued quote; the textacy evaluation turns it off. Word lists are data: ``newsdesk/data/quotes_*`` and ``speakers_*``.
+passed between the steps. Word lists are data: ``newsdesk/data/quotes_*`` and ``speakers_*``.
 
 Limits: verbs are found by surface form, so a verb missing from the table is missed; speakers
-and contents are kept inside the cue's paragraph; gender is not used (a "she" after a male
-subject can go wrong when no role word intervenes); "they" stays unresolved ("it" only after an
-organisation speaker); a quote whose cue sits in another sentence is attributed only as a
-floating quote or after a colon. Runs in linear time over the tokens (about 230k tokens/s of
-parsed text on the dev machine, entities excluded).
+and contents are kept inside the cue's paragraph; "they" is resolved only after a joint speaker;
+a floating passage continues a speaker only from the same or the next paragraph; the speaker of a
+quote whose cue sits in another sentence is found only as a floating quote or after a colon.
 """
 
 from newsdesk.extract.quotes.marks import find_quote_spans

@@ -21,7 +21,9 @@ statement, [RT is ''providing …'']", "As the paper reported, [X …]"; not whe
 object or clause of its own — "As he answered questions, …" — nor for a trailing "…, as X
 noted", learn or mention). The clause an "as X noted" cue comments on is reported too ("As the
 auditor noted, [the bridge cost …]", "[The vote may slip], as senators have speculated"; the whole
-sentence when the cue sits in its middle); the "as" clause needs its own subject and no object.
+sentence when the cue sits in its middle); the "as" clause needs its own subject and no object (nor a
+"to" complement: "… as Beijing responds to the move" is a reaction, not a comment), and
+no colon after it (then it introduces a quote of its own: "… as the heckler yelled: “…”").
 An "according to X" phrase reports the clause it attaches to (its sentence minus the phrase).
 """
 
@@ -130,7 +132,7 @@ def as_clause_content(doc: Doc, verb: Token, lemma: str, last: Token, sents: Sen
            for c in verb.children):
         return None
     head, sent = verb.head, sents.of(verb.i)
-    le, re_ = verb.left_edge.i, verb.right_edge.i
+    re_ = verb.right_edge.i
     if verb.i > head.i or lemma in _NO_SOURCE_AS_VERBS:  # "CLAUSE, as X noted." is too often no report
         return None
     if re_ + 1 >= len(doc) or doc[re_ + 1].text != "," and doc[re_].text != ",":
@@ -173,9 +175,12 @@ def as_noted_content(verb: Token, sents: Sents) -> tuple[int, int, str] | None:
     if not any(k.dep_ == "mark" and k.lower_ == "as" and k.i < verb.i for k in kids):
         return None
     if not any(k.dep_ == "nsubj" and k.i < verb.i for k in kids) or any(
-            k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for k in kids):
-        return None
+            k.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") or (k.dep_ == "prep" and k.lower_ == "to")
+            for k in kids):
+        return None  # "… as Beijing responds [to Moscow's move]": reacting to something, not a comment
     doc = verb.doc
+    if verb.right_edge.i + 1 < len(doc) and doc[verb.right_edge.i + 1].text == ":":
+        return None  # "…, Marlow said as the heckler yelled: “You lie!”": the cue introduces its own quote
     sent = sents.of(verb.i)
     le, re_ = verb.left_edge.i, verb.right_edge.i + 1
     before = trim(doc, sent.start, le)

@@ -1,21 +1,23 @@
-"""Attachment of the quoted passages no cue's content claimed: an adjacent cue, a loose cue, a colon
-or a signature, the quote before it, or nothing (``attach_unclaimed``).
+"""Attachment of the quoted passages no cue's content claimed: an adjacent cue, a colon or a
+signature, the quote before it, or nothing (``attach_unclaimed``).
 
 An adjacent cue in the same sentence and paragraph takes the quote ("“…,” Xi said", "Xi said:
 “…”", "said Xi"); a subject with a long apposition may sit between a quote and its verb ("“…,”
 [James Comey, the director of the F.B.I.,] said"); a capitalised word tagged as a verb before a
-proper noun between them is a name ("“…,” Tulsa police Chief X said"); a verb form tagged as a
-noun right after a quote ending in ',”' still cues it ("“…,” the editorial read"); a cue ending in
+proper noun between them is a name ("“…,” Tulsa police Chief X said"); a cue ending in
 a colon before a mark ("Mr. Franco added: “…”") introduces the quote after it, never the one
 before it. A quote that resumes after its cue in the same sentence ("“A,” said Sherman, speaking
 of politicians, “and leave …”") is the same quote.
 
-A standalone quote — a whole utterance that starts a sentence or paragraph — floats: in the next
-sentence of the same paragraph as an indirect/mixed clause it continues that clause ("She said the
-two unions had settled their feud. “I honestly think …”" → ONE mixed span), unless the clause
-hangs in the sentence that cues the previous direct quote ("“A,” said X, who said Y. “B.”" → “B.”
-continues “A,”); else it carries the previous quote's speaker AND cue when that quote, in this or
-the previous paragraph with no other cue in between, had a speaker.
+A standalone quote — a whole utterance that starts a sentence or paragraph — floats: it continues
+the act of speech of the most recent speaker (a passage of its own, with no speaker mention or cue
+of its own): the reported clause before it ("She said the two unions had settled their feud. “I
+honestly think …”"), unless that clause hangs in the sentence that cues the previous direct quote
+("“A,” said X, who said Y. “B.”" → “B.” continues “A,”), else the previous direct quote; only from
+this or the previous paragraph, and only when no other cue and no other named subject come in
+between ("“A,” said Ito. Haddad disagreed. “B.”": B is not Ito's). A quoted sub-heading (a paragraph
+that is only a quote, without end punctuation) takes the speaker of the first later passage that
+holds its words, as an act of speech of its own.
 
 Not quotes: ≤ 3 quoted words not set off as an utterance (scare quotes, "old friend"), short Title
 Case stretches (“Guardians of the Galaxy”) unless they hold a sentence break (“Like Oakland. Or
@@ -87,28 +89,6 @@ def gap_is_subject(doc: Doc, cue: Cue, lo: int, hi: int) -> bool:
     return subj.left_edge.i <= lo and subj.right_edge.i >= end - 1
 
 
-def loose_cue_after(doc: Doc, hi: int, para: int, paras: "Paragraphs") -> Cue | None:
-    """A cue the tagger missed right after a quote ending in ',”' / '?”': a short noun phrase
-    and a reporting-verb form closing the sentence ("“…,” the editorial read.", tagged as a
-    noun). Looks at most 8 tokens ahead, inside the quote's paragraph."""
-    end = min(len(doc), hi + 9)
-    for j in range(hi, end):
-        t = doc[j]
-        if "\n" in t.text or paras.of(t.idx) != para:
-            return None
-        hit = VERBS.get(t.lower_)
-        if hit is not None and j > hi and (j + 1 >= len(doc) or doc[j + 1].text in (".", ",", ";")):
-            nouns = [x for x in doc[hi:j] if x.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP", "JJ")]
-            if not nouns or not all(x.is_punct or x.tag_ in _GAP_TAGS_AFTER for x in doc[hi:j]):
-                return None
-            head = nouns[-1]
-            lo_ = np_span(head)[0]
-            return Cue(t, t, hit[0], hit[1], head, lo_, head.i + 1, None, None, "loose")
-        if not (t.is_punct or t.tag_ in _GAP_TAGS_AFTER):
-            return None
-    return None
-
-
 def introduces_next(doc: Doc, cue: Cue) -> bool:
     """True when a cue ends in a colon before an opening mark ("Mr. Franco added: “…”"): it
     introduces the quote after it, not the one before it."""
@@ -116,10 +96,30 @@ def introduces_next(doc: Doc, cue: Cue) -> bool:
     return j + 1 < len(doc) and doc[j].text == ":" and (doc[j + 1].tag_ in ("``", "''") or doc[j + 1].is_quote)
 
 
+def reports_its_own_clause(text: str, a: int, b: int, cue: Cue) -> bool:
+    """True when a cue after a finished quoted sentence reports an unquoted clause of its own ("“…
+    by the end of quotas.” He said [the six factories were …]"): it opens a new report and is not
+    the quote's cue (the quote floats, or has a cue of its own before it)."""
+    inner = text[a:b].rstrip(ALL_MARKS + " ")
+    if inner[-1:] not in (".", "?", "!") or cue.content_lo is None or cue.content_lo <= cue.last.i:
+        return False
+    first = cue.first.doc[cue.content_lo]
+    return not first.is_quote and cue.content_from in ("ccomp", "xcomp")
+
+
 def gap_speaker(doc: Doc, lo: int, hi: int) -> Token | None:
     """Head of the noun phrase between a quote and a following cue ("“…,” [Mr Hass] wrote")."""
     nouns = [t for t in doc[lo:hi] if t.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")]
     return nouns[-1] if nouns else None
+
+
+def inverted_gap_speaker(doc: Doc, hi: int, cue: Cue) -> Token | None:
+    """The noun phrase between a quote ending at token ``hi`` and the cue that follows it, when the
+    parser gave the cue no subject ("“Go back,” [Trump] barked and …": "Trump" taken as a compound
+    of the verb); None when the gap is no short verb-free noun phrase."""
+    if cue.first.i <= hi or not gap_ok(doc, hi, cue.first.i, after=True):
+        return None
+    return gap_speaker(doc, hi, cue.first.i)
 
 
 _TITLE_SMALL = lexicon.words("quotes_title_small_words")
@@ -210,31 +210,92 @@ def reported_before(reported: list[dict], ends: list[int], a: int, last_direct: 
     return rec
 
 
-def continues_reported(text: str, rec: dict, a: int, paras: "Paragraphs", free_cue_pos: list[int]) -> bool:
-    """True when a standalone quote at ``a`` continues the reported clause ``rec``: the next
-    sentence of the same paragraph, no other cue in between, and ``rec`` has a speaker
-    ("She said the two unions had settled their feud. “I honestly think …”" is ONE attribution in
-    PolNeAR). Not after a bare noun-phrase object ("He didn't suggest [retaliation]. “Our goal
-    …”": the quote floats on its own). Limit: a quote by someone else introduced without a cue
-    is taken too."""
-    rb = rec["span"][1]
-    if speaker_of(rec) is None or rec["cue"].last.idx >= a or rec["cue"].content_from == "npobject":
-        return False
-    if paras.of(rb - 1) != paras.of(a):
-        return False
-    gap = text[rb:a]
-    if "\n" in gap or len(gap) > 120:
-        return False
-    prev_b = max(rb, rec["cue"].last.idx + 1)
-    return bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, prev_b) == 0
+def _continued(view: DocView, reported: list[dict], reported_ends: list[int], a: int, last_direct: dict | None,
+               free_cue_pos: list[int]) -> dict | None:
+    """The record whose act of speech a floating quote at ``a`` continues — the most recent
+    speaker's: the latest reported clause before it (``reported_before``), else the last direct
+    quote. A record continues only when it has a speaker, it ends in this or the previous
+    paragraph (news text almost never floats further), and between the end of its cue's sentence
+    and the quote there is no other cue and no other speaker (``_other_subject``: "“A,” said Ito.
+    Haddad disagreed. “B.”" — B is not Ito's). Not after a bare noun-phrase object ("He did not
+    suggest [retaliation]. “Our goal …”": no words of his were reported)."""
+    text, paras, sents, starts, ends = view.text, view.paras, view.sents, view.starts, view.ends
+    candidates = [reported_before(reported, reported_ends, a, last_direct, sents), last_direct]
+    for rec in candidates:
+        if rec is None or speaker_of(rec) is None or rec["cue"].last.idx >= a:
+            continue
+        if rec["kind"] != "direct" and rec["cue"].content_from == "npobject":
+            continue
+        rb = rec["span"][1]
+        if len(PARA_BREAK.findall(text, rb, a)) > 1:
+            continue
+        prev_b = max(rb, rec["cue"].last.idx + 1)
+        cue_sent = sents.of(rec["cue"].last.i)  # "said X, who … responded anonymously." counts once
+        if cue_sent.end - 1 < len(starts) and paras.of(starts[cue_sent.end - 1]) == paras.of(prev_b - 1):
+            prev_b = max(prev_b, ends[cue_sent.end - 1])
+        if bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, prev_b) > 0:
+            continue
+        if _other_subject(view, prev_b, a, speaker_of(rec)):
+            continue
+        return rec
+    return None
+
+
+def _other_subject(view: DocView, lo: int, hi: int, speaker: Token) -> bool:
+    """True when a sentence between ``lo`` and ``hi`` (outside quoted passages) has a named subject
+    (a proper noun or a PERSON/ORG name) that is no word of the speaker's noun phrase: another
+    speaker comes in between."""
+    doc = view.doc
+    words = {t.lower_ for t in doc[np_span(speaker)[0]:speaker.i + 1]}
+    k = bisect.bisect_left(view.starts, lo)
+    while k < len(doc) and view.starts[k] < hi:
+        t = doc[k]
+        if (t.dep_ in ("nsubj", "nsubjpass") and view.inside_quote(t) is None
+                and (t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("PERSON", "ORG")) and t.lower_ not in words):
+            return True
+        k += 1
+    return False
+
+
+def whole_paragraph(text: str, a: int, b: int) -> bool:
+    """True when the quoted passage [a, b) is its paragraph's only text (a quoted sub-heading)."""
+    i = a - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    j = b
+    while j < len(text) and text[j] in " \t\u00a0.":
+        j += 1
+    return (i < 0 or text[i] == "\n") and (j >= len(text) or text[j] == "\n")
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _subheadings(text: str, spans: list[tuple[int, int]], records: list[dict]) -> list[dict]:
+    """Records for quoted sub-headings ("‘A piece of our history’" on a line of its own): the first
+    later passage with a speaker whose words hold the sub-heading's (≥ 2 words) gives its speaker;
+    the sub-heading is an act of speech of its own (key ``attr``) without a mention or cue of its
+    own, inheriting that passage's speaker (``inherits``)."""
+    out = []
+    later = sorted((r for r in records if speaker_of(r) is not None), key=lambda r: r["span"][0])
+    for a, b in spans:
+        words = _WORDS.findall(text[a:b].lower())
+        if len(words) < 2:
+            continue
+        needle = " " + " ".join(words) + " "
+        for r in later:
+            if r["span"][0] >= b and needle in " " + " ".join(_WORDS.findall(text[slice(*r["span"])].lower())) + " ":
+                out.append({"span": (a, b), "kind": "direct", "cue": r["cue"], "speaker": speaker_of(r),
+                            "attr": ("subheading", a), "inherits": r})
+                break
+    return out
 
 
 def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], short: bool, exclaim: bool,
                   ends_punct: bool) -> tuple[int, Cue, Token | None] | None:
     """(distance, cue, speaker head) of the cue that takes the unclaimed quoted passage ``k``: the
     nearest adjacent cue after it in its last sentence ("“…,” Xi said", "said Xi") or before it in its
-    first sentence ("Xi said: “…”"), else a loose cue after a quote ending in ,” ?” !”, a colon or a
-    dash signature; None when there is none."""
+    first sentence ("Xi said: “…”"), else a colon or a dash signature; None when there is none."""
     doc, text, starts, sents, paras = view.doc, view.text, view.starts, view.sents, view.paras
     a, b = view.qspans[k]
     lo, hi = view.qtok[k]
@@ -247,7 +308,7 @@ def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], shor
         after_sents.add(sents.of(hi).start)  # the parser split after “…?” Trump said
     for c in [c for st in after_sents for c in cue_by_sent.get(st, [])]:  # “…,” Xi said / said Xi
         if c.first.idx >= b and c.content_from != "according" and paras.of(c.first.idx) == pb \
-                and not introduces_next(doc, c):
+                and not introduces_next(doc, c) and not reports_its_own_clause(text, a, b, c):
             gap_lo, gap_hi = hi, c.first.i
             short_gap = gap_ok(doc, gap_lo, gap_hi, after=True)
             if not (short_gap or gap_is_subject(doc, c, gap_lo, gap_hi)):
@@ -274,10 +335,6 @@ def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], shor
             dist = lo - c.last.i
             if best is None or dist < best[0]:
                 best = (dist, c, c.speaker_head)
-    if best is None and ends_punct and text[b - 2:b - 1] in (",", "?", "!"):
-        loose = loose_cue_after(doc, hi, pb, paras)
-        if loose is not None:
-            best = (0, loose, loose.speaker_head)
     if best is None and not short:
         colon = colon_cue(doc, text, a, lo, cue_by_sent, sents)
         if colon is not None:
@@ -291,13 +348,13 @@ def _adjacent_cue(view: DocView, k: int, cue_by_sent: dict[int, list[Cue]], shor
 
 def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: dict[int, dict]) -> list[dict]:
     """Records for the quoted passages no content claimed (``claimed``: quote index → record): an
-    adjacent cue in the same sentence and paragraph, a loose cue, a colon or a byline, a quote that
-    resumes after its cue, else a floating quote that continues the reported clause before it or the
-    previous direct quote; ≤ 3 words not set off as an utterance (scare quotes, titles) are skipped.
-    ``raw`` holds the records found so far; a reported clause a floating quote continues is widened
-    in place. Returns the new records in text order."""
-    doc, text, starts, ends, sents, paras = view.doc, view.text, view.starts, view.ends, view.sents, view.paras
-    qspans, qtok, inside_quote, toks = view.qspans, view.qtok, view.inside_quote, view.toks
+    adjacent cue in the same sentence and paragraph, a colon or a byline, a quote that
+    resumes after its cue, else a floating quote that continues the most recent speaker
+    (``_continued``), else a quoted sub-heading that a later speaker says (``_subheadings``); ≤ 3
+    words not set off as an utterance (scare quotes, titles) are skipped. ``raw`` holds the records
+    found so far. Returns the new records (text order, sub-headings last)."""
+    doc, text, sents = view.doc, view.text, view.sents
+    qspans, qtok, inside_quote = view.qspans, view.qtok, view.inside_quote
     new: list[dict] = []
     cue_by_sent: dict[int, list[Cue]] = {}
     free_cue_pos: list[int] = []
@@ -311,6 +368,7 @@ def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: d
                        and r["cue"].content_from not in ("according", "noun")), key=lambda r: r["span"][1])
     reported_ends = [r["span"][1] for r in reported]
     last_direct: dict | None = None
+    subheadings: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(qspans):
         if k in claimed:
             last_direct = claimed[k]
@@ -325,6 +383,9 @@ def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: d
         inner = text[a:b].rstrip(ALL_MARKS + " ")
         ends_punct = bool(inner) and inner[-1] in END_PUNCT
         starts_sentence = lo <= first_sent.start + 1 or (lo > 0 and doc[lo - 1].text in (":", ",", "—"))
+        if whole_paragraph(text, a, b) and not ends_punct and text[:a].rstrip()[-1:] != ":":
+            subheadings.append((a, b))  # a quoted sub-heading: its speaker is found later in the text
+            continue
         if short and not (ends_punct and starts_sentence) and not exclaim:
             continue  # scare quote or title: ≤ 3 words not set off as an utterance
         if looks_like_title(inner) and not titled_utterance(doc, inner, hi):
@@ -339,27 +400,14 @@ def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: d
             last_direct = rec
             continue
         # floating quote: a whole utterance (starts a sentence or paragraph, ends with sentence
-        # punctuation); the previous quote, in this or the previous paragraph with no other cue
-        # in between, had a speaker
+        # punctuation) that continues the most recent speaker
         outer_end = text[b:b + 1]  # British style: “… stability”.
         if not (starts_utterance(text, a) and inner and (inner[-1] in ".?!…—-" or outer_end in (".", "?", "!"))):
             continue
-        prev_rep = reported_before(reported, reported_ends, a, last_direct, sents)
-        if prev_rep is not None and continues_reported(text, prev_rep, a, paras, free_cue_pos):
-            prev_rep["span"] = (prev_rep["span"][0], b)  # Xi said X. “Q.” → one attribution
-            prev_rep["kind"] = "mixed"
-            last_direct = prev_rep
-            continue
-        if last_direct is None or speaker_of(last_direct) is None:
-            continue
-        prev_b = max(last_direct["span"][1], last_direct["cue"].last.idx + 1)
-        cue_sent = sents.of(last_direct["cue"].last.i)  # "said X, who … responded anonymously." counts once
-        if cue_sent.end - 1 < len(toks) and paras.of(starts[cue_sent.end - 1]) == paras.of(prev_b - 1):
-            prev_b = max(prev_b, ends[cue_sent.end - 1])
-        breaks = len(PARA_BREAK.findall(text, last_direct["span"][1], a))
-        n_cues_between = bisect.bisect_left(free_cue_pos, a) - bisect.bisect_right(free_cue_pos, prev_b)
-        if breaks <= 1 and n_cues_between == 0:
-            rec = {"span": (a, b), "kind": "direct", "cue": last_direct["cue"], "speaker": speaker_of(last_direct)}
+        prev = _continued(view, reported, reported_ends, a, last_direct, free_cue_pos)
+        if prev is not None:
+            rec = {"span": (a, b), "kind": "direct", "cue": prev["cue"], "speaker": speaker_of(prev)}
             new.append(rec)
             last_direct = rec
+    new += _subheadings(text, subheadings, raw + new)
     return new

@@ -173,8 +173,9 @@ def _into_next_quote(doc: Doc, hi: int, sent_end: int) -> int:
     """``hi`` moved over an opening mark that follows a reported clause with no punctuation in
     between, so that the quoted passage it opens (which may run over several sentences) joins
     the clause ("added that he was the only one “fighting to defend the Constitution. I’ll …”")."""
-    if hi < min(len(doc), sent_end + 1) and doc[hi].tag_ == "``" and not doc[hi - 1].is_punct:
-        return hi + 1
+    if (hi < min(len(doc), sent_end + 1) and doc[hi].tag_ == "``" and not doc[hi - 1].is_punct
+            and not (doc[hi - 1].text.endswith(".") and doc[hi + 1:hi + 2].text[:1].isupper())):
+        return hi + 1  # not over a sentence end inside an abbreviation: "… in the U.S. “We're not …”"
     if (hi + 1 < min(len(doc), sent_end) and doc[hi].text == "," and doc[hi + 1].tag_ == "``"
             and doc[hi + 2:hi + 3].text[:1].islower()):
         return hi + 2  # "argued that X, [“because those afflicted …”]": a lower-case continuation

@@ -26,7 +26,7 @@ from newsdesk.extract.quotes.around import (
 )
 from newsdesk.extract.quotes.content import XCOMP_LEMMAS, content_of
 from newsdesk.extract.quotes.objects import (
-    EXT_SRC, NP_OBJECT_LEMMAS, PRONOUN_TAGS, QUESTION_MARKS, SHOW_SOURCES, bare_conjuncts_end, call_for_clause,
+    EXT_SRC, NP_OBJECT_LEMMAS, PRONOUN_TAGS, QUESTION_MARKS, bare_conjuncts_end, call_for_clause,
     first_mark, np_object_content, np_object_tail, question_clause, said_clause_object, said_so, to_sentence_end,
 )
 from newsdesk.extract.quotes.records import Cue
@@ -217,15 +217,11 @@ def find_cues(doc: Doc, paras: Paragraphs, sents: Sents, toks: list[Token]) -> l
         found = content_of(tok, lemma, last, kinds, sents)
         if lemma in _PREP_CONTENT and (found is None or found[2] == "object"):
             found = as_content(tok, last, _PREP_CONTENT[lemma]) or found  # "described … as …"
-        if found is None and (lemma in NP_OBJECT_LEMMAS or (
-                lemma == "show" and subj is not None and subj.lower_ in SHOW_SOURCES)):
+        if found is None and lemma in NP_OBJECT_LEMMAS:  # kept when it reports speech (frames)
             found = np_object_content(tok, lemma, last)
-        if (found is not None and found[2] in ("object", "npobject") and (lemma in NP_OBJECT_LEMMAS
-                                                                          or lemma == "show")
+        if (found is not None and found[2] in ("object", "npobject") and lemma in NP_OBJECT_LEMMAS
                 and (found[1] - found[0] > 1 or doc[found[0]].tag_ not in PRONOUN_TAGS)):
             found = (found[0], np_object_tail(tok, found[0], found[1]), found[2])
-            if lemma == "show":  # "showed [the mayor with a nine-point lead over her rival]"
-                found = (found[0], max(found[1], trim(doc, found[0], tok.right_edge.i + 1)[1]), found[2])
         if found is None:
             found = as_noted_content(tok, sents)
         if lemma == "call for":

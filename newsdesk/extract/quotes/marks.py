@@ -75,7 +75,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     ('' ``, NYT archive style) count as one double mark. A closing mark after a line start or
     a space and before a letter, with nothing open, opens a quote (”Fear. …”). A curly
     double quote nested in an open one ("“… what he calls “hell” than …”", see
-    ``_nested_close``) stays inside it. Never raises on unbalanced marks.
+    ``_nested_close``) stays inside it. A straight mark after a finished sentence of an open quote,
+    a space and before a word ('"… remote controls. "My show is …"') opens the next quote: the
+    first one lost its closing mark where a paragraph break was lost. Never raises on unbalanced marks.
     """
     norm = text
     if "<" in norm:  # markup left in the body (<tweet author="…">): its attribute values are no quotes
@@ -112,6 +114,17 @@ def _scan(text: str) -> list[tuple[int, int]]:
                     open_at = i  # ”Fear. I am afraid …” — a closing mark typed as the opener
                 # a stray closing mark with nothing open is ignored
             else:
+                if c == '"' and _is_open_context(text, i) and not _is_close_context(text, i) \
+                        and _reopens(text, open_at, i):
+                    # ‘"A. "B …’: a straight mark after a space and before a word opens the next quote
+                    # (a quote continued in a paragraph whose break was lost): the previous one ends here
+                    end = i
+                    while end > open_at and text[end - 1] in SPACE:
+                        end -= 1
+                    spans.append((open_at, end))
+                    open_at = i
+                    i += 1
+                    continue
                 closes = c in _CLOSE_D or c == '"' or (c == "“" and _is_close_context(text, i))
                 if c in _OPEN_D and not closes and _nested_close(text, i) is not None:
                     i = _nested_close(text, i) + 1  # “… what he calls “hell” than …”: one quote
@@ -135,6 +148,15 @@ def _scan(text: str) -> list[tuple[int, int]]:
     spans.extend(_single_quote_spans(text, spans))
     spans.sort()
     return spans
+
+
+def _reopens(text: str, open_at: int, i: int) -> bool:
+    """True when the straight mark at ``i`` follows a finished sentence of the open quote ("…
+    remote controls. "My show is …"): the quote before it ended, its closing mark lost."""
+    j = i - 1
+    while j > open_at and text[j] in SPACE:
+        j -= 1
+    return j > open_at + 1 and text[j] in ".?!…"
 
 
 def _nested_close(text: str, i: int) -> int | None:

@@ -1,37 +1,13 @@
-"""Unquoted objects that are reported, and the other contents of one verb or construction: the
-noun-phrase object of a speech-act verb, "call for X to do Y", "ask if …", "said so/yes/no".
+"""Contents that are objects of the cue verb, and the other contents of one verb or construction:
+an object noun phrase that reports speech, "call for X to do Y", "ask if …", "said so/yes/no".
 
-Indirect: the unquoted noun-phrase object of a speech-act verb of data/quotes_npobject_verbs.txt
-("Sanders criticized [the accord]", "accused [Rubio of lying]", "called for [a ban]", "…, citing
-[the budget]"; GenderGapTracker-style gold marks these) when the verb heads a main clause, a
-conjunct, an adverbial participle or a bare xcomp ("kept criticizing [the plan]"), is active with
-a subject, is no infinitive ("refused to attack her rivals" reports nothing; but an
-xcomp/adverbial infinitive whose subject can speak, not negated and not under a verb of intent or
-failure, reports: "went on the radio to defend [her vote]", "continued to question [the cost]";
-see data/quotes_intent_words.txt) and no "if" condition, has no particle of its own ("blasted out
-releases"), and the object is more than a pronoun. A gerund after a preposition counts too when
-the preposition hangs on a verb other than "be" ("won by promising [a tram line]", "After mocking
-[the deal], Ortega voted …") or the gerund has its own subject ("with the senator calling [the
-budget a disgrace]"); not a noun's ("a history of blaming X") nor after without/of/despite/
-instead/than/against/from. These gerunds and the verbs of data/quotes_animate_subject_verbs.txt
-need a subject that can speak — a name, pronoun, PERSON/ORG/NORP/GPE mention, role, organisation,
-document or people noun ("critics", "voters"): "The long delays suggest X" and "his support faded
-after mocking X" report nothing. Such an object is not continued by a standalone quote in the
-next sentence ("did not suggest [new sanctions]. “We will …”": the quote floats on its own).
-
-"refer to", "point to", "point out" report the object right after their particle ("…,” Ames
-said, referring to [the mayor]", "She pointed to [the polls]"), not as a fronted participle
-("Pointing to X, Weber told …": the main clause is the report) nor a bare passive ("the jet, often
-referred to as …"); so do "recall" and "tweet" ("recalled [a visit to his church]", "tweeted [her
-thanks to the team]"; not the word "tweet" of a markup tag, nor an inverted "“…,” tweeted [a
-user]" whose object is the speaker). "show" reports its object only after a poll, survey,
-records, data … subject ("a new poll shows [Clinton with a double-digit lead]", through the
-verb's modifiers, commas included). Verbs whose objects are rarely speech (show, find, tell, ask,
-write …) stay out of the set; *call* counts only when it names ("calling [Trump a fascist]"), not
-"called a donor". A gerund object counts too ("reported [raising $9 million]", "mentioned
-[raising the wage]"). Such an object runs over the verb's modifiers that follow it without a comma
-("questioned [his judgment in supporting the war]", "mentioned [the deal five times]"), never over
-a quote mark.
+An object noun phrase of a verb of data/quotes_npobject_verbs.txt (``np_object_content``) is a
+candidate content, kept only when it reports speech (``frames.reported_object``: it names a claim
+for a claim-frame verb, "denied [the allegations]", "denied [taking bribes]", or it holds a
+"that"-clause, "demanded [guarantees, including that …]"); a bare noun phrase ("criticised the
+deal", "announced a plan") reports no words of the speaker. Such an object runs over the verb's
+modifiers that follow it without a comma ("denied [the charges in court]"), never over a quote mark
+(``np_object_tail``).
 
 Unmarked content after its cue (a reported clause, an object, an infinitive) runs on to the end of
 the cue verb's subtree within the sentence when no quote mark, line break, ; : — – ( or other
@@ -52,83 +28,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
-from newsdesk.extract.quotes.records import Cue
 from newsdesk.extract.quotes.spans import trim
-from newsdesk.extract.quotes.speaker import SOURCE_DOC_NOUNS
 from newsdesk.extract.quotes.verbs import cue_of
 
 
-_ROLE_NOUNS = frozenset(row[0] for row in lexicon.rows("speakers_role_nouns"))
-_ORGANISATION_NOUNS = lexicon.words("speakers_org_nouns")
 NP_OBJECT_LEMMAS = lexicon.words("quotes_npobject_verbs")
-
-_ANIMATE_ONLY_LEMMAS = lexicon.words("quotes_animate_subject_verbs")
-
-_SPEAKING_NOUNS = lexicon.words("quotes_speaking_nouns")
-
-_POINTING_LEMMAS = lexicon.words("quotes_pointing_verbs")
-
-SHOW_SOURCES = lexicon.words("quotes_show_sources")
-
-_LATE_NP_LEMMAS = _POINTING_LEMMAS | lexicon.words("quotes_late_object_verbs")
 
 _NP_OBJECT_PREPS = lexicon.words("quotes_npobject_prepositions")
 
 
-# xcomp: "kept criticizing X" ("to" infinitives are dropped by np_object_cue)
-_NP_OBJECT_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
+# the clauses a "call for" cue heads when it is a speech act ("those calling for …" names people)
+_CALL_FOR_DEPS = ("ROOT", "advcl", "conj", "parataxis", "xcomp")
 
 PRONOUN_TAGS = ("PRP", "DT", "WDT", "EX")
-
-
-def np_object_cue(cue: Cue) -> bool:
-    """True when ``cue`` reports its unquoted noun-phrase object (see ``np_object_content``):
-    a speech-act verb of ``NP_OBJECT_LEMMAS`` (or *call* with a second complement, "calling
-    [Trump a fascist]") heading a clause of ``_NP_OBJECT_DEPS`` ("…, citing [the accord]"),
-    active, with a subject, not an infinitive ("refused to attack [his rivals]" reports
-    nothing), and an object that is more than a pronoun."""
-    verb = cue.first
-    if cue.lemma == "call" and cue.content_from == "object":
-        # "calling [Trump a fascist]": only with a second complement (naming), not "called X"
-        if not any(k.dep_ in ("oprd", "xcomp", "ccomp") and k.i > verb.i for k in verb.children):
-            return False
-    elif cue.lemma == "show":  # "a poll shows [Sanders with 47 percent]": only a poll, records …
-        if (cue.content_from not in ("object", "npobject") or cue.speaker_head is None
-                or cue.speaker_head.lower_ not in SHOW_SOURCES or cue.content_lo is None
-                or verb.dep_ not in _NP_OBJECT_DEPS + ("acl",)):
-            return False
-    elif cue.lemma not in NP_OBJECT_LEMMAS or cue.content_from not in ("object", "npobject"):
-        return False
-    if cue.speaker_head is None or cue.content_lo is None or (
-            verb.dep_ not in _NP_OBJECT_DEPS + ("acl",) * (cue.lemma == "show") and not _np_object_pcomp(verb)):
-        return False
-    if any(k.dep_ in ("auxpass", "nsubjpass") or (k.dep_ == "aux" and k.lower_ == "to" and not _reporting_infinitive(cue))
-           or (k.dep_ == "mark" and k.lower_ in ("if", "unless"))
-           or (k.dep_ == "prt" and k.i > cue.last.i) for k in verb.children):
-        return False  # passive, infinitive, condition ("if they did not confirm …"), other verb ("blasted out")
-    if cue.lemma in _POINTING_LEMMAS and (
-            (verb.tag_ == "VBN" and not any(k.dep_ == "aux" for k in verb.children))  # "Kyle, referred to as"
-            or (verb.tag_ == "VBG" and verb.i < verb.head.i)  # "Pointing to X, Weber told AP …"
-            or cue.content_lo != cue.last.i + 1  # the object right after the particle …
-            or (cue.lemma != "point out" and not any(k.dep_ in ("pobj", "pcomp") for k in cue.last.children))):
-        return False
-    if cue.lemma in _LATE_NP_LEMMAS and (
-            (verb.i > 0 and verb.doc[verb.i - 1].text.endswith("<"))  # markup: <tweet author=…>
-            or cue.content_lo <= cue.speaker_head.i < cue.content_hi):  # “…,” tweeted [a user]
-        return False
-    if (verb.dep_ == "pcomp" or cue.lemma in _ANIMATE_ONLY_LEMMAS) and not _can_speak(cue.speaker_head):
-        return False  # "his support collapsed after mocking X", "Starr's remarks suggested X"
-    doc = verb.doc  # a lone pronoun object ("mentioned it", not widened by np_object_tail)
-    return not (cue.content_hi - cue.content_lo == 1 and doc[cue.content_lo].tag_ in PRONOUN_TAGS)
-
-
-def _can_speak(head: Token) -> bool:
-    """True for a subject head that can make a speech act: a name, a pronoun, "who", a PERSON/ORG/
-    NORP/GPE mention, a role, organisation or document noun, or a noun for people ("critics")."""
-    low = head.lower_
-    return (head.tag_ in ("NNP", "NNPS", "PRP") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or low == "who" or low in _SPEAKING_NOUNS or low in _ROLE_NOUNS or low in _ORGANISATION_NOUNS
-            or low in SOURCE_DOC_NOUNS)
 
 
 EXT_SRC = {"npobject", "ccomp", "object", "xcomp"}  # contents run on by to_sentence_end
@@ -147,40 +59,6 @@ def to_sentence_end(doc: Doc, lo: int, hi: int, end: int) -> int:
             return hi
         j += 1
     return trim(doc, hi, end)[1] if end > hi else hi
-
-
-_NOT_DONE = lexicon.words("quotes_intent_words")
-
-
-def _reporting_infinitive(cue: Cue) -> bool:
-    """True for a "to" infinitive that reports what its speaker did ("went on ABC to defend [his
-    staff shake-up]", "continued to question [Cruz's temperament]"): an xcomp or adverbial clause
-    whose subject can speak, not negated, not under a verb of intent or failure (``_NOT_DONE``:
-    "refused to attack her rivals", "wants to praise X")."""
-    v = cue.first
-    return (v.dep_ in ("xcomp", "advcl") and v.head.lower_ not in _NOT_DONE
-            and cue.speaker_head is not None and _can_speak(cue.speaker_head)
-            and not any(k.dep_ == "neg" for k in v.children) and not any(k.dep_ == "neg" for k in v.head.children))
-
-
-_PCOMP_NOT = lexicon.words("quotes_negative_prepositions")
-
-
-def _np_object_pcomp(verb: Token) -> bool:
-    """True for a gerund after a preposition that hangs on a verb ("won the nomination by
-    promising [X]", "after mocking [Trump]", "was devoted to criticizing [X]"), or one with a
-    subject of its own ("with Cruz calling [Trump his friend]"); not a noun's ("a long history
-    of blaming X") nor a negative one ("without referring to X", "stopped short of calling for X")."""
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
-        return False
-    if any(k.dep_ == "nsubj" for k in verb.children):
-        return True
-    prep = verb.head
-    return (prep.lower_ not in _PCOMP_NOT and prep.head.tag_.startswith("VB") and prep.head.i != prep.i
-            and prep.head.lower_ not in _BE_FORMS)  # "That's why she quit before announcing …"
-
-
-_BE_FORMS = lexicon.words("quotes_be_forms")
 
 
 def bare_conjuncts_end(verb: Token, hi: int) -> int:
@@ -244,7 +122,7 @@ def call_for_clause(verb: Token, last: Token) -> tuple[int, int, str] | None:
     lay out …]" ("for" parsed as the mark of the clause) and "called for [the minister to resign]"
     (the infinitive hung on the verb right after the object of "for")."""
     doc = verb.doc
-    if verb.dep_ not in _NP_OBJECT_DEPS:  # "those calling for …" names people, not a speech act
+    if verb.dep_ not in _CALL_FOR_DEPS:  # "those calling for …" names people, not a speech act
         return None
     if last.dep_ == "mark":
         clause = last.head

@@ -43,12 +43,15 @@ SOURCE_DOC_NOUNS = lexicon.words("speakers_source_nouns")
 
 _HEARER_PASSIVES = lexicon.words("quotes_hearer_passives")
 
+_QUOTING = lexicon.words("quotes_quoting_verbs")
+
 
 def past_dateline(doc: Doc, paras: Paragraphs, subj: Token, verb: Token) -> Token | None:
     """The subject when the parser took the place of a dateline for it ("[SAN DIEGO], March 5 -
     Pacific Southwest Airlines said", "[WALL], N.J., March 6 - New Jersey Resources said"): the
-    last noun before the verb after the dateline (its left modifiers make the span), or None
-    when there is none. Other subjects are returned unchanged."""
+    last noun before the verb after the dateline and outside a wire ticker ("British Gas Plc
+    <BRGS.L> said" → Plc; its left modifiers make the span), or None when there is none. Other
+    subjects are returned unchanged."""
     start = paras.starts[paras.of(subj.idx)]
     if subj.idx - start > 60 or not subj.is_upper:
         return subj
@@ -56,12 +59,18 @@ def past_dateline(doc: Doc, paras: Paragraphs, subj: Token, verb: Token) -> Toke
     dl = find_dateline(doc.text[start:line_end if line_end >= 0 else len(doc.text)])
     if dl is None or subj.idx >= start + dl.end:
         return subj
+    in_brackets, bracketed = False, None
     for t in reversed(doc[verb.i - 12 if verb.i > 12 else 0:verb.i]):
         if t.idx < start + dl.end:
-            return None
+            return bracketed
+        if t.text in (">", "<"):  # "British Gas Plc <BRGS.L> said": a ticker after a name is no speaker,
+            in_brackets = t.text == ">"  # "<Corwin Valley Inc> said": a bracketed name alone is
+            continue
         if t.tag_ in ("NNP", "NNPS", "NN", "NNS"):
-            return t
-    return None
+            if not in_brackets:
+                return t
+            bracketed = bracketed or t
+    return bracketed
 
 
 _CARRIER_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "appos", "ROOT"}  # not pobj: "heard on a microphone telling"
@@ -92,7 +101,8 @@ def postverbal_speaker(verb: Token, last: Token) -> Token | None:
         t = doc[j]
         if t.text in (",", ".", ";", ":") or "\n" in t.text:
             break
-        if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)):
+        if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)
+                                                   or t.dep_ == "amod"):  # "said [retired] surgeon Ben Carson"
             return None
         if t.tag_.startswith("NN") or t.is_title:
             head = t
@@ -152,9 +162,24 @@ def _mark_kind(t: Token) -> str:
     return ""
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """The one quoted in "quoted [X] as saying …" (the object) or "[X] was quoted as saying …" (the
+    passive subject): a participle after "as" that a verb of quoting governs."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    q = verb.head.head
+    if q.lower_ not in _QUOTING:
+        return None
+    return next((c for c in q.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def subject(verb: Token) -> Token | None:
     """Subject of ``verb``: nsubj, passive agent, the noun a relative clause hangs on, or the
-    subject inherited from the governing verb ("Xi said …, adding …", "responded by affirming")."""
+    subject inherited from the governing verb ("Xi said …, adding …", "responded by affirming");
+    "quoted [X] as saying" → X."""
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     tok: Token | None = verb
     for _ in range(5):
         if tok is None:

@@ -1,6 +1,6 @@
 """Reporting verbs: the table (data/reporting_verbs.tsv, read into ``VERBS``: form → lemma and
-flag, ``direct`` for verbs that only report quoted words) and ``cue_of``, which tells whether a
-token is a cue. A cue is written with its particle ("pointed out", "called for"); "according to"
+flag, ``direct`` for verbs that only report quoted words; and ``SPEECH``: lemma → the frames in which
+it reports speech) and ``cue_of``, which tells whether a token is a cue. A cue is written with its particle ("pointed out", "called for"); "according to"
 counts as one. Belief verbs (think, believe) are not in the table: they report no quote.
 Limit: verbs are found by surface form, so a verb missing from the table is missed.
 """
@@ -14,7 +14,11 @@ from newsdesk import lexicon
 
 # form (lower case) → (lemma, kinds): data/reporting_verbs.tsv
 VERBS: dict[str, tuple[str, str]] = {form.lower(): (lemma, kinds)
-                                     for form, lemma, kinds in lexicon.rows("reporting_verbs")}
+                                     for form, lemma, kinds, _ in lexicon.rows("reporting_verbs")}
+
+# lemma → the frames in which it reports speech: any | clause | claim (see the table's header and
+# ``frames``); "according to" and the punctuation cues are speech in every frame
+SPEECH: dict[str, str] = {lemma: speech for _, lemma, _, speech in lexicon.rows("reporting_verbs")}
 
 _PARTICLES = {f.split(" ", 1)[1] for f in VERBS if " " in f}  # "out", "for", "on", "to"
 

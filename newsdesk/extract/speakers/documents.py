@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _DOC_NOUN_LOOKBACK = 3  # earlier mentions of "statement" looked at for "the statement"
 
-_DOC_NOUNS = lexicon.words("speakers_document_nouns")
+DOC_NOUNS = lexicon.words("speakers_document_nouns")
 
 SPOKES = lexicon.words("speakers_spokesperson_nouns")
 
@@ -64,7 +64,7 @@ def document_source(r: Resolver, head: Token, lo: int, hi: int) -> Mention | Non
         if m is not None:
             return m
     low = head.lower_
-    if low not in _DOC_NOUNS or r.source_depth > 2:
+    if low not in DOC_NOUNS or r.source_depth > 2:
         return None
     if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                for c in head.children):
@@ -72,7 +72,7 @@ def document_source(r: Resolver, head: Token, lo: int, hi: int) -> Mention | Non
     if r.doc_nouns is None:
         r.doc_nouns = {}
         for t in r.doc:
-            if t.lower_ in _DOC_NOUNS and t.tag_.startswith("NN") and not r.in_quote(t.idx):
+            if t.lower_ in DOC_NOUNS and t.tag_.startswith("NN") and not r.in_quote(t.idx):
                 r.doc_nouns.setdefault(t.lower_, []).append(t.i)
     occ = r.doc_nouns.get(low, [])
     k = bisect.bisect_left(occ, head.i) - 1
@@ -84,6 +84,25 @@ def document_source(r: Resolver, head: Token, lo: int, hi: int) -> Mention | Non
                 return m
     finally:
         r.source_depth -= 1
+    return None
+
+
+def earlier_author_subject(r: Resolver, head: Token) -> Token | None:
+    """For a definite document noun with no name in it ("the statement"), the subject of the clause
+    that holds an earlier mention of the same noun (≤ ``_DOC_NOUN_LOOKBACK`` back: "saying in a
+    joint statement", "signed a joint statement" → who did so), or None."""
+    low = head.lower_
+    if low not in DOC_NOUNS or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                                        for c in head.children):
+        return None
+    occ = [t.i for t in r.doc[:head.i] if t.lower_ == low and t.tag_.startswith("NN") and not r.in_quote(t.idx)]
+    for i in reversed(occ[-_DOC_NOUN_LOOKBACK:]):
+        t = r.doc[i]
+        verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head if t.dep_ == "dobj" else None
+        if verb is not None and verb.tag_.startswith("VB"):
+            subj = subject(verb)
+            if subj is not None and subj.i != t.i:
+                return subj
     return None
 
 

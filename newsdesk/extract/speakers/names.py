@@ -224,8 +224,8 @@ def fuller_name(r: Resolver, m: Mention) -> Mention:
     ("Mr Ashby" → Richard Ashby, "the Bank" → Bank of England, "Ms Carver" → Helen Carver):
     the entity extractor sometimes leaves a short form unlinked or mislabelled."""
     words = [w for w in m.name.replace(".", "").split() if w.lower() not in HONORIFICS]
-    if len(words) != 1 or not words[0][:1].isupper():
-        return m
+    if len(words) != 1 or not words[0][:1].isupper() or m.label not in ("PERSON", "ORG"):
+        return m  # a place is not short for a longer name ("Beijing" ≠ "Beijing Winter Olympics")
     word = words[0]
     k = bisect.bisect_left(r.starts, m.start_char) - 1
     while k >= 0:
@@ -240,9 +240,7 @@ def fuller_name(r: Resolver, m: Mention) -> Mention:
 def titled_name(r: Resolver, head: Token) -> Mention | None:
     """The person a title or role head names: a PERSON in apposition to it or to its of/for/at
     object, or a name there the NER missed or mislabelled ("The Shadow Secretary of State for the
-    Family, Theresa May, said", "The Archbishop of Cardiff, the Most Reverend Peter Smith, told"),
-    or the person the parser made the object of the title's "of" after a field word ("Vice
-    President of Finance Joel Graff said")."""
+    Family, Theresa May, said", "The Archbishop of Cardiff, the Most Reverend Peter Smith, told")."""
     near = list(head.children)
     for prep in near[:]:  # the parser may hang the name on the title's "of"/"for" object
         if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ in ("of", "for", "at"):
@@ -255,13 +253,6 @@ def titled_name(r: Resolver, head: Token) -> Mention | None:
             if mm is None or mm.label not in ("ORG", "GPE", "NORP"):
                 mm = appos_name(r, child)
                 if mm is not None:
-                    return mm
-    for prep in head.children:  # "Vice President of Finance [Joel Graff] said": the name is the
-        if prep.dep_ == "prep" and prep.i > head.i and prep.lower_ == "of":  # object, after a field word
-            for o in prep.children:
-                mm = r.mention_of_token(o, label="PERSON") if o.dep_ == "pobj" else None
-                if mm is not None and any(c.dep_ == "compound" and c.idx < mm.start_char and c.is_alpha
-                                          for c in o.subtree):
                     return mm
     return None
 

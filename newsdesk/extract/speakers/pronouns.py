@@ -9,9 +9,9 @@ Marlow was right when he said …" → Marlow; never a person inside the quote b
 Blair has failed, he claimed" → not Blair) (a name in apposition to a subject counts), or a later
 definite role subject ("The minister was unapologetic. …, she said") resolved by role (see
 ``roles``). "It" as a subject → the latest resolved speaker when that is no person and ≤ 1000
-characters back ("The statement criticised … It also said …"). "both leaders", "the two
-presidents" → one of them (the latest person subject or speaker; not "both Christian and Islamic
-leaders"). A relative "who" is resolved as its antecedent (by the resolver).
+characters back ("The statement criticised … It also said …"). "both leaders" and "they" after a
+joint speaker are joint speakers (``joint``). A relative "who" is resolved as its antecedent (by the
+resolver).
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 
 _IT_DISTANCE = 1000  # characters between an organisation speaker and a later "it said"
 
-_JOINT = lexicon.words("speakers_joint_words")
-
 
 def definite_role_subjects(r: Resolver) -> list[Token]:
     """Definite role-noun subjects outside quotes ("The minister was unapologetic"), found
@@ -57,13 +55,42 @@ def definite_role_subjects(r: Resolver) -> list[Token]:
     return out
 
 
-def last_person_before(r: Resolver, pos: int) -> Mention | None:
+_NAME_GENDER = {k.casefold(): v for k, v in lexicon.mapping("speakers_given_name_genders").items()}
+
+_WORD_GENDER = lexicon.mapping("speakers_gender_words")
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def gender_of(r: Resolver, m: Mention) -> str | None:
+    """"f", "m" or None: what the person's title, roles ("actress", "Mrs") or given name mark, when
+    they agree."""
+    marks = set()
+    words = (m.title or "").casefold().replace(".", "").split() + sorted(r.people.get(m.entity_id, ()))
+    marks.update(_WORD_GENDER[w] for w in words if w in _WORD_GENDER)
+    first = m.name.split()[0].casefold() if m.name.split() else ""
+    if first in _NAME_GENDER:
+        marks.add(_NAME_GENDER[first])
+    return marks.pop() if len(marks) == 1 else None
+
+
+def _fits(r: Resolver, m: Mention, gender: str | None) -> bool:
+    """False when the pronoun's gender and the person's known gender differ."""
+    return gender is None or gender_of(r, m) in (None, gender)
+
+
+def last_person_before(r: Resolver, pos: int, gender: str | None = None) -> Mention | None:
     """Antecedent of he/she at ``pos``: the latest person subject or speaker, or a later
-    definite role subject ("The minister was unapologetic. …, she said") resolved by role."""
+    definite role subject ("The minister was unapologetic. …, she said") resolved by role; a
+    person whose given name, title or role marks the other gender is passed over ("Actress Helen
+    Mirren read out his speech. He apologised …")."""
     k = bisect.bisect_left(r.recent_people, pos, key=lambda x: x[0]) - 1
+    while k >= 0 and not _fits(r, r.recent_people[k][1], gender):
+        k -= 1
     k0 = k
     while k >= 0 and k0 - k < 4 and r.recent_people[k][0] not in r.speaker_pos \
-            and (r.in_content(r.recent_people[k][0], pos) or r.in_current(r.recent_people[k][0])):
+            and (r.in_content(r.recent_people[k][0], pos) or r.in_current(r.recent_people[k][0])
+                 or not _fits(r, r.recent_people[k][1], gender)):
         k -= 1  # a person named inside someone's reported words: that someone is meant
     if k >= 0 and r.recent_people[k][0] not in r.speaker_pos and (
             r.in_content(r.recent_people[k][0], pos) or r.in_current(r.recent_people[k][0])):
@@ -75,14 +102,15 @@ def last_person_before(r: Resolver, pos: int) -> Mention | None:
     if j >= 0 and (k < 0 or r.nominal_starts[j] > r.recent_people[k][0]):
         t = r.nominal_subjects[j]
         m = nominal_person(r, list(r.doc[np_span(t)[0]:t.i + 1]), t)
-        if m is not None:
+        if m is not None and _fits(r, m, gender):
             return m
     if k >= 0:
         return r.recent_people[k][1]
     k = bisect.bisect_left(r.starts, pos) - 1
     while k >= 0:
-        if r.mentions[k].label == "PERSON" and not r.in_quote(r.mentions[k].start_char):
-            return r.mentions[k]
+        m = r.mentions[k]
+        if m.label == "PERSON" and not r.in_quote(m.start_char) and _fits(r, m, gender):
+            return m
         k -= 1
     return None
 
@@ -105,15 +133,6 @@ def quote_mark_before(r: Resolver, pos: int) -> bool:
     return any(c in text[a:pos] for c in '"“”')
 
 
-def joint_role(words: list[Token], head: Token) -> bool:
-    """"both leaders", "the two presidents": a plural role noun counted as two (not "both
-    Christian and Islamic leaders", whose modifiers make two groups)."""
-    low = head.lower_
-    return (head.tag_ == "NNS" and low.endswith("s") and low[:-1] in ROLE_WORDS
-            and any(t.lower_ in _JOINT for t in words if t.i < head.i)
-            and not any(t.lower_ in ("and", "or", "&") for t in words if t.i < head.i))
-
-
 def pronoun_speaker(r: Resolver, head: Token) -> Mention | None:
     """A pronoun speaker: the writer's own "I" outside quotes → no one; he/she/I → the latest
     person before (``last_person_before``); "it" as a subject → the latest speaker that is no
@@ -122,7 +141,7 @@ def pronoun_speaker(r: Resolver, head: Token) -> Mention | None:
     if low == "i" and not r.in_quote(head.idx) and not quote_mark_before(r, head.idx):
         return None  # the writer's own "I" (a column, a reader's comment): no one named before
     if low in PRONOUNS_PERSON:
-        return last_person_before(r, head.idx)
+        return last_person_before(r, head.idx, _PRONOUN_GENDER.get(low))
     if low == "it" and head.dep_ in SUBJ_DEPS:
         return it_speaker(r, head.idx)
     return None

@@ -24,7 +24,8 @@ from newsdesk.extract.speakers.names import (
     unlisted_name, wire_bracket_name,
 )
 from newsdesk.extract.speakers.organisations import ORG_DISTANCE, institution, nominal_org, org_nominal
-from newsdesk.extract.speakers.pronouns import definite_role_subjects, joint_role, last_person_before, pronoun_speaker
+from newsdesk.extract.speakers.joint import group_label
+from newsdesk.extract.speakers.pronouns import definite_role_subjects, pronoun_speaker
 from newsdesk.extract.speakers.roles import (
     ROLE_WORDS, apposition_words, descriptor_words, nominal_person, premodifier_words,
 )
@@ -91,6 +92,7 @@ class Resolver:
         self.doc_nouns: dict[str, list[int]] | None = None  # "statement" → token indices, on first need
         self.source_depth = 0
         self.last_spokes: tuple[int, Mention] | None = None  # latest "a X spokesman" and its X
+        self.last_joint: tuple[int, tuple] | None = None  # latest joint speaker's position and parties ("they")
 
     def mention_start_token(self, m: Mention) -> Token:
         return self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")[0]
@@ -196,8 +198,8 @@ class Resolver:
             return None  # indefinite: an anonymous source
         if low in ROLE_WORDS:
             return nominal_person(self, words, head)
-        if joint_role(words, head):  # "both leaders", "the two leaders" → one of them
-            return last_person_before(self, head.idx)
+        if group_label(words, head) is not None:  # "both leaders" whose two are not found: not one of them
+            return None
         for t in words:  # "the Chinese Foreign Ministry" partly tagged, "Xi's office"
             mm = self.mention_of_token(t)
             if mm is not None and mm.label in ("ORG", "PERSON") and t.i == head.i:
