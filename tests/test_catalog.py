@@ -60,7 +60,7 @@ def test_the_stored_descriptions_are_the_contracts_and_the_view_files(ro):
         if (name, column) in stored:
             assert stored[(name, column)] == text, (name, column)
     assert stored[("documents", None)].startswith("One row per distinct raw text")
-    assert stored[("speakers", None)].startswith("one row per resolved speaker")
+    assert stored[("speakers", None)].startswith("one row per speaker entity")
     # a `= table.column` reference stores the contract's own words
     assert stored[("figures_in_context", "value")] == stored[("figures", "value")]
     assert stored[("quotes_enriched", "speaker_as_written")] == stored[("quotes", "speaker")]
@@ -229,8 +229,8 @@ def test_describe_name_prints_columns_types_and_descriptions(migrated, capsys):
     assert re.search(r"^read by: .*money_by_currency", out, re.M)
     assert cli(["describe", "speakers", "--warehouse", str(migrated)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^reads: entities, entity_roles, quotes$", out, re.M)
-    assert re.search(r"^n_quotes\s+BIGINT\s+quote rows attributed to the entity$", out, re.M)
+    assert re.search(r"^reads: entities, entity_roles, quote_speakers, quotes$", out, re.M)
+    assert re.search(r"^n_quotes\s+BIGINT\s+quote passages attributed to the entity", out, re.M)
 
 
 def test_describe_an_unknown_name_is_a_one_line_usage_error(migrated, capsys):

@@ -117,11 +117,11 @@ def test_forget_by_source_path(settings, samples_dir, capsys):
 def test_rows_hanging_off_a_document_by_key_and_new_doc_id_tables_are_covered(settings, samples_dir, monkeypatch):
     """A table added later is found from the contract: one with doc_id, one keyed by quote_id only."""
 
-    class QuoteSpeakers(pa.DataFrameModel):
-        """One row per quote and speaker entity."""
+    class QuoteReviews(pa.DataFrameModel):
+        """One row per quote and reviewing entity (keyed by quote_id only)."""
 
         quote_id: Series[str] = pa.Field(description="the quote")
-        entity_id: Series[str] = pa.Field(description="a speaker")
+        entity_id: Series[str] = pa.Field(description="an entity")
 
     class DocNotes(pa.DataFrameModel):
         """One row per note on a document."""
@@ -129,29 +129,29 @@ def test_rows_hanging_off_a_document_by_key_and_new_doc_id_tables_are_covered(se
         doc_id: Series[str] = pa.Field(description="the document")
         note: Series[str] = pa.Field(description="the note")
 
-    monkeypatch.setitem(schemas.ALL_MODELS, "quote_speakers", QuoteSpeakers)
+    monkeypatch.setitem(schemas.ALL_MODELS, "quote_reviews", QuoteReviews)
     monkeypatch.setitem(schemas.ALL_MODELS, "doc_notes", DocNotes)
     doc = _doc_id(samples_dir, SAMPLE)
     con = duckdb.connect(str(settings.warehouse))
     try:
-        con.execute("CREATE TABLE quote_speakers (quote_id VARCHAR, entity_id VARCHAR)")
+        con.execute("CREATE TABLE quote_reviews (quote_id VARCHAR, entity_id VARCHAR)")
         con.execute("CREATE TABLE doc_notes (doc_id VARCHAR, note VARCHAR)")
-        con.execute("INSERT INTO quote_speakers SELECT quote_id, 'joint-speaker-x' FROM quotes")
+        con.execute("INSERT INTO quote_reviews SELECT quote_id, 'joint-speaker-x' FROM quotes")
         con.execute("INSERT INTO doc_notes SELECT doc_id, 'note' FROM documents")
         con.execute("INSERT INTO entities VALUES ('joint-speaker-x', 'Joint Speaker', 'PERSON', 'r')")
         n_mine = con.execute("SELECT count(*) FROM quotes WHERE doc_id = ?", [doc]).fetchall()[0][0]
-        n_all = con.execute("SELECT count(*) FROM quote_speakers").fetchall()[0][0]
+        n_all = con.execute("SELECT count(*) FROM quote_reviews").fetchall()[0][0]
     finally:
         con.close()
-    assert ("quote_speakers", "quote_id", "quotes") in forget.hanging_tables()
+    assert ("quote_reviews", "quote_id", "quotes") in forget.hanging_tables()
     assert "doc_notes" in forget.doc_tables() and forget.doc_tables()[-1] == "documents"
     assert _forget(settings, doc, "--yes") == 0
-    assert _rows(settings, "SELECT count(*) FROM quote_speakers")[0][0] == n_all - n_mine
+    assert _rows(settings, "SELECT count(*) FROM quote_reviews")[0][0] == n_all - n_mine
     assert _rows(settings, "SELECT count(*) FROM doc_notes WHERE doc_id = ?", [doc])[0][0] == 0
-    # still quoted in other documents through the bridge table: the entity stays
+    # still referenced by other documents' rows through the keyed table: the entity stays
     assert _rows(settings, "SELECT count(*) FROM entities WHERE entity_id = 'joint-speaker-x'")[0][0] == 1
     removed = json.loads(_rows(settings, "SELECT rows_removed FROM forgotten")[0][0])
-    assert removed["quote_speakers"] == n_mine and removed["doc_notes"] == 1
+    assert removed["quote_reviews"] == n_mine and removed["doc_notes"] == 1
 
 
 # ---------------------------------------------------------------------------- one transaction, one writer

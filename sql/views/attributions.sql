@@ -1,6 +1,20 @@
--- attributions: one row per act of speech (the passages of a quote sharing attribution_id), PolNeAR's grain:
--- its first start and last end, speaker and cue (from the passage that carries them), number of passages,
--- and the passages' text joined in text order with ' [...] ' (the editor's mark for words left out).
+-- attributions: one row per act of speech (the passages of a quote sharing attribution_id, PolNeAR's grain), with its first start and last end, speaker, cue, number of passages and their text joined in text order with ' [...] ' (the editor's mark for words left out)
+-- columns:
+--   attribution_id: = quotes.attribution_id
+--   doc_id: = quotes.doc_id
+--   start_char: start of the first passage (offset into documents.body)
+--   end_char: end of the last passage (exclusive); the words between passages are not quoted
+--   n_passages: passages of the act of speech (quote rows)
+--   kind: the passages' kind when they share one, else mixed
+--   speaker: the speaker mention as written, from the passage that carries it
+--   speaker_start: = quotes.speaker_start
+--   speaker_end: = quotes.speaker_end
+--   speaker_name: = quotes.speaker_name
+--   speaker_label: = quotes.speaker_label
+--   speaker_entity_id: = quotes.speaker_entity_id
+--   cue: the reporting verb as written, from the passage that carries it
+--   cue_lemma: = quotes.cue_lemma
+--   text: the passages' text in text order, joined with ' [...] '
 CREATE OR REPLACE VIEW attributions AS
 WITH
 passages AS (
