@@ -60,6 +60,20 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(f"NEWSDESK_{name}", default)
 
 
+# The library behind the spaCy models' matrix products (newsdesk.nlp.use_gemm): "numpy" (numpy's
+# BLAS; model CPU on 400 BBC articles 26.4 → 18.9 s on these machines, same annotations) or
+# "blis" (thinc's default).
+GEMM_CHOICES = ("numpy", "blis")
+
+
+def nlp_gemm() -> str:
+    """``NEWSDESK_GEMM`` (default "numpy"), read where the model is loaded: in every worker."""
+    value = _env("GEMM", "numpy").strip().lower()
+    if value not in GEMM_CHOICES:
+        raise ValueError(f"NEWSDESK_GEMM={value!r}: expected one of {', '.join(GEMM_CHOICES)}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Run-time configuration. Paths are absolute once resolved."""

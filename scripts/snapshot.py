@@ -88,7 +88,7 @@ def export(db: Path, out: Path, src_prefix: str) -> None:
         keep = [c for c in cols if c not in VOLATILE]
         df = con.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in keep)} FROM "{rel}"').df()
         for c in keep:  # paths under this snapshot's own folder
-            if df[c].map(lambda v: isinstance(v, str)).any():
+            if any(isinstance(v, str) for v in df[c]):  # (Series.map keeps a datetime column's dtype)
                 df[c] = df[c].map(lambda v: v.replace(src_prefix, "<src>") if isinstance(v, str) else v)
         df = df.sort_values(keep, kind="mergesort", na_position="first").reset_index(drop=True) if keep else df
         df.to_csv(out / f"{rel}.csv", index=False)
