@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         say(str(exc))
         return 2
     except Failure as exc:
+        if interrupts.received:  # the failure is what the stop broke (a query interrupted mid-way)
+            _stopped(interrupts.received[0])
         say(str(exc))
         return 1
     except KeyboardInterrupt as exc:

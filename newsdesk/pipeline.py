@@ -402,6 +402,10 @@ def recorded(ctx: RunContext, publish: Callable[[dict], None] | None = None) -> 
         except RunFailed as failed:
             if publish is not None and status != "interrupted":  # a stop does not wait on the orchestrator
                 publish(failed.summary)
+        if status == "interrupted" and isinstance(exc, Exception):
+            # what the stop broke (DuckDB's "Query interrupted", a worker pipe) is not the cause: the
+            # orchestrator must see a stop (Prefect: Crashed), not a failure
+            raise interrupts.Interrupted(signum) from exc
         raise
     if publish is not None:
         publish(out)

@@ -125,3 +125,26 @@ def test_an_extractor_bug_costs_rows_not_the_run(settings, source, monkeypatch):
         con.close()
     assert rows == [("figures", "extractor_error", "ValueError: simulated extractor bug")] * 2
     assert n_figures == 0 and n_mentions > 0
+
+
+def test_a_stop_that_surfaces_as_an_error_is_recorded_as_a_stop(settings, source, monkeypatch):
+    """SIGTERM during a DuckDB query: DuckDB's handler turns it into "Query interrupted" (a plain
+    RuntimeError). The run is still a stop: recorded as interrupted, re-raised as ``Interrupted`` (so
+    Prefect marks the flow run crashed and the CLI exits 143), not as a failure."""
+    import signal
+
+    from newsdesk import interrupts
+
+    monkeypatch.setattr(interrupts, "received", [signal.SIGTERM])  # what the signal handler records
+    monkeypatch.setattr(interrupts, "arm", lambda signum, grace_s=0: None)  # no watchdog in the test process
+
+    def interrupted(*a, **k):
+        raise RuntimeError("Query interrupted")
+
+    monkeypatch.setattr(warehouse, "load_batch", interrupted)
+    with pytest.raises(interrupts.Interrupted) as caught:
+        run_once(settings, source)
+    assert caught.value.signum == signal.SIGTERM and isinstance(caught.value.__cause__, RuntimeError)
+    con = warehouse.read_only(settings.warehouse)
+    assert con.execute("SELECT status, error FROM runs").fetchall() == [("interrupted", "stopped by SIGTERM")]
+    con.close()
