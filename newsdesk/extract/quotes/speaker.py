@@ -4,7 +4,8 @@ parser lost it.
 The speaker is the verb's subject (never a word inside the quote: "… #Cologne,” tweeted a user" →
 the user; passive agent for "was told by X"; pobj for "according to X"), or a subject inherited
 through ``conj``/``advcl``/``xcomp`` ("Xi said …, adding …"; a participle hanging on a reported
-clause takes the reporting verb's subject; a cue that is the xcomp of a verb with an object takes
+clause takes the reporting verb's subject, but a verb of the quote before the cue is no reporting
+verb of the cue: "“Tell him …,” Varga replied, adding …" → Varga; a cue that is the xcomp of a verb with an object takes
 the object: "forced Stumpf to admit …" → Stumpf, but "promised/used … to" keep their subject). A
 participle on a noun speaks for the noun ("held up a sign saying …" → the sign; "footage of Maria
 Lopez saying …" → the person, even inside a prepositional phrase), or, for a document the
@@ -137,7 +138,7 @@ def name_before_verb(verb: Token, sent_start: int) -> Token | None:
 _SUBJECT_CONTROL = lexicon.words("quotes_subject_control_verbs")
 
 
-def _across_mark(subj: Token, verb: Token) -> bool:
+def across_mark(subj: Token, verb: Token) -> bool:
     """True when a quote mark separates ``subj`` from ``verb`` (a closing mark after a subject
     before the verb, an opening mark after the verb): the subject is a word of the quote
     ("… #Cologne,” tweeted a user"; "said “images, they’ve got no place …”"), not its speaker."""
@@ -187,7 +188,7 @@ def subject(verb: Token) -> Token | None:
         agent = None
         # the nearest subject: a sentence run over a headline can give a verb two of them
         for child in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
-            if child.dep_ in ("nsubj", "csubj") and not _across_mark(child, tok):
+            if child.dep_ in ("nsubj", "csubj") and not across_mark(child, tok):
                 return child  # a relative "who" stays as written; Resolver follows it
         for child in tok.children:
             if child.dep_ == "agent":
@@ -219,7 +220,8 @@ def subject(verb: Token) -> Token | None:
             # "Trump told X that Romney “had …,” adding …": the participle hangs on the reported
             # clause; its speaker is the reporting verb's subject, not the clause's
             if tok is not verb or tok.dep_ in ("advcl", "conj"):
-                while nxt.dep_ == "ccomp" and nxt.head.i != nxt.i and cue_of(nxt.head) is not None:
+                while (nxt.dep_ == "ccomp" and nxt.head.i != nxt.i and cue_of(nxt.head) is not None
+                       and not across_mark(nxt.head, nxt)):  # not a verb of the quote before it
                     nxt = nxt.head
             tok = nxt
         elif (tok.dep_ in ("acl", "pobj") or tok.head.dep_ in ("pobj", "prep")
