@@ -32,8 +32,8 @@ from newsdesk.extract.quotes.objects import (
 from newsdesk.extract.quotes.records import Cue
 from newsdesk.extract.quotes.spans import Paragraphs, Sents, clip, np_span, trim
 from newsdesk.extract.quotes.speaker import (
-    SOURCE_DOC_NOUNS, inverted_object_speaker, left_np_subject, name_before_verb, past_dateline, postverbal_speaker,
-    subject,
+    SOURCE_DOC_NOUNS, inverted_object_speaker, left_np_subject, name_before_verb, name_tagged_as_verb, past_dateline,
+    postverbal_speaker, subject,
 )
 from newsdesk.extract.quotes.verbs import cue_of
 
@@ -184,6 +184,8 @@ def find_cues(doc: Doc, paras: Paragraphs, sents: Sents, toks: list[Token]) -> l
         subj = subject(tok)
         if subj is None:  # "The governor, asked whether …, said": the parser hung the subject on "asked"
             subj = next((g for c in tok.lefts if c.lower_ in _ASKED for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None:  # "“…,” Will wrote": the name tagged as a modal
+            subj = name_tagged_as_verb(tok)
         if subj is None:  # "“…,” added a South Carolina Democrat": the speaker parsed as the object
             subj = inverted_object_speaker(tok, last)
         if subj is None:  # "Col. X, a spokesman in Baghdad, said" with X hung elsewhere

@@ -5,15 +5,20 @@ The speaker is the verb's subject (never a word inside the quote: "… #Cologne,
 the user; passive agent for "was told by X"; pobj for "according to X"), or a subject inherited
 through ``conj``/``advcl``/``xcomp`` ("Xi said …, adding …"; a participle hanging on a reported
 clause takes the reporting verb's subject, but a verb of the quote before the cue is no reporting
-verb of the cue: "“Tell him …,” Varga replied, adding …" → Varga; a cue that is the xcomp of a verb with an object takes
-the object: "forced Stumpf to admit …" → Stumpf, but "promised/used … to" keep their subject). A
+verb of the cue: "“Tell him …,” Varga replied, adding …" → Varga; an infinitive hung on an adverb
+takes the clause's subject: "X went so far as to say"; a cue that is the xcomp of a verb with an
+object takes the object: "forced Stumpf to admit …" → Stumpf, but "promised/used … to" keep their
+subject). A
 participle on a noun speaks for the noun ("held up a sign saying …" → the sign; "footage of Maria
 Lopez saying …" → the person, even inside a prepositional phrase), or, for a document the
 clause's subject issued, for that subject ("released a statement saying …" → who released it).
 
 An inverted cue whose speaker the parser took as its object ("“…,” added a South Carolina
 Democrat.", "“…,” opined Cleveland’s Plain Dealer") or hung elsewhere ("said Skelly, explaining
-…", "Said Ellis: “…”") takes the short noun phrase right after the verb; a cue with no subject
+…", "Said Ellis: “…”") takes the short noun phrase right after the verb (a title participle may
+stand in it and a bracketed party closes it: "said Finance ranking Republican X (R-Ohio)"; white
+space may stand between mark and verb; "“…,” wrote another"); a name the tagger took for a modal
+or verb between the quote and its cue is the speaker ("“…,” Will wrote"); a cue with no subject
 takes the proper noun phrase that ends right before it and its comma ("Col. X, a spokesman in
 Baghdad, said,") or else, for a finite cue after a comma, the nearest PERSON/ORG name before it
 in the sentence ("Marcel Lazar, 44, said"). The span is the head with its left modifiers
@@ -84,10 +89,10 @@ def postverbal_speaker(verb: Token, last: Token) -> Token | None:
     [Cleveland’s Plain Dealer].", "“…!” wrote [a man] calling himself …"): the noun phrase right
     after the verb, when the verb follows a closing quote mark (and its comma)."""
     doc = verb.doc
-    j = verb.i - 1
+    j = before(doc, verb.i)
     opening = verb.is_sent_start and verb.text[:1].isupper()  # "Said Ellis: “…”"
     if not opening and (j < 0 or not (doc[j].tag_ == "''" or (doc[j].text == "," and j > 0
-                                                                and doc[j - 1].tag_ == "''"))):
+                                                                and doc[before(doc, j)].tag_ == "''"))):
         return None
     for c in verb.children:
         if (c.i > last.i and c.dep_ in ("dobj", "attr", "oprd") and c.left_edge.i == last.i + 1
@@ -100,18 +105,52 @@ def postverbal_speaker(verb: Token, last: Token) -> Token | None:
     head = None
     while j < len(doc) and j - last.i <= _MAX_POSTVERBAL:
         t = doc[j]
-        if t.text in (",", ".", ";", ":") or "\n" in t.text:
-            break
+        if t.text in (",", ".", ";", ":", "(") or "\n" in t.text:
+            break  # (a party and state in brackets closes the name: "said Rep. Ana Ruiz (D-Ore.)")
         if t.ent_type_ in ("DATE", "TIME") or not (t.tag_ in _POSTVERBAL_TAGS or (t.is_title and t.is_alpha)
-                                                   or t.dep_ == "amod"):  # "said [retired] surgeon Ben Carson"
-            return None
-        if t.tag_.startswith("NN") or t.is_title:
-            head = t
+                                                   or t.dep_ == "amod" or _modifier_participle(t)):
+            return None  # "said [retired] surgeon Ben Carson", "said committee [ranking] member X"
+        if t.tag_.startswith("NN") or t.is_title or (t.lower_ == "another" and head is None):
+            head = t  # (“…,” wrote another.)
         j += 1
     return head if j - last.i <= _MAX_POSTVERBAL else None
 
 
 _MAX_POSTVERBAL = 6
+
+
+def _modifier_participle(t: Token) -> bool:
+    """A participle inside a title before a name ("the [ranking] Democrat", "[acting] chief"):
+    followed by a noun or proper noun."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.tag_ in ("VBG", "VBN") and nxt is not None and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+
+def before(doc: Doc, i: int) -> int:
+    """Index of the nearest token before ``i`` that is no white space (-1 when there is none)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j
+
+
+def name_tagged_as_verb(verb: Token) -> Token | None:
+    """The speaker of a cue right after a quote when the tagger took the name between them for a
+    modal or a verb ("“…,” [Will] wrote.", "“…,” [Mark] added."): a capitalised word right before
+    the cue, itself right after the quote's comma and closing mark — no modal or verb stands there
+    in English."""
+    doc = verb.doc
+    j = before(doc, verb.i)
+    if j < 2:
+        return None
+    t = doc[j]
+    if not (t.is_alpha and t.text[:1].isupper() and (t.tag_ == "MD" or t.tag_.startswith("VB"))):
+        return None
+    k = before(doc, j)
+    if doc[k].tag_ != "''" and not doc[k].is_quote:
+        return None
+    k = before(doc, k)
+    return t if k >= 0 and doc[k].text == "," else None
 
 _POSTVERBAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "DT", "JJ", "PRP$", "POS", "HYPH", "CD"}
 
@@ -224,6 +263,8 @@ def subject(verb: Token) -> Token | None:
                        and not across_mark(nxt.head, nxt)):  # not a verb of the quote before it
                     nxt = nxt.head
             tok = nxt
+        elif tok is not verb and tok.dep_ == "advmod" and tok.tag_.startswith("RB"):
+            tok = tok.head  # "went so far as to say": the infinitive hangs on the adverb
         elif (tok.dep_ in ("acl", "pobj") or tok.head.dep_ in ("pobj", "prep")
               or (tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
             # "was heard on a microphone telling …": climb to the clause's verb
@@ -243,7 +284,7 @@ def inverted_object_speaker(verb: Token, last: Token) -> Token | None:
     added a South Carolina Democrat."): the verb follows the closing mark, its reported clause
     comes before it, and the noun phrase closes the sentence."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].tag_ != "''" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    if verb.i < 2 or doc[before(doc, verb.i)].tag_ != "''" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > last.i), None)
     if obj is None or obj.tag_ not in ("NN", "NNP", "NNPS") or obj.right_edge.i + 1 >= len(doc):
