@@ -20,8 +20,12 @@ stand in it and a bracketed party closes it: "said Finance ranking Republican X 
 space may stand between mark and verb; "“…,” wrote another"); a name the tagger took for a modal
 or verb between the quote and its cue is the speaker ("“…,” Will wrote"); a cue with no subject
 takes the proper noun phrase that ends right before it and its comma ("Col. X, a spokesman in
-Baghdad, said,") or else, for a finite cue after a comma, the nearest PERSON/ORG name before it
-in the sentence ("Marcel Lazar, 44, said"). The span is the head with its left modifiers
+Baghdad, said,"), else the noun before the phrases set off by commas or the relative clause that
+stand between it and its verb ("“…,” X, wearing a “Vote Yes” badge, said", "X, asked about …, had
+said", "a city official who spoke on condition of anonymity said": ``set_off_subject``), else,
+for a finite cue after a comma, the nearest PERSON/ORG name before it in the sentence ("Marcel
+Lazar, 44, said"), else a proper noun phrase that opens the clause and that the parser took for a
+modifier ("Black Lives Matter issued a statement saying": ``opening_np_subject``). The span is the head with its left modifiers
 (appositions and relative clauses dropped: "Wang Yi, the Chinese foreign minister, told …" →
 "Wang Yi"); a relative pronoun stays "who" as written. The place of a dateline is never the
 speaker ("SAN DIEGO, March 5 - Kestrel Ferries said" → the last noun after the dateline).
@@ -320,3 +324,73 @@ def left_np_subject(verb: Token, sents: Sents) -> Token | None:
         if best is None or le < best.left_edge.i:
             best = t
     return best
+
+
+_MAX_SET_OFF = 40  # tokens of one phrase set off by commas between a subject and its verb
+
+_SET_OFF_PHRASES = 4  # "X, a Salem, Ore., lawyer, said": phrases skipped back to the subject
+
+_NOUN_TAGS = ("NNP", "NNPS", "NN", "NNS")
+
+
+def set_off_subject(verb: Token, sent_start: int) -> Token | None:
+    """Subject of a finite cue the parser cut off from it by a phrase set off with commas, or by a
+    relative clause: "“…,” [Rita Moss], wearing a “Vote Yes” badge, said", "[Mr. Ode], asked
+    about the cuts, had said", "[a city official] who spoke on condition of anonymity said". Going
+    back from the verb (over its auxiliaries) past at most four comma-delimited phrases (≤ 40
+    tokens each, on one line, no ";" or ":") — or a relative clause that ends right before the
+    verb — the noun that ends the phrase before them is the subject (the noun a prepositional
+    phrase hangs on: "two members of Congress from Florida, X and Y, said" → members); an adverb
+    or a place before a phrase is a phrase of its own (", meanwhile,", "a Salem, Ore., lawyer");
+    None when a phrase is preceded by anything else."""
+    doc = verb.doc
+    j = before(doc, verb.i)
+    while j > sent_start and doc[j].tag_ in ("MD", "VBD", "VBZ", "VBP", "RB") and doc[j].dep_ in ("aux", "advmod", "neg"):
+        j = before(doc, j)
+    if j <= sent_start:
+        return None
+    if doc[j].text != ",":
+        rel = next((r for r in doc[j].ancestors if r.dep_ == "relcl" and r.right_edge.i == j), None)
+        if rel is None or rel.head.i > rel.i or rel.head.tag_ not in _NOUN_TAGS:
+            return None
+        return rel.head  # "a city official who spoke … said"
+    for _ in range(_SET_OFF_PHRASES):
+        k = j - 1
+        while k > sent_start and doc[k].text != "," and j - k <= _MAX_SET_OFF:
+            if "\n" in doc[k].text or doc[k].text in (";", ":"):
+                return None
+            k -= 1
+        if k <= sent_start or doc[k].text != ",":
+            return None
+        t = doc[before(doc, k)]
+        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.tag_ in _NOUN_TAGS:
+            t = t.head.head  # "two members of Congress from [Florida], X and Y, said" → members
+        if t.tag_ in _NOUN_TAGS and not t.is_quote and t.ent_type_ not in _PLACES:
+            return t
+        if not (t.tag_ == "RB" or t.ent_type_ in _PLACES):
+            return None
+        j = k  # ", meanwhile," and ", Fla.," are phrases of their own
+    return None
+
+
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+_NP_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "POS", "HYPH", "CD"}
+
+
+def opening_np_subject(verb: Token, sent_start: int) -> Token | None:
+    """Subject of a cue whose clause opens its sentence with a noun phrase the parser took for a
+    modifier ("[Black Lives Matter] issued a statement saying …" with "Matter" an adverb): the
+    verb governing the cue (or the cue) has no subject, and every token from the sentence start to
+    it is a word of a noun phrase with a proper noun; its last word is the subject."""
+    v = verb
+    while v.dep_ in ("acl", "dobj", "advcl", "xcomp", "conj") and v.head.i < v.i and not any(
+            c.dep_ in SUBJ_DEPS for c in v.children):
+        v = v.head
+    if any(c.dep_ in SUBJ_DEPS for c in v.children) or not v.tag_.startswith("VB") or v.i - sent_start < 1:
+        return None
+    span = v.doc[sent_start:v.i]
+    if len(span) > 8 or not all(t.tag_ in _NP_TAGS for t in span) or not any(t.tag_ in ("NNP", "NNPS") for t in span):
+        return None
+    return span[-1] if span[-1].tag_ in _NOUN_TAGS else None
