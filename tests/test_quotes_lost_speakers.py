@@ -137,3 +137,18 @@ def test_participle_after_a_clause_that_is_no_cue(nlp):
     qs = extract_quotes(doc, DocEntities())
     assert [(q.text, q.speaker, q.cue) for q in qs] == [("“ Feels great to be home again . ”", "Singer Kofi",
                                                          "writing")]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“Vote early and bring your neighbours!” the mayor boomed from the stage.", "the mayor", "boomed"),
+    ("“See you in court, gentlemen,” Ms Adeyemi sniped as she left the hearing.", "Ms Adeyemi", "sniped"),
+    ("“Nice try, coach!” the fans jeered when the substitute came on.", "the fans", "jeered"),
+])
+def test_verbs_of_the_manner_of_speaking_cue_quoted_words(nlp, text, speaker, cue):
+    qs = run(nlp, text)
+    assert [(q.kind, q.speaker, q.cue) for q in qs] == [("direct", speaker, cue)]
+
+
+def test_verbs_of_the_manner_of_speaking_cue_no_unquoted_clause(nlp):
+    # kinds "direct": "the economy boomed" or "the crowd jeered the referee" is no quote
+    assert run(nlp, "The economy boomed after the war, and the crowd jeered the referee.") == []
