@@ -152,3 +152,31 @@ def test_verbs_of_the_manner_of_speaking_cue_quoted_words(nlp, text, speaker, cu
 def test_verbs_of_the_manner_of_speaking_cue_no_unquoted_clause(nlp):
     # kinds "direct": "the economy boomed" or "the crowd jeered the referee" is no quote
     assert run(nlp, "The economy boomed after the war, and the crowd jeered the referee.") == []
+
+
+@pytest.mark.parametrize("text, fragment, speaker, cue", [
+    ("Sam Ode, the party's spokesman, said in a statement. “There is nothing to recount. The vote was final "
+     "and fair.”", "nothing to recount", "Sam Ode", "said"),
+    ("Housing was the main topic of the debate. Ms Lind agreed. “The council has run out of time to find a "
+     "compromise.”", "compromise", "Ms Lind", "agreed"),
+    ("Ito touted her record on housing at the rally. “We built more homes than any other city in the region.”",
+     "more homes", "Ito", "touted"),
+    ("On Monday, Ito continued her remarks.\n\n“The harbour will be dredged next spring, and the ferries will "
+     "run again.”", "harbour", "Ito", "continued"),
+    ("Mr Pell read a statement before the vote. “I have served this town for thirty years and I will not "
+     "resign.”", "thirty years", "Mr Pell", "read"),
+])
+def test_quote_after_a_sentence_that_leads_into_it(nlp, text, fragment, speaker, cue):
+    q = find(run(nlp, text), fragment)
+    assert q.kind == "direct" and q.speaker == speaker and q.cue == cue
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of fans snapped photos of the singer. “This is the best night of my life!”",
+    "Mr Pell began to read a statement, and the judge interrupted him. “Tell me why you are here today and what "
+    "you did.”",
+    "Ms Lind did not comment on the vote. “The council has run out of time to find a compromise.”",
+    "“This is the best night of my life!” beamed a fan. Hundreds of fans snapped photos.",
+])
+def test_no_lead_in_from_a_sentence_about_something_else(nlp, text):
+    assert run(nlp, text) == []
