@@ -180,3 +180,18 @@ def test_quote_after_a_sentence_that_leads_into_it(nlp, text, fragment, speaker,
 ])
 def test_no_lead_in_from_a_sentence_about_something_else(nlp, text):
     assert run(nlp, text) == []
+
+
+def test_transcript_line_with_a_bracketed_affiliation(nlp):
+    qs = run(nlp, "Hearing transcript, March 3\n\nSen. Ana Ruiz (D-Ore.): “Who told you that the plant was safe? "
+                  "Who told you that?”\n\nFormer plant manager Tom Baird: “We learned it from the inspectors and "
+                  "their reports.”")
+    q = find(qs, "Who told")
+    assert q.kind == "direct" and q.speaker == "Sen. Ana Ruiz" and q.speaker_name == "Ana Ruiz"
+    assert find(qs, "inspectors").speaker_name == "Tom Baird"
+
+
+def test_title_case_headline_clause_is_no_transcript_line(nlp):
+    # the name before the colon is the object of the headline's verb, not the speaker of the quote
+    qs = run(nlp, "Mayor Praises Fire Chief Dana Ortiz: ‘A Real Hero.’\n\nThe mayor spoke on Monday.")
+    assert all(q.speaker_name != "Dana Ortiz" for q in qs)
