@@ -17,9 +17,8 @@ nothing ("“Absolutely not,” she replied").
 The source must be able to speak (``can_speak``): a person, an organisation, a government, a
 pronoun; not a finding, an event or a thing ("the data", "a survey", "the video", "a post-mortem",
 "Putin's post-election trip", "his decision"; data/speakers_not_speaking_nouns.txt), nor a share of
-a population ("68 percent say", "a majority said", "three of the four respondents said": a poll's
-finding; but "one of the witnesses said" names a person); a possessive is never the speaker.
-"According to X" attributes to X whatever X is.
+a population ("68 percent say", "a majority said": a poll's finding); a possessive is never the
+speaker. "According to X" attributes to X whatever X is.
 """
 
 from __future__ import annotations
@@ -111,21 +110,9 @@ def can_speak(head: Token, owner_speaks: bool = False) -> bool:
     low = head.lower_
     if head.tag_ == "POS" or (head.dep_ == "poss" and head.tag_ != "PRP$" and not owner_speaks):
         return False
-    if head.tag_ == "CD" and low not in _SHARES and _of_people(head):
-        return True  # "one of the witnesses said", "two of his aides said"
     if head.tag_ == "CD" or low in _SHARES:
         return False  # "68 percent (of voters) say", "a majority said": a poll's finding
     return not (low in _NOT_SPEAKING and head.ent_type_ not in ("PERSON", "ORG"))
-
-
-def _of_people(head: Token) -> bool:
-    """True when a number heads an "of" phrase whose plural noun can speak ("one of the
-    witnesses", "two of his aides"; not "one of the polls", nor a count out of a total, a poll's
-    share: "three of the four respondents", "one in five voters")."""
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return (pobj is not None and pobj.tag_ in ("NNS", "NNPS") and pobj.lower_ not in _NOT_SPEAKING
-            and pobj.lower_ not in _SHARES and not any(c.dep_ == "nummod" for c in pobj.children))
 
 
 def speech_only(raw: list[dict]) -> list[dict]:
