@@ -15,7 +15,11 @@ of its own): the reported clause before it ("She said the two unions had settled
 honestly think …”"), unless that clause hangs in the sentence that cues the previous direct quote
 ("“A,” said X, who said Y. “B.”" → “B.” continues “A,”), else the previous direct quote; only from
 this or the previous paragraph, and only when no other cue and no other named subject come in
-between ("“A,” said Ito. Haddad disagreed. “B.”": B is not Ito's). A quoted sub-heading (a paragraph
+between ("“A,” said Ito. Haddad disagreed. “B.”": B is not Ito's). A standalone quote that ends its
+sentence and continues no one is said by the speaker of the sentence right before it when that
+sentence names its speaker as the subject of a reporting verb that reports nothing of its own
+("Sam Ode said in a statement. “…”", "Ms Lind agreed. “…”", "Ito touted her record. “…”":
+``_lead_in``). A quoted sub-heading (a paragraph
 that is only a quote, without end punctuation) takes the speaker of the first later passage that
 holds its words, as an act of speech of its own.
 
@@ -34,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from newsdesk import lexicon
 from newsdesk.extract.quotes.marks import ALL_MARKS, END_PUNCT
+from newsdesk.extract.quotes.frames import can_speak, in_speech_frame
 from newsdesk.extract.quotes.punctuation_cues import byline_cue, colon_cue
 from newsdesk.extract.quotes.records import Cue, speaker_of
 from newsdesk.extract.quotes.spans import PARA_BREAK, DocView, Paragraphs, Sents, n_words, np_span
@@ -241,6 +246,54 @@ def _continued(view: DocView, reported: list[dict], reported_ends: list[int], a:
     return None
 
 
+def _lead_in(view: DocView, cues: list[Cue], a: int, reported_cues: set[int]) -> Cue | None:
+    """The cue of the sentence that leads into a floating quote at ``a``: a sentence naming its
+    speaker as the subject of a reporting verb that reports nothing of its own ("Sam Ode, the
+    party's spokesman, said in a statement. “…”", "Ms Lind agreed. “…”", "Ito touted her record
+    on housing. “…”"), the quote opening right after it (the same paragraph, or the next one
+    when the sentence ends its paragraph). Not a negated report, not a speaker that cannot speak,
+    not a cue whose own reported clause or quote was found (that one is continued as such); the
+    speaker's noun phrase opens the sentence (after at most an adverbial set off by a comma: "On
+    Monday, Ito said.") and no other subject follows the cue ("X began to read a statement, and
+    the judge interrupted him. “…”" is not X's); a verb that only cues quoted words counts with no
+    object or an object that names speech ("continued her remarks", not "snapped photos")."""
+    doc, text, sents, starts = view.doc, view.text, view.sents, view.starts
+    k = bisect.bisect_left(starts, a)
+    if k == 0:
+        return None
+    prev_sent = sents.of(k - 1)
+    if prev_sent.end > k or len(PARA_BREAK.findall(text, doc[prev_sent.end - 1].idx, a)) > 1:
+        return None
+    cands = [c for c in cues if prev_sent.start <= c.first.i < prev_sent.end]
+    if not cands or any(view.inside_quote(t) is not None for t in doc[prev_sent.start:prev_sent.end]):
+        return None
+    cue = cands[-1]
+    if (id(cue) in reported_cues or cue.speaker_head is None or not can_speak(cue.speaker_head)
+            or not in_speech_frame({"kind": "direct", "cue": cue})):
+        return None
+    lo = cue.speaker_lo if cue.speaker_lo is not None else cue.speaker_head.i
+    opener = doc[prev_sent.start:lo]  # nothing, or an adverbial set off by a comma: "On Monday, X said."
+    if cue.speaker_head.i > cue.first.i or (len(opener) and (opener[-1].text != "," or len(opener) > 8)) or any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in doc[cue.last.i + 1:prev_sent.end]):
+        return None  # the sentence is about someone or something else, or goes on to another subject
+    obj = next((c for c in cue.first.children if c.dep_ == "dobj"), None)
+    if cue.kinds == "direct" and obj is not None and obj.lower_ not in _SPEECH_OBJECTS:
+        return None  # "snapped his picture" is no speech; "continued his remarks" is
+    return cue
+
+
+_SPEECH_OBJECTS = lexicon.words("quotes_claim_object_nouns")
+
+
+def _ends_sentence(view: DocView, hi: int) -> bool:
+    """True when the quote ending before token ``hi`` ends its sentence: nothing follows in its
+    paragraph, or the next word starts a sentence ("“This is great!” beamed X" goes on)."""
+    doc = view.doc
+    while hi < len(doc) and doc[hi].is_space and "\n" not in doc[hi].text:
+        hi += 1
+    return hi >= len(doc) or "\n" in doc[hi].text or view.sents.of(hi).start == hi
+
+
 def _other_subject(view: DocView, lo: int, hi: int, speaker: Token) -> bool:
     """True when a sentence between ``lo`` and ``hi`` (outside quoted passages) has a named subject
     (a proper noun or a PERSON/ORG name) that is no word of the speaker's noun phrase: another
@@ -367,6 +420,9 @@ def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: d
     reported = sorted((r for r in raw if r["kind"] in ("indirect", "mixed")
                        and r["cue"].content_from not in ("according", "noun")), key=lambda r: r["span"][1])
     reported_ends = [r["span"][1] for r in reported]
+    reported_cues = {id(r["cue"]) for r in raw}
+    lead_cues = sorted((c for cs in cue_by_sent.values() for c in cs if c.content_from != "according"),
+                       key=lambda c: c.first.i)
     last_direct: dict | None = None
     subheadings: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(qspans):
@@ -407,6 +463,12 @@ def attach_unclaimed(view: DocView, cues: list[Cue], raw: list[dict], claimed: d
         prev = _continued(view, reported, reported_ends, a, last_direct, free_cue_pos)
         if prev is not None:
             rec = {"span": (a, b), "kind": "direct", "cue": prev["cue"], "speaker": speaker_of(prev)}
+            new.append(rec)
+            last_direct = rec
+            continue
+        lead = _lead_in(view, lead_cues, a, reported_cues) if _ends_sentence(view, hi) else None
+        if lead is not None:
+            rec = {"span": (a, b), "kind": "direct", "cue": lead, "speaker": lead.speaker_head}
             new.append(rec)
             last_direct = rec
     new += _subheadings(text, subheadings, raw + new)

@@ -8,7 +8,11 @@ report no speech of their subject; an "Asked by X whether/if/why …" participle
 question with X as speaker (its subject answers; without "by X" nothing is reported; the cue takes
 no adjacent quote). A content after a cue right after a quote mark that holds the cue's own
 speaker is none ("“…,” said [David Brock, a confidant who heads the PAC Correct the Record]": the
-parser made the speaker a clause subject).
+parser made the speaker a clause subject); a content before the cue that holds the cue's speaker
+ends where the speaker starts ("“…,” [X, wearing a “Vote Yes” badge,] said": the quote alone).
+A participle cue with no subject that the parser cut off from its clause speaks for the clause
+(``_participle_speakers``: "X shared the news, writing “…”", "…, Ito said, noting …", and a
+participle opening its sentence, "Adding, “…”", for the speaker of the sentence before).
 
 Also mixed: the quoted content of a speech-act noun with a possessor, a "by" agent or a subject
 that makes, renews or includes it ("Trump's call [for “a total ban”]", "her claim [that she “never
@@ -32,8 +36,8 @@ from newsdesk.extract.quotes.objects import (
 from newsdesk.extract.quotes.records import Cue
 from newsdesk.extract.quotes.spans import Paragraphs, Sents, clip, np_span, trim
 from newsdesk.extract.quotes.speaker import (
-    SOURCE_DOC_NOUNS, inverted_object_speaker, left_np_subject, name_before_verb, past_dateline, postverbal_speaker,
-    subject,
+    SOURCE_DOC_NOUNS, before, inverted_object_speaker, left_np_subject, name_before_verb, name_tagged_as_verb, past_dateline,
+    opening_np_subject, postverbal_speaker, set_off_subject, subject,
 )
 from newsdesk.extract.quotes.verbs import cue_of
 
@@ -184,14 +188,20 @@ def find_cues(doc: Doc, paras: Paragraphs, sents: Sents, toks: list[Token]) -> l
         subj = subject(tok)
         if subj is None:  # "The governor, asked whether …, said": the parser hung the subject on "asked"
             subj = next((g for c in tok.lefts if c.lower_ in _ASKED for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is None:  # "“…,” Will wrote": the name tagged as a modal
+            subj = name_tagged_as_verb(tok)
         if subj is None:  # "“…,” added a South Carolina Democrat": the speaker parsed as the object
             subj = inverted_object_speaker(tok, last)
         if subj is None:  # "Col. X, a spokesman in Baghdad, said" with X hung elsewhere
             subj = left_np_subject(tok, sents)
         if subj is None:  # “…,” opined Cleveland’s Plain Dealer (parsed as the verb's object)
             subj = postverbal_speaker(tok, last)
+        if subj is None and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN"):  # "“…,” X, wearing …, said"
+            subj = set_off_subject(tok, sents.of(tok.i).start)
         if subj is None and tok.tag_ in ("VBD", "VBZ", "VBP"):  # "Lazar, 44, said" hung elsewhere
             subj = name_before_verb(tok, sents.of(tok.i).start)
+        if subj is None:  # "[Black Lives Matter] issued a statement saying": the name taken for a modifier
+            subj = opening_np_subject(tok, sents.of(tok.i).start)
         if subj is not None and (subj.dep_ == "csubj" or subj.lower_ == "there"
                                  or (subj.lower_ == "it" and subj.dep_ == "nsubjpass")):
             subj = None
@@ -239,6 +249,9 @@ def find_cues(doc: Doc, paras: Paragraphs, sents: Sents, toks: list[Token]) -> l
         if (found is not None and subj is not None and found[0] > tok.i and found[0] <= subj.i < found[1]
                 and tok.i > 0 and doc[tok.i - 1].is_quote):
             found = None  # "“…,” said [David Brock, a confidant who heads … Correct the Record]": the speaker
+        if (found is not None and subj is not None and found[1] <= tok.i and found[0] < slo <= subj.i < found[1]
+                and any(t.is_quote for t in doc[found[0]:slo])):
+            found = (found[0], slo, found[2])  # "“…,” [X], wearing …, said": the clause ends at its speaker
         clo = chi = None
         src = ""
         if found is not None:
@@ -249,4 +262,42 @@ def find_cues(doc: Doc, paras: Paragraphs, sents: Sents, toks: list[Token]) -> l
                 clo, chi = clipped
                 src = found[2]
         cues.append(Cue(tok, last, lemma, kinds, subj, slo, shi, clo, chi, src))
+    _participle_speakers(doc, paras, sents, cues)
     return cues
+
+
+def _participle_speakers(doc: Doc, paras: Paragraphs, sents: Sents, cues: list[Cue]) -> None:
+    """Speakers of participle cues the parser cut off from their clause: a participle set off by
+    a comma ("X shared the news on Monday, [writing] “…”", "…, Ito said, [noting] the plan “…”")
+    speaks for the nearest earlier cue of its sentence that has a speaker, else for the subject of
+    its sentence's main verb; a participle that opens its sentence ("[Adding], “…”") for the last
+    cue with a speaker of the sentence before it in the same paragraph. In place."""
+    for k, cue in enumerate(cues):
+        v = cue.first
+        if cue.speaker_head is not None or v.tag_ != "VBG":
+            continue
+        sent = sents.of(v.i)
+        p = before(doc, v.i)
+        prev = None
+        if p >= sent.start and doc[p].text == ",":
+            prev = next((c for c in reversed(cues[:k]) if c.speaker_head is not None
+                         and sent.start <= c.first.i and c.last.i < v.i), None)
+            if prev is None:
+                root = v
+                while root.head.i != root.i and root.head.i >= sent.start:
+                    root = root.head
+                head = subject(root) if root is not v else None
+                if head is not None and sent.start <= head.i < v.i:
+                    cue.speaker_head = head
+                    cue.speaker_lo, cue.speaker_hi = np_span(head)
+                continue
+        elif v.i == sent.start and v.text[:1].isupper() and v.i + 1 < len(doc) and doc[v.i + 1].text == ",":
+            if sent.start == 0:
+                continue
+            before_sent = sents.of(sent.start - 1)
+            prev = next((c for c in reversed(cues[:k]) if c.speaker_head is not None
+                         and before_sent.start <= c.first.i < sent.start), None)
+            if prev is not None and paras.of(prev.first.idx) != paras.of(v.idx):
+                prev = None
+        if prev is not None:
+            cue.speaker_head, cue.speaker_lo, cue.speaker_hi = prev.speaker_head, prev.speaker_lo, prev.speaker_hi

@@ -11,7 +11,8 @@ plan", "criticised the deal": no words of the speaker are reported), unless it h
 
 A passive naming without an agent is none ("Referred to at home as “the General”, he …"). A negated
 report is none ("He did not say if the meeting would go on", "declined to say whether
-…"): nothing was said.
+…"): nothing was said; a "not" of the quote before the cue that the parser hung on it negates
+nothing ("“Absolutely not,” she replied").
 
 The source must be able to speak (``can_speak``): a person, an organisation, a government, a
 pronoun; not a finding, an event or a thing ("the data", "a survey", "the video", "a post-mortem",
@@ -26,6 +27,7 @@ from spacy.tokens import Token
 
 from newsdesk import lexicon
 from newsdesk.extract.quotes.records import Cue, speaker_of
+from newsdesk.extract.quotes.speaker import across_mark
 from newsdesk.extract.quotes.verbs import SPEECH
 
 
@@ -72,8 +74,8 @@ def negated(cue: Cue) -> bool:
     meeting would go on", "never said that …") or one a refusal governs ("declined to say whether
     …", data/quotes_refusal_verbs.txt)."""
     v = cue.first
-    if any(c.dep_ == "neg" for c in v.children):
-        return True
+    if any(c.dep_ == "neg" and not across_mark(c, v) for c in v.children):
+        return True  # (a "not" inside the quote before the cue negates nothing: "“Absolutely not,” she replied")
     return v.dep_ == "xcomp" and v.head.lower_ in _REFUSALS
 
 

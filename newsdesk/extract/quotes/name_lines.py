@@ -11,6 +11,10 @@ subject, "Trump: My plans aren't set in stone"; one the NER tagged, "Clinton: I 
 statehood", counts whatever its tag; so does a source word such as "Poll:" or "Sources:" before a
 finite clause, a quote or ≥ 5 words, "Poll: Trump leads in Ohio", "Report: Walker to speak at the
 convention"; not "Poll: The Ohio race", not a tally ("Clinton: 547.").
+A transcript line whose speaker is described or given an affiliation in brackets before the colon
+and whose rest is one quote counts too (``_described_speaker``: "Sen. Ana Ruiz (D-Ore.): “…”",
+"Former plant manager Tom Baird: “…”"), not a Title Case headline clause ("Mayor Praises Fire
+Chief X: ‘…’").
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from spacy.tokens import Doc
 from newsdesk import lexicon
 from newsdesk.extract.quotes.records import Cue
 from newsdesk.extract.quotes.spans import Paragraphs, trim
+from newsdesk.extract.speakers.names import PERSON_TITLES
 
 if TYPE_CHECKING:
     from newsdesk.extract.speakers.resolver import Resolver
@@ -52,6 +57,9 @@ def name_colon_lines(doc: Doc, text: str, paras: "Paragraphs", resolver: "Resolv
             t0 += 1
         k = next((i for i in range(t0, min(t0 + 6, len(doc))) if doc[i].text == ":" or "\n" in doc[i].text), None)
         if k is None or k == t0 or doc[k].text != ":" or k + 1 >= len(doc):
+            found = _described_speaker(doc, t0, resolver)
+            if found is not None:
+                out.extend(_line_record(doc, text, starts, qspans, t0, *found))
             continue
         prefix = doc[t0:k]
         proper = all(t.tag_ in ("NNP", "NNPS", "POS", ".") or t.text == "." for t in prefix)
@@ -88,11 +96,62 @@ def name_colon_lines(doc: Doc, text: str, paras: "Paragraphs", resolver: "Resolv
         if (guessed or source) and not inside and not _has_clause(doc, lo, hi) and not (
                 source and sum(1 for t in doc[lo:hi] if t.is_alpha) >= 5):  # "Poll: Trump a big turnoff for …"
             continue  # "Sanders: Win in a walk" is a section label, not an utterance
-        kind = "direct" if inside and inside[0][0] == ca and inside[-1][1] == cb else ("mixed" if inside else "indirect")
-        head = prefix[-1]
-        cue = Cue(doc[k], doc[k], ":", "all", head, t0, k, lo, hi, "colon")
-        out.append({"span": (ca, cb), "kind": kind, "cue": cue})
+        out.extend(_line_record(doc, text, starts, qspans, t0, k, prefix[-1]))
     return out
+
+
+def _line_record(doc: Doc, text: str, starts: list[int], qspans: list[tuple[int, int]], t0: int, k: int,
+                 head) -> list[dict]:
+    """The record of a "NAME: …" line whose colon is token ``k`` and whose speaker is ``head``
+    (its span from the line start to the name): the rest of the line, direct when it is one quoted
+    stretch."""
+    end = text.find("\n", doc[k].idx)
+    end = len(text) if end < 0 else end
+    lo, hi = trim(doc, k + 1, bisect.bisect_left(starts, end))
+    if hi <= lo:
+        return []
+    ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    inside = [(qa, qb) for qa, qb in qspans if ca <= qa and qb <= cb]
+    kind = "direct" if inside and inside[0][0] == ca and inside[-1][1] == cb else ("mixed" if inside else "indirect")
+    cue = Cue(doc[k], doc[k], ":", "all", head, t0, head.i + 1, lo, hi, "colon")
+    return [{"span": (ca, cb), "kind": kind, "cue": cue}]
+
+
+_MAX_DESCRIBED = 14  # tokens of a described speaker before the colon of a transcript line
+
+
+def _described_speaker(doc: Doc, t0: int, resolver: "Resolver"):
+    """(colon, speaker head) of a transcript line whose speaker is named with a description or a
+    bracketed affiliation before the colon and whose rest is one quote ("Sen. Ana Ruiz
+    (D-Ore.): “…”", "Former state treasurer Ana Ruiz: “…”"): the colon within 14 tokens, an
+    opening mark right after it, right before it a PERSON name (or a bracketed group after one),
+    and before the name only a description in lower case (its first word, abbreviated titles and
+    title words aside) — not a Title Case headline ("Mayor Praises Fire Chief X: ‘…’" is a clause
+    about X). None otherwise."""
+    k = next((i for i in range(t0, min(t0 + _MAX_DESCRIBED, len(doc)))
+              if doc[i].text in (":", "):") or "\n" in doc[i].text or doc[i].is_quote), None)
+    if k is None or k - t0 < 2 or doc[k].text not in (":", "):") or k + 1 >= len(doc):
+        return None
+    nxt = k + 1
+    while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
+        nxt += 1
+    if nxt >= len(doc) or not (doc[nxt].is_quote and doc[nxt].tag_ == "``"):
+        return None
+    j = k - 1
+    if doc[k].text == "):" or doc[j].text == ")":
+        while j > t0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < t0:
+        return None
+    m = resolver.mention_of_token(doc[j])
+    if m is None or m.label != "PERSON" or not doc[j].text[:1].isupper():
+        return None
+    for t in doc[t0 + 1:j]:
+        if (t.text[:1].isupper() and resolver.mention_of_token(t) is not m and not t.text.endswith(".")
+                and t.lower_ not in PERSON_TITLES):
+            return None
+    return k, doc[j]
 
 
 _TRANSCRIPT_PREFIX = re.compile(r"^[ \t]*[\"“]?([A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,2})[ \t]*:[ \t]*\S",

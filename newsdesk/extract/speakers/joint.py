@@ -50,7 +50,8 @@ _THEY_DISTANCE = 600  # characters between a joint speaker and a "they" that con
 
 def conjuncts(head: Token) -> list[Token]:
     """The heads of a coordinated speaker ("[Hana Ito] and [Omar Haddad]", "Ito, Haddad and Berg"):
-    ``head`` and its noun conjuncts joined by "and"; [head] when it has none, or when the
+    ``head`` and its noun conjuncts joined by "and" (not a bare singular common noun:
+    ``_bare_singular``); [head] when it has none, or when the
     coordination is one name ("Rochester Gas and Electric Co", "Dubin Clark and Co": one entity of
     the model, or ending in a legal form)."""
     out = [head]
@@ -58,7 +59,7 @@ def conjuncts(head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c.i > t.i and c.tag_ in _CONJ_TAGS:
+            if c.dep_ == "conj" and c.i > t.i and c.tag_ in _CONJ_TAGS and not _bare_singular(c):
                 out.append(c)
                 stack.append(c)
     if len(out) > 1 and not any(t.lower_ in ("and", "&") and t.dep_ == "cc" for h in out for t in h.children):
@@ -67,6 +68,14 @@ def conjuncts(head: Token) -> list[Token]:
     if len(out) > 1 and (_one_entity(out[0], out[-1]) or out[-1].lower_.rstrip(".") in _LEGAL_FORMS):
         return [head]
     return out
+
+
+def _bare_singular(t: Token) -> bool:
+    """A singular common noun without a determiner, possessive or number ("Ito, the front-runner
+    and [current poll leader] in Ohio"): a second description of the same party, no party of its
+    own."""
+    return t.tag_ == "NN" and t.is_lower and not any(
+        c.dep_ in ("det", "poss", "nummod") or c.tag_ in ("NNP", "NNPS") for c in t.children)
 
 
 def _one_entity(first: Token, last: Token) -> bool:
