@@ -7,4 +7,4 @@ __version__ = "0.1.0"
 
 # Bump whenever an extractor's output can change for the same input text; every run
 # records it, so analysts can tell rows written by old extractors from new ones.
-EXTRACTOR_VERSION = "2026.12.06-2"
+EXTRACTOR_VERSION = "2026.12.07-1"
