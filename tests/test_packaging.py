@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tomllib
@@ -69,9 +70,17 @@ def test_an_installed_wheel_runs_from_another_directory(wheel, tmp_path, samples
     env = {**os.environ, "PYTHONPATH": str(target), "PREFECT_HOME": str(tmp_path / "prefect"),
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env = {k: v for k, v in env.items() if not k.startswith("NEWSDESK_") and k != "PREFECT_API_URL"}
+    # the defaults a user gets (a background Prefect server), on a free port, stopped afterwards
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        env["NEWSDESK_PREFECT_PORT"] = str(s.getsockname()[1])
     code = "import sys, newsdesk.flows.cli as c; print(c.__file__, file=sys.stderr); sys.exit(c.main(sys.argv[1:]))"
-    done = subprocess.run([sys.executable, "-c", code, "run", "--source", "in", "--warehouse", "out/news.duckdb", "--quiet"],
-                          cwd=work, env=env, capture_output=True, text=True, timeout=600)
+    try:
+        done = subprocess.run([sys.executable, "-c", code, "run", "--source", "in", "--warehouse", "out/news.duckdb",
+                               "--quiet"], cwd=work, env=env, capture_output=True, text=True, timeout=600)
+    finally:
+        subprocess.run([str(Path(sys.executable).with_name("prefect")), "server", "stop"], env=env,
+                       capture_output=True, timeout=60)
     assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
     assert done.stderr.startswith(str(target)), "the run must use the installed wheel, not the checkout"
     assert "files seen 1 = new 1 +" in done.stdout, done.stdout
