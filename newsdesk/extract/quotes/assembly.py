@@ -47,7 +47,7 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     text = doc.text
     if not text.strip():
         return []
-    view = DocView(doc)
+    view = DocView(doc, text)
     resolver = Resolver(doc, entities, view.qspans)
     cues = find_cues(doc, view.paras, view.sents, view.toks)
     cues += noun_cues(doc, view.paras)
@@ -66,9 +66,9 @@ def extract_quotes(doc: Doc, entities: DocEntities) -> list[Quote]:
     raw = speech_only(raw)
     raw = drop_nested(raw)
     raw = join_colon_quote(text, raw)
-    raw = cut_around_cue(doc, raw)
+    raw = cut_around_cue(doc, text, raw)
     raw = drop_relayed(raw)
-    raw = cut_nested(doc, raw)
+    raw = cut_nested(doc, text, raw)
     raw = split_paragraphs(text, raw)
     return _finish(doc, text, raw, resolver, view.sent_index)
 

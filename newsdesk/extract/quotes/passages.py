@@ -79,11 +79,11 @@ def kind_of(text: str, a: int, b: int) -> str:
     return "mixed"
 
 
-def cut_around_cue(doc: Doc, raw: list[dict]) -> list[dict]:
+def cut_around_cue(doc: Doc, text: str, raw: list[dict]) -> list[dict]:
     """Records whose span holds their own cue phrase (the speaker and the cue, with the commas or
     dashes around them) cut into the passages before and after it, each a record of the same act
-    of speech; a piece without a word is dropped."""
-    text = doc.text
+    of speech; a piece without a word is dropped. ``text`` is ``doc.text`` (spaCy joins every
+    token's text on each read of it, so the caller reads it once)."""
     out: list[dict] = []
     for rec in raw:
         a, b = rec["span"]
@@ -130,7 +130,7 @@ def drop_relayed(raw: list[dict]) -> list[dict]:
             or not any(a < r["span"][1] and r["span"][0] < b for a, b in others)]
 
 
-def _extent(doc: Doc, rec: dict) -> tuple[int, int]:
+def _extent(doc: Doc, text: str, rec: dict) -> tuple[int, int]:
     """Characters of a record's whole report: its content, cue and speaker, with a relative pronoun
     and the comma before them ("…, which Moscow has described as …")."""
     cue = rec["cue"]
@@ -140,17 +140,16 @@ def _extent(doc: Doc, rec: dict) -> tuple[int, int]:
     if head is not None:
         slo, shi = np_span(head)
         lo, hi = min(lo, doc[slo].idx), max(hi, doc[shi - 1].idx + len(doc[shi - 1]))
-    text = doc.text
     for rel in ("which", "who", "whom", "that"):
         if text[max(0, lo - len(rel) - 1):lo].rstrip().lower().endswith(rel):
             lo = text.rfind(rel, 0, lo)
     return lo, hi
 
 
-def cut_nested(doc: Doc, raw: list[dict]) -> list[dict]:
-    """Passages cut around the reports of other cues nested whole inside them (see the module doc)."""
-    text = doc.text
-    inner = [(r, _extent(doc, r)) for r in raw]
+def cut_nested(doc: Doc, text: str, raw: list[dict]) -> list[dict]:
+    """Passages cut around the reports of other cues nested whole inside them (see the module doc);
+    ``text`` is ``doc.text``, read once by the caller."""
+    inner = [(r, _extent(doc, text, r)) for r in raw]
     out: list[dict] = []
     for rec in raw:
         a, b = rec["span"]

@@ -120,9 +120,9 @@ class DocView:
     """One parsed document as the quote pass reads it, computed once: its tokens with their
     character offsets, sentences, paragraphs, and quoted passages (character spans, token ranges)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # spaCy joins every token's text on each read
         self.toks = list(doc)
         self.starts = [t.idx for t in self.toks]
         self.ends = [t.idx + len(t) for t in self.toks]
