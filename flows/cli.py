@@ -30,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         code = app(args=argv, prog_name="newsdesk", standalone_mode=False)
-        if interrupts.received:  # typer turns the interrupt into an exit code
-            _stopped(interrupts.received[0])
+        if interrupts.signalled():  # typer turns the interrupt into an exit code
+            _stopped(interrupts.signalled())
         return code if isinstance(code, int) else 0
     except click_errors.NoArgsIsHelpError as exc:
         print(exc.ctx.get_help() if exc.ctx else "")
@@ -49,12 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         say(str(exc))
         return 2
     except Failure as exc:
-        if interrupts.received:  # the failure is what the stop broke (a query interrupted mid-way)
-            _stopped(interrupts.received[0])
+        if interrupts.signalled():  # the failure is what the stop broke (a query interrupted mid-way)
+            _stopped(interrupts.signalled())
         say(str(exc))
         return 1
     except KeyboardInterrupt as exc:
-        _stopped(getattr(exc, "signum", interrupts.received[0] if interrupts.received else 2))
+        _stopped(getattr(exc, "signum", None) or interrupts.signalled() or 2)
     except BrokenPipeError:
         return 0
     return 0

@@ -22,9 +22,12 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
-# the signal that stopped this process (set by ``stoppable``'s handler), for callers that only
-# see the unwound result (a library that turned the interrupt into a return value)
+# the signal that stopped this process (set by ``stoppable``'s handler, or read by ``signalled``),
+# for callers that only see the unwound result (a library that turned the interrupt into a return
+# value or into an error of its own)
 received: list[int] = []
+# read end of the pipe Python's C-level signal handler writes each signal's number to (``stoppable``)
+_wakeup: list[int] = []
 
 
 class Interrupted(KeyboardInterrupt):
@@ -42,6 +45,24 @@ class Interrupted(KeyboardInterrupt):
 def exit_code(exc: BaseException) -> int:
     """130 for Ctrl-C, 143 for SIGTERM (the shell's convention), for an Interrupted or a plain KeyboardInterrupt."""
     return exc.exit_code if isinstance(exc, Interrupted) else 128 + signal.SIGINT
+
+
+def signalled() -> int | None:
+    """The first stop signal (SIGINT/SIGTERM) this process received, else None: also when a handler
+    other than ours took it and what it raised was lost on the way. Prefect swaps in its own SIGTERM
+    handler while a flow or task runs, and DuckDB turns an exception raised by a handler mid-query
+    into its own "Query interrupted" error, so neither our handler nor Prefect's exception may be
+    seen. Python's C-level handler writes every handled signal's number to the wakeup fd whichever
+    Python handler then runs; ``stoppable`` points that fd at a pipe, read here."""
+    if _wakeup:
+        try:
+            data = os.read(_wakeup[0], 512)
+        except OSError:  # nothing written (non-blocking), or closed
+            data = b""
+        for number in data:
+            if number in SIGNALS and number not in received:
+                received.append(number)
+    return received[0] if received else None
 
 
 GRACE_S = 4.0
@@ -86,12 +107,22 @@ def stoppable(grace_s: float = GRACE_S, on_signal: Callable[[int], None] | None 
             on_signal(signum)
         raise Interrupted(signum)
 
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    os.set_blocking(write_end, False)
+    previous_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    _wakeup.append(read_end)
     previous = {s: signal.signal(s, handler) for s in SIGNALS}
     try:
         yield
     finally:
         for s, h in previous.items():
             signal.signal(s, h)
+        signalled()  # what arrived while the block ran is kept in ``received``
+        signal.set_wakeup_fd(previous_fd)
+        _wakeup.remove(read_end)
+        os.close(read_end)
+        os.close(write_end)
 
 
 def ignore_in_worker() -> None:

@@ -389,7 +389,7 @@ def recorded(ctx: RunContext, publish: Callable[[dict], None] | None = None) -> 
     except BaseException as exc:
         # a stop arrives as our Interrupted, or as an orchestrator's own exception (Prefect's SIGTERM)
         signum = (getattr(exc, "signum", None) or getattr(exc, "signal", None)  # Prefect's TerminationSignal
-                  or (interrupts.received[0] if interrupts.received else None))
+                  or interrupts.signalled())  # also a stop another library turned into its own error
         signum = signum if isinstance(signum, int) else None
         if isinstance(exc, KeyboardInterrupt) or signum:
             signum = signum or signal.SIGINT
