@@ -30,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         code = app(args=argv, prog_name="newsdesk", standalone_mode=False)
-        if interrupts.signalled():  # typer turns the interrupt into an exit code
-            _stopped(interrupts.signalled())
+        if signum := interrupts.signalled():  # typer turns the interrupt into an exit code
+            _stopped(signum)
         return code if isinstance(code, int) else 0
     except click_errors.NoArgsIsHelpError as exc:
         print(exc.ctx.get_help() if exc.ctx else "")
@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         say(str(exc))
         return 2
     except Failure as exc:
-        if interrupts.signalled():  # the failure is what the stop broke (a query interrupted mid-way)
-            _stopped(interrupts.signalled())
+        if signum := interrupts.signalled():  # the failure is what the stop broke (a query interrupted mid-way)
+            _stopped(signum)
         say(str(exc))
         return 1
     except KeyboardInterrupt as exc:
